@@ -1,0 +1,152 @@
+//! Bytes to text: byte-order mark, then UTF-8, then a detected legacy encoding.
+//!
+//! The order matters: a BOM is authoritative; valid UTF-8 is taken as UTF-8
+//! (legacy encodings are rarely valid UTF-8 by accident past a few bytes); only
+//! then does chardetng guess, from a bounded prefix, because it is slow on
+//! whole files.
+
+use std::borrow::Cow;
+
+use encoding_rs::Encoding;
+
+/// How many bytes chardetng sees. It is right at 200 bytes for the common
+/// CJK and Cyrillic encodings; a few KB leave room for ASCII-heavy heads.
+const DETECT_PREFIX: usize = 4096;
+
+/// Text decoded from bytes, with an account of how.
+#[derive(Debug, Clone)]
+pub struct Decoded<'a> {
+    /// The decoded text.
+    pub text: Cow<'a, str>,
+    /// How it was decoded.
+    pub info: DecodeInfo,
+}
+
+/// How a document's bytes were turned into text.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct DecodeInfo {
+    /// The WHATWG name of the encoding used, e.g. `UTF-8`, `Big5`, `Shift_JIS`.
+    pub encoding: &'static str,
+    /// Where the choice came from.
+    pub source: EncodingSource,
+    /// Whether some bytes were malformed and replaced by U+FFFD.
+    pub had_errors: bool,
+}
+
+/// Where the encoding of a document came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum EncodingSource {
+    /// The input was already text (a `&str`, or a JSON string).
+    Text,
+    /// A byte-order mark at the start of the input.
+    Bom,
+    /// The bytes were valid UTF-8.
+    Utf8,
+    /// Guessed by chardetng from the first few KB.
+    Detected,
+    /// Named by the caller.
+    Override,
+}
+
+impl DecodeInfo {
+    /// The info for input that arrived as text and needed no decoding.
+    pub fn text() -> Self {
+        DecodeInfo { encoding: "UTF-8", source: EncodingSource::Text, had_errors: false }
+    }
+}
+
+/// Decodes `bytes`, honouring `forced` when given; never fails.
+pub fn decode<'a>(bytes: &'a [u8], forced: Option<&'static Encoding>) -> Decoded<'a> {
+    if let Some(encoding) = forced {
+        return with_encoding(bytes, encoding, EncodingSource::Override);
+    }
+    if let Some((encoding, bom_len)) = Encoding::for_bom(bytes) {
+        let (text, had_errors) = encoding.decode_without_bom_handling(&bytes[bom_len..]);
+        return Decoded {
+            text,
+            info: DecodeInfo { encoding: encoding.name(), source: EncodingSource::Bom, had_errors },
+        };
+    }
+    if let Ok(text) = std::str::from_utf8(bytes) {
+        return Decoded {
+            text: Cow::Borrowed(text),
+            info: DecodeInfo {
+                encoding: "UTF-8",
+                source: EncodingSource::Utf8,
+                had_errors: false,
+            },
+        };
+    }
+    let mut detector = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
+    let prefix = &bytes[..bytes.len().min(DETECT_PREFIX)];
+    detector.feed(prefix, prefix.len() == bytes.len());
+    let encoding = detector.guess(None, chardetng::Utf8Detection::Allow);
+    with_encoding(bytes, encoding, EncodingSource::Detected)
+}
+
+/// Looks up an encoding by any of its WHATWG labels (`big5`, `gbk`, `sjis`, …).
+pub fn encoding_for_label(label: &str) -> Option<&'static Encoding> {
+    Encoding::for_label(label.trim().as_bytes())
+}
+
+fn with_encoding<'a>(
+    bytes: &'a [u8],
+    encoding: &'static Encoding,
+    source: EncodingSource,
+) -> Decoded<'a> {
+    // A BOM still wins over a wrong override for the UTF family: decode() strips it.
+    let (text, used, had_errors) = encoding.decode(bytes);
+    Decoded { text, info: DecodeInfo { encoding: used.name(), source, had_errors } }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn utf8_is_borrowed_and_named() {
+        let d = decode("héllo".as_bytes(), None);
+        assert!(matches!(d.text, Cow::Borrowed(_)));
+        assert_eq!(d.info.encoding, "UTF-8");
+        assert_eq!(d.info.source, EncodingSource::Utf8);
+    }
+
+    #[test]
+    fn bom_wins_and_is_removed() {
+        let mut bytes = vec![0xEF, 0xBB, 0xBF];
+        bytes.extend_from_slice("abc".as_bytes());
+        let d = decode(&bytes, None);
+        assert_eq!(d.text, "abc");
+        assert_eq!(d.info.source, EncodingSource::Bom);
+
+        // encoding_rs never encodes to UTF-16, so the bytes are written by hand.
+        let bytes = [0xFF, 0xFE, b'h', 0, b'i', 0];
+        let d = decode(&bytes, None);
+        assert_eq!(d.text, "hi");
+        assert_eq!(d.info.encoding, "UTF-16LE");
+    }
+
+    #[test]
+    fn legacy_chinese_is_detected() {
+        let text = "免責聲明：投資有風險，本文並非投資建議。市場波動，請謹慎評估。";
+        let (big5, _, _) = encoding_rs::BIG5.encode(text);
+        let d = decode(&big5, None);
+        assert_eq!(d.info.encoding, "Big5");
+        assert_eq!(d.info.source, EncodingSource::Detected);
+        assert_eq!(d.text, text);
+    }
+
+    #[test]
+    fn override_is_used_and_errors_are_reported() {
+        let d = decode(&[0x81, 0xFF, b'a'], Some(encoding_rs::SHIFT_JIS));
+        assert_eq!(d.info.source, EncodingSource::Override);
+        assert!(d.info.had_errors);
+    }
+
+    #[test]
+    fn labels_resolve() {
+        assert_eq!(encoding_for_label("sjis").map(|e| e.name()), Some("Shift_JIS"));
+        assert!(encoding_for_label("no-such-encoding").is_none());
+    }
+}

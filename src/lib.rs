@@ -1,0 +1,3 @@
+pub mod decode;
+pub mod normalize;
+pub mod segment;

@@ -1,0 +1,219 @@
+//! The matching form: the copy of a text that rules are matched against.
+//!
+//! NFKC (full-width punctuation becomes half-width, ligatures split), lower
+//! case, Traditional Chinese folded to Simplified by fast2s's character table,
+//! and white space collapsed: each run becomes one space, and lines are
+//! trimmed. Rule phrases go through the same function at load time, so one
+//! phrase list serves both Chinese scripts and both punctuation widths.
+//!
+//! The matching form keeps a byte map back to the original text, so a span
+//! matched in it can be cut from the original (`strip-span`).
+//!
+//! Fast paths: ASCII lines skip NFKC and the Chinese fold; lines that pass
+//! NFKC's quick check skip NFKC. NFKC is applied per combining sequence (a
+//! starter and the marks after it), which equals whole-string NFKC except for
+//! conjoining Hangul jamo, which scraped text does not use.
+
+use std::ops::Range;
+
+use unicode_normalization::char::canonical_combining_class;
+use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfkc_quick};
+
+use crate::segment::is_space;
+
+/// A matching form with a byte map back to the original.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Normalized {
+    text: String,
+    /// For every byte of `text`, and one past its end, the byte offset in the
+    /// original text where the character that produced it starts.
+    map: Vec<usize>,
+}
+
+impl Normalized {
+    /// The matching form.
+    pub fn as_str(&self) -> &str {
+        &self.text
+    }
+
+    /// The original byte range that produced `range` of the matching form.
+    ///
+    /// `range` must lie on character boundaries of the matching form, as
+    /// regex and Aho-Corasick matches do.
+    pub fn original_range(&self, range: Range<usize>) -> Range<usize> {
+        let at = |i: usize| self.map.get(i).or(self.map.last()).copied().unwrap_or(0);
+        at(range.start)..at(range.end)
+    }
+
+    /// Appends the matching form of `line`, which starts at byte `base` of
+    /// the original, separated from what is already there by `sep`.
+    pub fn push_line(&mut self, line: &str, base: usize, sep: char) {
+        // The end sentinel is re-added below; a separator maps to the end of
+        // the line before it, so a match ending there cuts no line break.
+        let previous_end = self.map.pop();
+        if !self.text.is_empty() {
+            push_mapped(&mut self.text, &mut self.map, sep, previous_end.unwrap_or(base));
+        }
+        let start = self.text.len();
+        if line.is_ascii() {
+            push_ascii(&mut self.text, &mut self.map, line, base);
+        } else {
+            push_unicode(&mut self.text, &mut self.map, line, base);
+            fold_chinese(&mut self.text, &mut self.map, start);
+        }
+        self.map.push(base + line.len());
+    }
+
+    /// The matching form of one line, starting at byte 0.
+    pub fn of_line(line: &str) -> Normalized {
+        let mut n = Normalized::default();
+        n.push_line(line, 0, ' ');
+        n
+    }
+}
+
+/// The matching form of `text`, without a byte map (for rule phrases).
+pub fn normalize(text: &str) -> String {
+    let mut n = Normalized::default();
+    for line in text.split('\n') {
+        n.push_line(line, 0, '\n');
+    }
+    n.text.trim_end_matches('\n').to_owned()
+}
+
+fn push_mapped(text: &mut String, map: &mut Vec<usize>, c: char, at: usize) {
+    text.push(c);
+    map.extend(std::iter::repeat_n(at, c.len_utf8()));
+}
+
+fn push_ascii(text: &mut String, map: &mut Vec<usize>, line: &str, base: usize) {
+    let start = text.len();
+    let mut pending_space: Option<usize> = None;
+    for (i, b) in line.bytes().enumerate() {
+        if b.is_ascii_whitespace() || b == 0x0B {
+            pending_space.get_or_insert(i);
+            continue;
+        }
+        if let Some(at) = pending_space.take()
+            && text.len() > start
+        {
+            push_mapped(text, map, ' ', base + at);
+        }
+        push_mapped(text, map, char::from(b.to_ascii_lowercase()), base + i);
+    }
+}
+
+fn push_unicode(text: &mut String, map: &mut Vec<usize>, line: &str, base: usize) {
+    let start = text.len();
+    let mut pending_space: Option<usize> = None;
+    let mut emit = |text: &mut String, map: &mut Vec<usize>, c: char, at: usize| {
+        if is_space(c) {
+            pending_space.get_or_insert(at);
+            return;
+        }
+        if let Some(space_at) = pending_space.take()
+            && text.len() > start
+        {
+            push_mapped(text, map, ' ', base + space_at);
+        }
+        for lower in c.to_lowercase() {
+            push_mapped(text, map, lower, base + at);
+        }
+    };
+    if is_nfkc_quick(line.chars()) == IsNormalized::Yes {
+        for (i, c) in line.char_indices() {
+            emit(text, map, c, i);
+        }
+        return;
+    }
+    // NFKC per combining sequence, so every output character maps to the
+    // sequence that produced it.
+    let mut seq_start = 0;
+    let mut iter = line.char_indices().peekable();
+    while iter.next().is_some() {
+        while iter.peek().is_some_and(|&(_, next)| canonical_combining_class(next) != 0) {
+            iter.next();
+        }
+        let seq_end = iter.peek().map_or(line.len(), |&(j, _)| j);
+        for c in line[seq_start..seq_end].nfkc() {
+            emit(text, map, c, seq_start);
+        }
+        seq_start = seq_end;
+    }
+}
+
+/// Folds Traditional Chinese characters from `start` on to Simplified.
+fn fold_chinese(text: &mut String, map: &mut Vec<usize>, start: usize) {
+    let tail = &text[start..];
+    // fast2s only changes three-byte characters; skip lines without any.
+    if !tail.chars().any(|c| c.len_utf8() == 3) {
+        return;
+    }
+    let folded = fast2s::convert(tail);
+    if folded == tail {
+        return;
+    }
+    if folded.len() != tail.len() {
+        // Rebuild the map character by character: fast2s maps one character to one.
+        let old: Vec<usize> =
+            tail.char_indices().map(|(i, _)| map[start + i]).collect();
+        map.truncate(start);
+        for (c, at) in folded.chars().zip(old.iter().copied().chain(std::iter::repeat(0))) {
+            map.extend(std::iter::repeat_n(at, c.len_utf8()));
+        }
+    }
+    text.truncate(start);
+    text.push_str(&folded);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folds_case_width_space_and_script() {
+        assert_eq!(normalize("  Hello   World  "), "hello world");
+        assert_eq!(normalize("免責聲明：投資有風險，本文並非投資建議"), "免责声明:投资有风险,本文并非投资建议");
+        assert_eq!(normalize("免责声明:投资有风险,本文并非投资建议"), "免责声明:投资有风险,本文并非投资建议");
+        assert_eq!(normalize("ＡＢＣ\u{a0}\u{3000}ｄｅｆ"), "abc def");
+        assert_eq!(normalize("Ünïcode\u{200b} Text"), "ünïcode text");
+        assert_eq!(normalize("one\n  Two "), "one\ntwo");
+    }
+
+    #[test]
+    fn composed_and_decomposed_forms_agree() {
+        assert_eq!(normalize("Cafe\u{301}"), normalize("Café"));
+    }
+
+    #[test]
+    fn map_points_back_to_the_original() {
+        let original = "(Bloomberg)  --  Shares ROSE";
+        let n = Normalized::of_line(original);
+        assert_eq!(n.as_str(), "(bloomberg) -- shares rose");
+        let end = n.as_str().find("shares").unwrap_or(0);
+        let r = n.original_range(0..end);
+        assert_eq!(&original[r.clone()], "(Bloomberg)  --  ");
+        assert_eq!(&original[r.end..], "Shares ROSE");
+    }
+
+    #[test]
+    fn map_survives_nfkc_and_folding() {
+        let original = "前言　（彭博）——　股價";
+        let n = Normalized::of_line(original);
+        assert_eq!(n.as_str(), "前言 (彭博)—— 股价");
+        let start = n.as_str().find('(').unwrap_or(0);
+        let end = n.as_str().find('股').unwrap_or(0);
+        assert_eq!(&original[n.original_range(start..end)], "（彭博）——　");
+        assert_eq!(&original[n.original_range(end..n.as_str().len())], "股價");
+    }
+
+    #[test]
+    fn lines_join_with_the_separator() {
+        let mut n = Normalized::default();
+        n.push_line("A", 0, '\n');
+        n.push_line(" B ", 2, '\n');
+        assert_eq!(n.as_str(), "a\nb");
+        assert_eq!(n.original_range(2..3), 3..5, "the trailing space goes with the line");
+        assert_eq!(n.original_range(0..1), 0..1, "a match ending at a line break cuts no break");
+    }
+}

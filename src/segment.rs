@@ -1,0 +1,228 @@
+//! Text to blocks: a block is a run of non-blank lines.
+//!
+//! A line that holds only white space — including no-break spaces, the
+//! ideographic space and zero-width characters, which scrapers leave behind
+//! where a widget rendered nothing — is blank. Lines are split on `\n`; a
+//! trailing `\r` belongs to the line break.
+
+use std::ops::Range;
+
+/// One line of a document.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Line {
+    /// Byte range of the line in the document, without its line break.
+    pub span: Range<usize>,
+    /// What the line looks like.
+    pub shape: LineShape,
+}
+
+/// The visible shape of a line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "kebab-case", tag = "kind")]
+pub enum LineShape {
+    /// A numbered item: `1.`, `1)`, `(1)`, `1、`, `①`, `一、`, or a bare number.
+    Numbered {
+        /// The item's number.
+        index: u32,
+        /// Whether anything but white space or the same number follows the marker.
+        has_content: bool,
+    },
+    /// A bulleted item: `•`, `-`, `*`, `·`, `▪`, `►` followed by text.
+    Bullet,
+    /// Anything else.
+    Plain,
+}
+
+/// A run of non-blank lines.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Block {
+    /// Byte range from the start of the first line to the end of the last.
+    pub span: Range<usize>,
+    /// Indexes into [`Segmented::lines`].
+    pub lines: Range<usize>,
+}
+
+/// A document split into lines and blocks.
+#[derive(Debug, Clone, Default)]
+pub struct Segmented {
+    /// The non-blank lines, in order.
+    pub lines: Vec<Line>,
+    /// The blocks, in order.
+    pub blocks: Vec<Block>,
+}
+
+impl Segmented {
+    /// The lines of `block`.
+    pub fn lines_of(&self, block: &Block) -> &[Line] {
+        &self.lines[block.lines.clone()]
+    }
+}
+
+/// Splits `text` into blocks of non-blank lines.
+pub fn segment(text: &str) -> Segmented {
+    let mut out = Segmented::default();
+    let mut start = 0;
+    let mut open: Option<usize> = None; // index of the first line of the open block
+    let bytes = text.as_bytes();
+    while start <= text.len() {
+        let end = memchr_newline(&bytes[start..]).map_or(text.len(), |i| start + i);
+        let mut line_end = end;
+        if line_end > start && bytes[line_end - 1] == b'\r' {
+            line_end -= 1;
+        }
+        let line = &text[start..line_end];
+        if is_blank(line) {
+            close(&mut out, &mut open);
+        } else {
+            open.get_or_insert(out.lines.len());
+            out.lines.push(Line { span: start..line_end, shape: line_shape(line) });
+        }
+        if end == text.len() {
+            break;
+        }
+        start = end + 1;
+    }
+    close(&mut out, &mut open);
+    out
+}
+
+/// Whether a line holds nothing but white space, visible or not.
+pub fn is_blank(line: &str) -> bool {
+    line.chars().all(is_space)
+}
+
+/// White space for segmenting and matching: Unicode white space plus the
+/// zero-width characters and BOM that scrapers leave in "empty" lines.
+pub fn is_space(c: char) -> bool {
+    c.is_whitespace() || matches!(c, '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}')
+}
+
+/// The shape of one line.
+pub fn line_shape(line: &str) -> LineShape {
+    let t = line.trim_matches(is_space);
+    if let Some((index, rest)) = numbered_marker(t) {
+        let rest = rest.trim_matches(is_space);
+        let has_content = !(rest.is_empty() || rest.parse::<u32>().ok() == Some(index));
+        return LineShape::Numbered { index, has_content };
+    }
+    let mut chars = t.chars();
+    if let Some(c) = chars.next()
+        && matches!(c, '•' | '-' | '*' | '·' | '▪' | '►' | '◦' | '‣' | '–')
+        && chars.next().is_some_and(is_space)
+    {
+        return LineShape::Bullet;
+    }
+    LineShape::Plain
+}
+
+/// Splits a numbered-item marker off the front of `t`: `12.`, `12)`, `(12)`,
+/// `12、`, `①`, `一、`, or a bare number standing alone.
+fn numbered_marker(t: &str) -> Option<(u32, &str)> {
+    let digits = t.bytes().take_while(u8::is_ascii_digit).count();
+    if digits > 0 && digits <= 4 {
+        let index: u32 = t[..digits].parse().ok()?;
+        let rest = &t[digits..];
+        if rest.is_empty() {
+            return Some((index, rest));
+        }
+        for marker in [". ", ".\u{a0}", ") ", "、", "．"] {
+            if let Some(r) = rest.strip_prefix(marker) {
+                return Some((index, r));
+            }
+        }
+        if rest == "." || rest == ")" {
+            return Some((index, ""));
+        }
+        return None;
+    }
+    if let Some(inner) = t.strip_prefix('(') {
+        let digits = inner.bytes().take_while(u8::is_ascii_digit).count();
+        if digits > 0 && digits <= 4 && inner[digits..].starts_with(')') {
+            let index = inner[..digits].parse().ok()?;
+            return Some((index, &inner[digits + 1..]));
+        }
+        return None;
+    }
+    let mut chars = t.char_indices();
+    let (_, first) = chars.next()?;
+    // Circled numbers ① to ⑳.
+    if ('\u{2460}'..='\u{2473}').contains(&first) {
+        return Some((first as u32 - 0x2460 + 1, &t[first.len_utf8()..]));
+    }
+    // Chinese numerals one to ten followed by the enumeration comma.
+    const CJK: [char; 10] = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
+    if let Some(pos) = CJK.iter().position(|&c| c == first)
+        && let Some(rest) = t[first.len_utf8()..].strip_prefix('、')
+    {
+        return Some((pos as u32 + 1, rest));
+    }
+    None
+}
+
+fn close(out: &mut Segmented, open: &mut Option<usize>) {
+    if let Some(first) = open.take() {
+        let last = out.lines.len();
+        let span = out.lines[first].span.start..out.lines[last - 1].span.end;
+        out.blocks.push(Block { span, lines: first..last });
+    }
+}
+
+fn memchr_newline(bytes: &[u8]) -> Option<usize> {
+    bytes.iter().position(|&b| b == b'\n')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts<'a>(text: &'a str, s: &Segmented) -> Vec<&'a str> {
+        s.blocks.iter().map(|b| &text[b.span.clone()]).collect()
+    }
+
+    #[test]
+    fn blocks_are_runs_of_non_blank_lines() {
+        let text = "Title\n\nOne\ntwo\n\n\n\nThree\n";
+        let s = segment(text);
+        assert_eq!(texts(text, &s), ["Title", "One\ntwo", "Three"]);
+    }
+
+    #[test]
+    fn lines_of_invisible_space_are_blank() {
+        let text = "a\n\u{a0}\u{a0}\nb\n\u{3000}\n\u{200b}\nc\r\n \t\r\nd";
+        let s = segment(text);
+        assert_eq!(texts(text, &s), ["a", "b", "c", "d"]);
+    }
+
+    #[test]
+    fn crlf_is_not_part_of_the_line() {
+        let text = "one\r\ntwo\r\n";
+        let s = segment(text);
+        assert_eq!(texts(text, &s), ["one\r\ntwo"]);
+        assert_eq!(&text[s.lines[0].span.clone()], "one");
+    }
+
+    #[test]
+    fn empty_and_blank_documents_have_no_blocks() {
+        assert!(segment("").blocks.is_empty());
+        assert!(segment("\n \n\u{a0}").blocks.is_empty());
+    }
+
+    #[test]
+    fn numbered_shapes() {
+        let n = |index, has_content| LineShape::Numbered { index, has_content };
+        assert_eq!(line_shape("  1. 1"), n(1, false));
+        assert_eq!(line_shape("10."), n(10, false));
+        assert_eq!(line_shape("7"), n(7, false));
+        assert_eq!(line_shape("(3)"), n(3, false));
+        assert_eq!(line_shape("③"), n(3, false));
+        assert_eq!(line_shape("二、"), n(2, false));
+        assert_eq!(line_shape("1. Revenue rose 12%."), n(1, true));
+        assert_eq!(line_shape("2) 2"), n(2, false));
+        assert_eq!(line_shape("3. 4"), n(3, true));
+        assert_eq!(line_shape("2025"), n(2025, false));
+        assert_eq!(line_shape("3.5 million"), LineShape::Plain);
+        assert_eq!(line_shape("12,000"), LineShape::Plain);
+        assert_eq!(line_shape("• item"), LineShape::Bullet);
+        assert_eq!(line_shape("-5 degrees"), LineShape::Plain);
+    }
+}
