@@ -1,0 +1,94 @@
+//! Per-block analysis: matching form, scripts, language and cheap features.
+
+use std::ops::Range;
+
+use crate::lang::{LangDetector, LangGuess, Scripts};
+use crate::normalize::Normalized;
+use crate::segment::{Block, LineShape, Segmented, is_space};
+
+/// Non-space characters from which a block can be a body paragraph (Latin).
+const PROSE_CHARS: usize = 150;
+/// Han, kana or Hangul characters from which a block can be a body paragraph.
+const PROSE_CJK: u32 = 50;
+/// The most characters of a heading-like block.
+const HEADING_CHARS: usize = 80;
+
+/// One block, analysed.
+#[derive(Debug, Clone)]
+pub struct Analyzed {
+    /// The matching form of the block, lines joined by `\n`.
+    pub form: Normalized,
+    /// The range of each line in the matching form.
+    pub line_ranges: Vec<Range<usize>>,
+    /// Script counts.
+    pub scripts: Scripts,
+    /// The language.
+    pub lang: LangGuess,
+    /// Non-space characters.
+    pub chars: usize,
+    /// Lines.
+    pub lines: usize,
+    /// A body paragraph: long, and made of sentences.
+    pub prose: bool,
+    /// One short line without sentence punctuation at its end.
+    pub heading_like: bool,
+    /// Every line is a numbered item holding nothing but its number.
+    pub bare_numbers: bool,
+}
+
+/// Analyses `block` of `text`.
+pub fn analyze(text: &str, seg: &Segmented, block: &Block, detector: &LangDetector) -> Analyzed {
+    let lines = seg.lines_of(block);
+    let mut form = Normalized::default();
+    let mut line_ranges = Vec::with_capacity(lines.len());
+    for line in lines {
+        let start = form.as_str().len() + usize::from(!form.as_str().is_empty());
+        form.push_line(&text[line.span.clone()], line.span.start, '\n');
+        line_ranges.push(start.min(form.as_str().len())..form.as_str().len());
+    }
+    let raw = &text[block.span.clone()];
+    let scripts = Scripts::count(raw);
+    let lang = detector.guess(raw, &scripts);
+    let chars = raw.chars().filter(|&c| !is_space(c)).count();
+    let trimmed = raw.trim_end_matches(is_space);
+    let ends_sentence = trimmed.ends_with(['.', '!', '?', '。', '！', '？', '"', '”', '’', ')', '」', '…']);
+    let has_sentence = ends_sentence
+        || raw.contains(". ")
+        || raw.contains(['。', '！', '？']);
+    let prose = (chars >= PROSE_CHARS || scripts.cjk() >= PROSE_CJK) && has_sentence;
+    let heading_like = lines.len() == 1
+        && chars <= HEADING_CHARS
+        && !trimmed.ends_with(['.', '!', '?', '。', '！', '？', ',', ';', ':', '，', '；', '：']);
+    let bare_numbers = lines.iter().all(|l| matches!(l.shape, LineShape::Numbered { has_content: false, .. }));
+    Analyzed { form, line_ranges, scripts, lang, chars, lines: lines.len(), prose, heading_like, bare_numbers }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::segment::segment;
+
+    fn one(text: &str) -> Analyzed {
+        let seg = segment(text);
+        analyze(text, &seg, &seg.blocks[0], &LangDetector::new(&["en"]))
+    }
+
+    #[test]
+    fn line_ranges_cover_each_line() {
+        let a = one("First Line\n  Second  line ");
+        assert_eq!(a.form.as_str(), "first line\nsecond line");
+        let r: Vec<&str> = a.line_ranges.iter().map(|r| &a.form.as_str()[r.clone()]).collect();
+        assert_eq!(r, ["first line", "second line"]);
+    }
+
+    #[test]
+    fn features() {
+        let long = "The board approved the plan on Monday. ".repeat(5);
+        let a = one(&long);
+        assert!(a.prose && !a.heading_like);
+        let h = one("‘Question Mark’");
+        assert!(h.heading_like && !h.prose);
+        assert!(one("1. 1").bare_numbers);
+        assert!(!one("1. Revenue rose 12%.").bare_numbers);
+    }
+}

@@ -1,0 +1,440 @@
+//! Per-block language: script first, cheap evidence second, whatlang last.
+//!
+//! whatlang names every Chinese text `cmn`, needs kana to call Japanese, and
+//! is unreliable on short blocks; it is also the most expensive step of the
+//! pipeline. So a block is decided by its script where the script is enough
+//! (Hangul → `ko`, kana → `ja`, Han alone → `zh`, refined to `zh-Hant` or
+//! `zh-Hans` by characters unique to each script); a Latin block with a high
+//! density of English function words is English without asking anyone; only
+//! the rest goes to whatlang, on a bounded prefix, with an allowlist.
+//!
+//! A block is Latin when Latin words are at least half of its words, counting
+//! each Han, kana and Hangul character as one word and ignoring ALL-CAPS
+//! tokens of up to five letters (tickers). Then only its Latin part is shown
+//! to the detector: an English sentence that quotes a Chinese name is English.
+
+use std::sync::OnceLock;
+
+use whatlang::Lang;
+
+/// Bytes of a block shown to whatlang; its trigram profile settles well before.
+const DETECT_PREFIX: usize = 1024;
+
+/// The language of a block, as far as it can be told.
+#[derive(Debug, Clone, Copy, PartialEq, serde::Serialize)]
+pub struct LangGuess {
+    /// ISO 639-1 code (`en`, `de`, `zh-Hant`, …), or `None` when the block has
+    /// no letters of its own (numbers, punctuation, URLs, tickers).
+    pub tag: Option<&'static str>,
+    /// 0 to 1: how sure the guess is.
+    pub confidence: f32,
+    /// What decided it.
+    pub method: LangMethod,
+}
+
+/// What decided a block's language.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum LangMethod {
+    /// No letters: no language.
+    NoLetters,
+    /// The script alone (Han, kana, Hangul).
+    Script,
+    /// English function words.
+    FunctionWords,
+    /// The whatlang detector.
+    Detector,
+    /// The detector could not tell.
+    Unknown,
+}
+
+impl LangGuess {
+    /// The primary language subtag: `zh` for `zh-Hant`.
+    pub fn primary(&self) -> Option<&'static str> {
+        self.tag.map(primary)
+    }
+}
+
+/// The primary subtag of a language tag: `zh` for `zh-Hant`.
+pub fn primary(tag: &str) -> &str {
+    tag.split('-').next().unwrap_or(tag)
+}
+
+/// Script counts of a text.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize)]
+pub struct Scripts {
+    /// Latin letters.
+    pub latin: u32,
+    /// Latin words, not counting ALL-CAPS tokens of five letters or fewer.
+    pub latin_words: u32,
+    /// English function words among the Latin words.
+    pub english_words: u32,
+    /// Han characters.
+    pub han: u32,
+    /// Hiragana and katakana.
+    pub kana: u32,
+    /// Hangul syllables and jamo.
+    pub hangul: u32,
+    /// Letters of any other script (Cyrillic, Greek, Arabic, Thai, …).
+    pub other: u32,
+    /// Decimal digits.
+    pub digits: u32,
+}
+
+impl Scripts {
+    /// Counts the scripts of `text`.
+    pub fn count(text: &str) -> Scripts {
+        let mut s = Scripts::default();
+        let mut word_start: Option<usize> = None;
+        let flush = |s: &mut Scripts, word: &str| {
+            let letters = word.chars().count();
+            let caps = word.chars().all(|c| c.is_uppercase());
+            if !(caps && letters <= 5) {
+                s.latin_words += 1;
+                if is_english_function_word(word) {
+                    s.english_words += 1;
+                }
+            }
+        };
+        for (i, c) in text.char_indices() {
+            let latin = is_latin(c);
+            if latin {
+                s.latin += 1;
+                word_start.get_or_insert(i);
+                continue;
+            }
+            if let Some(start) = word_start.take() {
+                flush(&mut s, &text[start..i]);
+            }
+            if c.is_ascii_digit() {
+                s.digits += 1;
+            } else if is_han(c) {
+                s.han += 1;
+            } else if is_kana(c) {
+                s.kana += 1;
+            } else if is_hangul(c) {
+                s.hangul += 1;
+            } else if c.is_alphabetic() && !c.is_ascii() {
+                s.other += 1;
+            }
+        }
+        if let Some(start) = word_start {
+            flush(&mut s, &text[start..]);
+        }
+        s
+    }
+
+    /// Han, kana and Hangul characters together.
+    pub fn cjk(&self) -> u32 {
+        self.han + self.kana + self.hangul
+    }
+}
+
+/// Guesses the language of one block of `text`.
+#[derive(Debug)]
+pub struct LangDetector {
+    latin: whatlang::Detector,
+    other: whatlang::Detector,
+}
+
+impl LangDetector {
+    /// A detector whose Latin-script guesses are limited to common languages
+    /// plus `wanted` (the languages the caller keeps), which makes short
+    /// blocks far more reliable than the full list of 70.
+    pub fn new(wanted: &[&str]) -> Self {
+        let mut allow: Vec<Lang> = COMMON_LATIN.to_vec();
+        for code in wanted {
+            if let Some(lang) = lang_for_code(code)
+                && !allow.contains(&lang)
+            {
+                allow.push(lang);
+            }
+        }
+        LangDetector {
+            latin: whatlang::Detector::with_allowlist(allow),
+            other: whatlang::Detector::new(),
+        }
+    }
+
+    /// The language of `text`, whose scripts were counted as `scripts`.
+    pub fn guess(&self, text: &str, scripts: &Scripts) -> LangGuess {
+        let cjk = scripts.cjk();
+        let letters = scripts.latin_words + cjk + scripts.other;
+        if letters == 0 {
+            return LangGuess { tag: None, confidence: 1.0, method: LangMethod::NoLetters };
+        }
+        if cjk > 0 && cjk * 2 > letters {
+            return guess_cjk(text, scripts);
+        }
+        if scripts.other * 2 > letters {
+            return detect(&self.other, prefix(text, DETECT_PREFIX));
+        }
+        // Latin: at least half the words. English function words settle it cheaply.
+        if scripts.latin_words >= 4 && scripts.english_words * 4 >= scripts.latin_words {
+            let confidence = if scripts.latin_words >= 8 { 0.99 } else { 0.9 };
+            return LangGuess { tag: Some("en"), confidence, method: LangMethod::FunctionWords };
+        }
+        if cjk == 0 {
+            return detect(&self.latin, prefix(text, DETECT_PREFIX));
+        }
+        let latin_part: String = text
+            .chars()
+            .filter(|&c| !(is_han(c) || is_kana(c) || is_hangul(c)))
+            .take(DETECT_PREFIX)
+            .collect();
+        detect(&self.latin, &latin_part)
+    }
+}
+
+/// The ISO 639-1 codes the detector knows, for validating `--lang`.
+pub fn known_codes() -> impl Iterator<Item = &'static str> {
+    ISO.iter().map(|&(_, code)| code)
+}
+
+/// Whether `code` is a language code the detector knows.
+pub fn is_known_code(code: &str) -> bool {
+    known_codes().any(|c| c == code)
+}
+
+fn guess_cjk(text: &str, s: &Scripts) -> LangGuess {
+    let cjk = s.cjk();
+    let confidence = (0.5 + cjk as f32 / 10.0).min(1.0);
+    let tag = if s.hangul > s.kana && s.hangul * 2 >= s.han {
+        "ko"
+    } else if s.kana > 0 && s.kana * 10 >= s.han + s.kana {
+        "ja"
+    } else {
+        chinese_variant(text)
+    };
+    LangGuess { tag: Some(tag), confidence, method: LangMethod::Script }
+}
+
+/// `zh-Hant`, `zh-Hans`, or `zh` when the characters do not tell.
+fn chinese_variant(text: &str) -> &'static str {
+    let simplified = simplified_only();
+    let (mut hant, mut hans) = (0u32, 0u32);
+    let mut buf = [0u8; 4];
+    for c in text.chars().filter(|&c| is_han(c)) {
+        if simplified.contains(c) {
+            hans += 1;
+        } else if fast2s::convert(c.encode_utf8(&mut buf)).chars().next() != Some(c) {
+            hant += 1;
+        }
+    }
+    match hant.cmp(&hans) {
+        std::cmp::Ordering::Greater => "zh-Hant",
+        std::cmp::Ordering::Less => "zh-Hans",
+        std::cmp::Ordering::Equal => "zh",
+    }
+}
+
+/// Characters that Traditional text folds into and that are not themselves
+/// Traditional: found once by running fast2s over the CJK block.
+struct HanSet(Vec<u64>);
+
+impl HanSet {
+    const START: u32 = 0x4E00;
+    const END: u32 = 0xA000;
+
+    fn contains(&self, c: char) -> bool {
+        let cp = c as u32;
+        if !(Self::START..Self::END).contains(&cp) {
+            return false;
+        }
+        let i = (cp - Self::START) as usize;
+        self.0.get(i / 64).is_some_and(|w| w & (1 << (i % 64)) != 0)
+    }
+}
+
+fn simplified_only() -> &'static HanSet {
+    static SET: OnceLock<HanSet> = OnceLock::new();
+    SET.get_or_init(|| {
+        let mut bits = vec![0u64; ((HanSet::END - HanSet::START) as usize).div_ceil(64)];
+        let mut buf = [0u8; 4];
+        for cp in HanSet::START..HanSet::END {
+            let Some(c) = char::from_u32(cp) else { continue };
+            let folded = fast2s::convert(c.encode_utf8(&mut buf));
+            if let Some(s) = folded.chars().next()
+                && s != c
+                && (HanSet::START..HanSet::END).contains(&(s as u32))
+            {
+                let i = (s as u32 - HanSet::START) as usize;
+                bits[i / 64] |= 1 << (i % 64);
+            }
+        }
+        // A character that is itself folded is Traditional, not Simplified-only.
+        for cp in HanSet::START..HanSet::END {
+            let Some(c) = char::from_u32(cp) else { continue };
+            if fast2s::convert(c.encode_utf8(&mut buf)).chars().next() != Some(c) {
+                let i = (cp - HanSet::START) as usize;
+                bits[i / 64] &= !(1 << (i % 64));
+            }
+        }
+        HanSet(bits)
+    })
+}
+
+fn detect(detector: &whatlang::Detector, text: &str) -> LangGuess {
+    match detector.detect(text) {
+        Some(info) => LangGuess {
+            tag: iso_639_1(info.lang()),
+            confidence: info.confidence() as f32,
+            method: LangMethod::Detector,
+        },
+        None => LangGuess { tag: None, confidence: 0.0, method: LangMethod::Unknown },
+    }
+}
+
+fn prefix(text: &str, max: usize) -> &str {
+    if text.len() <= max {
+        return text;
+    }
+    let mut end = max;
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    &text[..end]
+}
+
+fn is_latin(c: char) -> bool {
+    c.is_ascii_alphabetic()
+        || (c.is_alphabetic()
+            && matches!(c as u32, 0x00C0..=0x024F | 0x1E00..=0x1EFF | 0x2C60..=0x2C7F | 0xA720..=0xA7FF))
+}
+
+/// Han ideographs, including the compatibility and extension blocks.
+pub fn is_han(c: char) -> bool {
+    matches!(c as u32,
+        0x4E00..=0x9FFF | 0x3400..=0x4DBF | 0xF900..=0xFAFF | 0x20000..=0x2FA1F | 0x3005 | 0x3007)
+}
+
+/// Hiragana and katakana, including half-width katakana.
+pub fn is_kana(c: char) -> bool {
+    matches!(c as u32, 0x3041..=0x309F | 0x30A0..=0x30FF | 0x31F0..=0x31FF | 0xFF66..=0xFF9F)
+        && c != '\u{30FB}' // the katakana middle dot is punctuation
+}
+
+/// Hangul syllables and jamo.
+pub fn is_hangul(c: char) -> bool {
+    matches!(c as u32, 0xAC00..=0xD7AF | 0x1100..=0x11FF | 0x3130..=0x318F | 0xA960..=0xA97F | 0xD7B0..=0xD7FF)
+}
+
+fn is_english_function_word(word: &str) -> bool {
+    // Sorted, lowercase: the most frequent English words that are rare as
+    // words of other Latin-script languages ("a", "die", "de" are left out).
+    const WORDS: &[&str] = &[
+        "about", "after", "all", "also", "an", "and", "are", "as", "at", "be", "been", "but",
+        "by", "can", "could", "did", "do", "for", "from", "had", "has", "have", "he", "her",
+        "his", "how", "i", "if", "in", "into", "is", "it", "its", "more", "my", "not", "of",
+        "on", "or", "our", "out", "said", "she", "should", "so", "than", "that", "the", "their",
+        "them", "there", "they", "this", "to", "up", "was", "we", "were", "what", "when",
+        "which", "who", "will", "with", "would", "you", "your", "just", "over", "then", "such",
+        "these",
+    ];
+    if word.len() > 6 {
+        return false;
+    }
+    let mut buf = [0u8; 6];
+    for (slot, b) in buf.iter_mut().zip(word.bytes()) {
+        *slot = b.to_ascii_lowercase();
+    }
+    let lower = &buf[..word.len()];
+    WORDS.iter().any(|w| w.as_bytes() == lower)
+}
+
+/// Latin-script languages whatlang may name by default. Rare ones are left
+/// out: with all 70 languages short English blocks come back as Latin,
+/// Tagalog or Esperanto.
+const COMMON_LATIN: [Lang; 24] = [
+    Lang::Eng, Lang::Deu, Lang::Fra, Lang::Spa, Lang::Por, Lang::Ita, Lang::Nld, Lang::Pol,
+    Lang::Ces, Lang::Slk, Lang::Swe, Lang::Dan, Lang::Nob, Lang::Fin, Lang::Tur, Lang::Hun,
+    Lang::Ron, Lang::Hrv, Lang::Slv, Lang::Lit, Lang::Lav, Lang::Est, Lang::Vie, Lang::Ind,
+];
+
+fn lang_for_code(code: &str) -> Option<Lang> {
+    ISO.iter().find(|&&(_, c)| c == code).map(|&(lang, _)| lang)
+}
+
+fn iso_639_1(lang: Lang) -> Option<&'static str> {
+    match lang {
+        Lang::Cmn => Some("zh"),
+        _ => ISO.iter().find(|&&(l, _)| l == lang).map(|&(_, c)| c),
+    }
+}
+
+/// whatlang's languages with their ISO 639-1 codes.
+const ISO: [(Lang, &str); 70] = [
+    (Lang::Afr, "af"), (Lang::Aka, "ak"), (Lang::Amh, "am"), (Lang::Ara, "ar"),
+    (Lang::Aze, "az"), (Lang::Bel, "be"), (Lang::Ben, "bn"), (Lang::Bul, "bg"),
+    (Lang::Cat, "ca"), (Lang::Ces, "cs"), (Lang::Cmn, "zh"), (Lang::Cym, "cy"),
+    (Lang::Dan, "da"), (Lang::Deu, "de"), (Lang::Ell, "el"), (Lang::Eng, "en"),
+    (Lang::Epo, "eo"), (Lang::Est, "et"), (Lang::Fin, "fi"), (Lang::Fra, "fr"),
+    (Lang::Guj, "gu"), (Lang::Heb, "he"), (Lang::Hin, "hi"), (Lang::Hrv, "hr"),
+    (Lang::Hun, "hu"), (Lang::Hye, "hy"), (Lang::Ind, "id"), (Lang::Ita, "it"),
+    (Lang::Jav, "jv"), (Lang::Jpn, "ja"), (Lang::Kan, "kn"), (Lang::Kat, "ka"),
+    (Lang::Khm, "km"), (Lang::Kor, "ko"), (Lang::Lat, "la"), (Lang::Lav, "lv"),
+    (Lang::Lit, "lt"), (Lang::Mal, "ml"), (Lang::Mar, "mr"), (Lang::Mkd, "mk"),
+    (Lang::Mya, "my"), (Lang::Nep, "ne"), (Lang::Nld, "nl"), (Lang::Nob, "nb"),
+    (Lang::Ori, "or"), (Lang::Pan, "pa"), (Lang::Pes, "fa"), (Lang::Pol, "pl"),
+    (Lang::Por, "pt"), (Lang::Ron, "ro"), (Lang::Rus, "ru"), (Lang::Sin, "si"),
+    (Lang::Slk, "sk"), (Lang::Slv, "sl"), (Lang::Sna, "sn"), (Lang::Spa, "es"),
+    (Lang::Srp, "sr"), (Lang::Swe, "sv"), (Lang::Tam, "ta"), (Lang::Tel, "te"),
+    (Lang::Tgl, "tl"), (Lang::Tha, "th"), (Lang::Tuk, "tk"), (Lang::Tur, "tr"),
+    (Lang::Ukr, "uk"), (Lang::Urd, "ur"), (Lang::Uzb, "uz"), (Lang::Vie, "vi"),
+    (Lang::Yid, "yi"), (Lang::Zul, "zu"),
+];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn tag(text: &str) -> Option<&'static str> {
+        let d = LangDetector::new(&["en"]);
+        d.guess(text, &Scripts::count(text)).tag
+    }
+
+    #[test]
+    fn scripts_decide_cjk() {
+        assert_eq!(tag("免責聲明：投資有風險，本文並非投資建議。"), Some("zh-Hant"));
+        assert_eq!(tag("免责声明：投资有风险，本文并非投资建议。"), Some("zh-Hans"));
+        assert_eq!(tag("本記事は投資の勧誘を目的としたものではありません。"), Some("ja"));
+        assert_eq!(tag("이 기사는 투자 권유를 목적으로 하지 않습니다."), Some("ko"));
+    }
+
+    #[test]
+    fn english_with_a_chinese_name_is_english() {
+        assert_eq!(
+            tag("The regulator, known locally as 證監會, said the rule takes effect in May."),
+            Some("en")
+        );
+    }
+
+    #[test]
+    fn tickers_and_numbers_have_no_language() {
+        assert_eq!(tag("NVDA TSLA AAPL"), None);
+        assert_eq!(tag("01-28"), None);
+        assert_eq!(tag("1. 1"), None);
+        assert_eq!(tag("NVDA、TSLA、騰訊控股"), Some("zh-Hant"));
+    }
+
+    #[test]
+    fn latin_languages_go_to_the_detector() {
+        assert_eq!(
+            tag("Die Bundesregierung hat am Mittwoch neue Regeln für den Wohnungsbau beschlossen."),
+            Some("de")
+        );
+        assert_eq!(
+            tag("Le gouvernement a présenté mercredi un nouveau plan pour le logement social."),
+            Some("fr")
+        );
+        assert_eq!(tag("Шеф-повар рассказал о новом меню ресторана."), Some("ru"));
+    }
+
+    #[test]
+    fn codes() {
+        assert!(is_known_code("en"));
+        assert!(is_known_code("zh"));
+        assert!(!is_known_code("xx"));
+        assert_eq!(primary("zh-Hant"), "zh");
+    }
+}

@@ -1,0 +1,9 @@
+//! The `thresh` command: a thin layer over the library. It parses flags,
+//! calls the library, prints, and maps errors to exit codes:
+//! 0 done, 1 some records or files failed, 2 usage, 78 invalid rules.
+
+mod cli;
+
+fn main() -> std::process::ExitCode {
+    cli::main()
+}

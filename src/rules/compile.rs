@@ -1,0 +1,423 @@
+//! Rule specs to a compiled [`RuleSet`]: one Aho-Corasick automaton for the
+//! phrases of all rules and one `RegexSet` for the regexes of all rules, so a
+//! block costs two passes whatever the number of rules.
+//!
+//! Regexes are rewritten before compiling so that none pays the Unicode word
+//! boundary cliff (the lazy DFA gives up on `\b` over non-ASCII text, 100×
+//! slower): `\b` and `\B` become their ASCII forms, the other Unicode-aware
+//! boundary forms are rejected. Non-ASCII characters in a pattern are folded
+//! like the matching form (so `熱議` in a pattern matches `热议` text), and the
+//! set is case-insensitive because the matching form is lower case.
+
+use std::ops::Range;
+
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
+use regex::{Regex, RegexBuilder, RegexSet, RegexSetBuilder};
+
+use super::error::{Located, RuleError, RuleErrors};
+use super::spec::{MatchSpec, RuleSpec, Scope, Structure};
+use crate::normalize::normalize;
+use crate::segment::is_space;
+
+/// Compiled size limit per regex: a rule cannot make memory grow without bound.
+const REGEX_SIZE_LIMIT: usize = 1 << 20;
+/// Size limit for the combined set.
+const SET_SIZE_LIMIT: usize = 32 << 20;
+
+/// A compiled set of rules, ready to ask about blocks. Cheap to share across threads.
+#[derive(Debug, Clone)]
+pub struct RuleSet {
+    rules: Vec<CompiledRule>,
+    phrases: Option<AhoCorasick>,
+    /// For every automaton pattern: (rule index, phrase index within the rule).
+    phrase_owner: Vec<(usize, usize)>,
+    regexes: Option<RegexSet>,
+    /// For every set pattern: the rule index.
+    regex_owner: Vec<usize>,
+}
+
+/// One compiled rule.
+#[derive(Debug, Clone)]
+pub struct CompiledRule {
+    /// The rule as written.
+    pub spec: RuleSpec,
+    matcher: Matcher,
+}
+
+#[derive(Debug, Clone)]
+enum Matcher {
+    Phrases { normalized: Vec<String>, min_distinct: usize },
+    Regex(Regex),
+    Structure(Structure),
+}
+
+/// What a rule found in a block.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Firing {
+    /// Index of the rule in [`RuleSet::rules`].
+    pub rule: usize,
+    /// The matched phrases or text, from the matching form.
+    pub evidence: Vec<String>,
+    /// Ranges of the matching form that matched (for `strip-span`).
+    pub spans: Vec<Range<usize>>,
+}
+
+/// The matching form of a block, with the range of each line in it.
+#[derive(Debug, Clone, Copy)]
+pub struct BlockForm<'a> {
+    /// The matching form, lines joined by `\n`.
+    pub text: &'a str,
+    /// The range of each line within `text`.
+    pub lines: &'a [Range<usize>],
+}
+
+impl RuleSet {
+    /// Compiles `specs`; reports every regex that does not compile and every duplicate id.
+    pub fn compile(specs: Vec<RuleSpec>) -> Result<RuleSet, RuleErrors> {
+        let mut errors = Vec::new();
+        let mut seen: Vec<&Located<String>> = Vec::new();
+        for spec in &specs {
+            if let Some(first) = seen.iter().find(|id| id.value == spec.id.value) {
+                errors.push(RuleError {
+                    at: spec.id.at.clone(),
+                    rule: Some(spec.id.value.clone()),
+                    message: format!("duplicate rule id `{}`, first defined at {}", spec.id.value, first.at),
+                    help: "give each rule its own id (and file name)".into(),
+                });
+            } else {
+                seen.push(&spec.id);
+            }
+        }
+        let mut rules = Vec::with_capacity(specs.len());
+        let mut patterns = Vec::new();
+        let mut phrase_owner = Vec::new();
+        let mut set_patterns = Vec::new();
+        let mut regex_owner = Vec::new();
+        for spec in specs {
+            let index = rules.len();
+            let matcher = match &spec.matcher {
+                MatchSpec::Phrases { phrases, min_distinct } => {
+                    let normalized: Vec<String> = phrases.iter().map(|p| normalize(&p.value)).collect();
+                    for (i, p) in normalized.iter().enumerate() {
+                        patterns.push(p.clone());
+                        phrase_owner.push((index, i));
+                    }
+                    Matcher::Phrases { normalized, min_distinct: *min_distinct }
+                }
+                MatchSpec::Regex(pattern) => match compile_regex(&pattern.value) {
+                    Ok((rewritten, regex)) => {
+                        set_patterns.push(match spec.scope {
+                            Scope::Block => rewritten,
+                            // A per-line match implies a match of the multi-line set pattern.
+                            Scope::EachLine | Scope::AnyLine => format!("(?m:{rewritten})"),
+                        });
+                        regex_owner.push(index);
+                        Matcher::Regex(regex)
+                    }
+                    Err((message, help)) => {
+                        errors.push(RuleError {
+                            at: pattern.at.clone(),
+                            rule: Some(spec.id.value.clone()),
+                            message,
+                            help,
+                        });
+                        continue;
+                    }
+                },
+                MatchSpec::Structure(s) => Matcher::Structure(*s),
+            };
+            rules.push(CompiledRule { spec, matcher });
+        }
+        if !errors.is_empty() {
+            return Err(RuleErrors(errors));
+        }
+        let phrases = if patterns.is_empty() {
+            None
+        } else {
+            let ac = AhoCorasick::builder()
+                .match_kind(MatchKind::Standard)
+                .kind(Some(AhoCorasickKind::DFA))
+                .build(&patterns)
+                .or_else(|_| AhoCorasick::builder().match_kind(MatchKind::Standard).build(&patterns));
+            match ac {
+                Ok(ac) => Some(ac),
+                Err(e) => return Err(set_error(&rules, format!("the phrases of all rules do not fit one automaton: {e}"))),
+            }
+        };
+        let regexes = if set_patterns.is_empty() {
+            None
+        } else {
+            let set = RegexSetBuilder::new(&set_patterns)
+                .case_insensitive(true)
+                .size_limit(SET_SIZE_LIMIT)
+                .dfa_size_limit(SET_SIZE_LIMIT)
+                .build();
+            match set {
+                Ok(set) => Some(set),
+                Err(e) => return Err(set_error(&rules, format!("the regexes of all rules do not fit one set: {e}"))),
+            }
+        };
+        Ok(RuleSet { rules, phrases, phrase_owner, regexes, regex_owner })
+    }
+
+    /// The rules, in load order.
+    pub fn rules(&self) -> &[CompiledRule] {
+        &self.rules
+    }
+
+    /// The rule with `id`.
+    pub fn get(&self, id: &str) -> Option<&CompiledRule> {
+        self.rules.iter().find(|r| r.spec.id.value == id)
+    }
+
+    /// The phrase and regex rules whose matcher fires on `block`, in rule
+    /// order. Conditions (`[when]`) are not checked here.
+    pub fn fire(&self, block: BlockForm<'_>) -> Vec<Firing> {
+        let mut firings: Vec<Firing> = Vec::new();
+        if let Some(ac) = &self.phrases {
+            // (rule, phrase, line) for every occurrence on word boundaries.
+            let mut hits: Vec<(usize, usize, usize)> = Vec::new();
+            for m in ac.find_overlapping_iter(block.text) {
+                let range = m.start()..m.end();
+                if !on_word_boundaries(block.text, &range) {
+                    continue;
+                }
+                let (rule, phrase) = self.phrase_owner[m.pattern().as_usize()];
+                let line = block.lines.partition_point(|l| l.end < range.start);
+                hits.push((rule, phrase, line));
+            }
+            hits.sort_unstable();
+            hits.dedup();
+            let mut i = 0;
+            while i < hits.len() {
+                let rule = hits[i].0;
+                let end = hits[i..].iter().position(|h| h.0 != rule).map_or(hits.len(), |n| i + n);
+                if let Some(f) = self.phrase_firing(rule, &hits[i..end], block.lines.len()) {
+                    firings.push(f);
+                }
+                i = end;
+            }
+        }
+        if let Some(set) = &self.regexes {
+            for set_index in set.matches(block.text).iter() {
+                let rule = self.regex_owner[set_index];
+                if let Some(f) = self.regex_firing(rule, block) {
+                    firings.push(f);
+                }
+            }
+        }
+        firings.sort_by_key(|f| f.rule);
+        firings
+    }
+
+    fn phrase_firing(&self, rule: usize, hits: &[(usize, usize, usize)], lines: usize) -> Option<Firing> {
+        let r = &self.rules[rule];
+        let Matcher::Phrases { normalized, min_distinct } = &r.matcher else { return None };
+        let distinct = |hits: &mut dyn Iterator<Item = usize>| {
+            let mut seen: Vec<usize> = hits.collect();
+            seen.sort_unstable();
+            seen.dedup();
+            seen
+        };
+        let fired = match r.spec.scope {
+            Scope::Block => distinct(&mut hits.iter().map(|h| h.1)).len() >= *min_distinct,
+            Scope::EachLine => (0..lines)
+                .all(|l| distinct(&mut hits.iter().filter(|h| h.2 == l).map(|h| h.1)).len() >= *min_distinct),
+            Scope::AnyLine => (0..lines)
+                .any(|l| distinct(&mut hits.iter().filter(|h| h.2 == l).map(|h| h.1)).len() >= *min_distinct),
+        };
+        fired.then(|| Firing {
+            rule,
+            evidence: distinct(&mut hits.iter().map(|h| h.1)).into_iter().map(|p| normalized[p].clone()).collect(),
+            spans: Vec::new(),
+        })
+    }
+
+    fn regex_firing(&self, rule: usize, block: BlockForm<'_>) -> Option<Firing> {
+        let r = &self.rules[rule];
+        let Matcher::Regex(regex) = &r.matcher else { return None };
+        let mut spans = Vec::new();
+        match r.spec.scope {
+            Scope::Block => spans.extend(regex.find_iter(block.text).map(|m| m.range())),
+            Scope::EachLine | Scope::AnyLine => {
+                let mut all = true;
+                for line in block.lines {
+                    let before = spans.len();
+                    spans.extend(
+                        regex
+                            .find_iter(&block.text[line.clone()])
+                            .map(|m| m.start() + line.start..m.end() + line.start),
+                    );
+                    all &= spans.len() > before;
+                }
+                if r.spec.scope == Scope::EachLine && !all {
+                    return None;
+                }
+            }
+        }
+        if spans.is_empty() {
+            return None;
+        }
+        let evidence = spans.iter().map(|s| block.text[s.clone()].to_owned()).collect();
+        Some(Firing { rule, evidence, spans })
+    }
+}
+
+impl CompiledRule {
+    /// The structural detector, if this is a structure rule.
+    pub fn structure(&self) -> Option<Structure> {
+        match self.matcher {
+            Matcher::Structure(s) => Some(s),
+            _ => None,
+        }
+    }
+}
+
+fn set_error(rules: &[CompiledRule], message: String) -> RuleErrors {
+    let at = rules.last().map(|r| r.spec.id.at.clone()).unwrap_or_default();
+    RuleErrors(vec![RuleError { at, rule: None, message, help: "split large rules or lower their number".into() }])
+}
+
+/// Whether a phrase match does not start or end inside a word. Phrases that
+/// begin or end with a letter or digit of a spaced script must sit on word
+/// boundaries ("ad" must not match "read"); CJK phrases match anywhere.
+fn on_word_boundaries(text: &str, range: &Range<usize>) -> bool {
+    let word = |c: char| c.is_alphanumeric() && !crate::lang::is_han(c) && !crate::lang::is_kana(c);
+    let inner_first = text[range.clone()].chars().next();
+    let inner_last = text[range.clone()].chars().next_back();
+    let before = text[..range.start].chars().next_back();
+    let after = text[range.end..].chars().next();
+    let start_ok = !(inner_first.is_some_and(word) && before.is_some_and(word));
+    let end_ok = !(inner_last.is_some_and(word) && after.is_some_and(word));
+    start_ok && end_ok
+}
+
+/// Rewrites a rule's pattern for the matching form and compiles it.
+/// Returns the rewritten pattern and the compiled regex, or a message and a help line.
+pub fn compile_regex(pattern: &str) -> Result<(String, Regex), (String, String)> {
+    let rewritten = rewrite(pattern)?;
+    let regex = RegexBuilder::new(&rewritten)
+        .case_insensitive(true)
+        .size_limit(REGEX_SIZE_LIMIT)
+        .dfa_size_limit(REGEX_SIZE_LIMIT)
+        .build()
+        .map_err(|e| match e {
+            regex::Error::CompiledTooBig(limit) => (
+                format!("regex is too large: it compiles to more than {limit} bytes"),
+                "use shorter alternations or split the rule".to_owned(),
+            ),
+            other => (
+                format!("regex does not compile: {}", last_line(&other.to_string())),
+                "check the pattern against the regex crate's syntax (TOML literal strings '…' need no escaping)"
+                    .to_owned(),
+            ),
+        })?;
+    Ok((rewritten, regex))
+}
+
+fn last_line(s: &str) -> &str {
+    s.lines().rev().find(|l| !l.trim().is_empty()).map_or(s, str::trim)
+}
+
+fn rewrite(pattern: &str) -> Result<String, (String, String)> {
+    let mut out = String::with_capacity(pattern.len() + 16);
+    let mut chars = pattern.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c == '\\' {
+            let Some(next) = chars.next() else {
+                out.push('\\');
+                break;
+            };
+            match next {
+                'b' | 'B' if chars.peek() == Some(&'{') => {
+                    return Err((
+                        format!("`\\{next}{{…}}` word boundaries are not supported"),
+                        "use `\\b`, which thresh compiles as an ASCII word boundary".into(),
+                    ));
+                }
+                'b' => out.push_str("(?-u:\\b)"),
+                'B' => out.push_str("(?-u:\\B)"),
+                '<' | '>' => {
+                    return Err((
+                        format!("`\\{next}` word boundaries are not supported"),
+                        "use `\\b`, which thresh compiles as an ASCII word boundary".into(),
+                    ));
+                }
+                'p' | 'P' | 'x' | 'u' | 'U' if chars.peek() == Some(&'{') => {
+                    out.push('\\');
+                    out.push(next);
+                    for inner in chars.by_ref() {
+                        out.push(inner);
+                        if inner == '}' {
+                            break;
+                        }
+                    }
+                }
+                c if !c.is_ascii() => push_folded(&mut out, c),
+                c => {
+                    out.push('\\');
+                    out.push(c);
+                }
+            }
+        } else if c.is_ascii() {
+            out.push(c);
+        } else {
+            push_folded(&mut out, c);
+        }
+    }
+    Ok(out)
+}
+
+/// Pushes the matching form of a literal character, escaped.
+fn push_folded(out: &mut String, c: char) {
+    if is_space(c) {
+        out.push(' ');
+        return;
+    }
+    for f in normalize(c.encode_utf8(&mut [0u8; 4])).chars() {
+        if f.is_ascii_punctuation() {
+            out.push_str(&regex::escape(f.encode_utf8(&mut [0u8; 4])));
+        } else {
+            out.push(f);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn word_boundaries_become_ascii() {
+        assert_eq!(rewrite(r"\bfoo\B").ok(), Some(r"(?-u:\b)foo(?-u:\B)".to_owned()));
+        assert_eq!(rewrite(r"\\b").ok(), Some(r"\\b".to_owned()));
+        assert!(rewrite(r"\b{start}x").is_err());
+        assert!(rewrite(r"\<x").is_err());
+        assert_eq!(rewrite(r"\p{Han}+").ok(), Some(r"\p{Han}+".to_owned()));
+    }
+
+    #[test]
+    fn literals_fold_like_the_matching_form() {
+        assert_eq!(rewrite("熱議股票（港股）").ok(), Some(r"热议股票\(港股\)".to_owned()));
+        let (_, re) = compile_regex("^熱議股票$").unwrap_or_else(|e| panic!("{e:?}"));
+        assert!(re.is_match(&normalize("熱議股票")));
+        assert!(re.is_match(&normalize("热议股票")));
+    }
+
+    #[test]
+    fn bad_patterns_explain_themselves() {
+        let Err((message, _)) = compile_regex("(unclosed") else { panic!("compiled") };
+        assert!(message.starts_with("regex does not compile: unclosed group"), "{message}");
+        let Err((message, _)) = compile_regex("a{1000}{1000}") else { panic!("compiled") };
+        assert!(message.contains("too large"), "{message}");
+    }
+
+    #[test]
+    fn phrase_boundaries() {
+        let t = "read the ad. 广告";
+        assert!(!on_word_boundaries(t, &(1..3)), "`ea` inside `read`");
+        assert!(on_word_boundaries(t, &(9..11)), "`ad` alone");
+        let han = t.find('广').unwrap_or(0);
+        assert!(on_word_boundaries(t, &(han..han + 6)));
+    }
+}

@@ -1,0 +1,12 @@
+//! Rules: the file format ([`spec`]), loading from the embedded defaults and
+//! from folders ([`source`]), compiling into one matcher ([`compile`]), and
+//! located errors ([`error`]).
+
+pub mod compile;
+pub mod error;
+pub mod source;
+pub mod spec;
+
+pub use compile::{CompiledRule, Firing, RuleSet};
+pub use error::{Located, Location, RuleError, RuleErrors};
+pub use spec::{Action, Position, RuleSpec, Scope, Structure};
