@@ -319,6 +319,12 @@ pub fn is_hangul(c: char) -> bool {
     matches!(c as u32, 0xAC00..=0xD7AF | 0x1100..=0x11FF | 0x3130..=0x318F | 0xA960..=0xA97F | 0xD7B0..=0xD7FF)
 }
 
+/// Letters of scripts that do not separate words by spaces, or attach
+/// particles to them: Han, kana, Hangul, Thai, Lao, Khmer, Myanmar.
+pub fn is_unspaced(c: char) -> bool {
+    is_han(c) || is_kana(c) || is_hangul(c) || matches!(c as u32, 0x0E00..=0x0EFF | 0x1000..=0x109F | 0x1780..=0x17FF)
+}
+
 fn is_english_function_word(word: &str) -> bool {
     // Sorted, lowercase: the most frequent English words that are rare as
     // words of other Latin-script languages ("a", "die", "de" are left out).

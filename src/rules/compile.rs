@@ -280,9 +280,10 @@ fn set_error(rules: &[CompiledRule], message: String) -> RuleErrors {
 
 /// Whether a phrase match does not start or end inside a word. Phrases that
 /// begin or end with a letter or digit of a spaced script must sit on word
-/// boundaries ("ad" must not match "read"); CJK phrases match anywhere.
+/// boundaries ("ad" must not match "read"); CJK phrases match anywhere, and
+/// Korean ones too, since particles attach to words (참고용 in 참고용이며).
 fn on_word_boundaries(text: &str, range: &Range<usize>) -> bool {
-    let word = |c: char| c.is_alphanumeric() && !crate::lang::is_han(c) && !crate::lang::is_kana(c);
+    let word = |c: char| c.is_alphanumeric() && !crate::lang::is_unspaced(c);
     let inner_first = text[range.clone()].chars().next();
     let inner_last = text[range.clone()].chars().next_back();
     let before = text[..range.start].chars().next_back();
