@@ -159,7 +159,7 @@ fn apply_rules(rules: &RuleSet, seg: &Segmented, blocks: &[Analyzed], doc: &Doc,
             continue;
         }
         let Some(first) = f.iter().find(|f| rules.rules()[f.rule].spec.action != Action::StripSpan) else {
-            strip(&rules.rules(), f, &blocks[i], &mut reports[i]);
+            strip(rules.rules(), f, &blocks[i], &mut reports[i]);
             continue;
         };
         let rule = &rules.rules()[first.rule];
@@ -338,7 +338,7 @@ fn remaining<'t>(text: &'t str, r: &BlockReport) -> std::borrow::Cow<'t, str> {
 mod tests {
     use super::*;
 
-    fn report(span: Range<usize>, decision: Decision, stripped: Vec<Range<usize>>) -> BlockReport {
+    fn report(span: Range<usize>, decision: Decision, stripped: &[Range<usize>]) -> BlockReport {
         BlockReport {
             span,
             lang: None,
@@ -348,7 +348,7 @@ mod tests {
             by: DecidedBy::Default,
             rule: None,
             evidence: Vec::new(),
-            stripped,
+            stripped: stripped.to_vec(),
         }
     }
 
@@ -356,15 +356,15 @@ mod tests {
     fn emit_joins_kept_blocks_and_cuts_spans() {
         let text = "Title  \n\nskip\n\n(X) -- Body\u{a0}\nmore\t";
         let reports = [
-            report(0..7, Decision::Keep, vec![]),
-            report(9..13, Decision::Drop, vec![]),
-            report(15..35, Decision::Strip, vec![15..22]),
+            report(0..7, Decision::Keep, &[]),
+            report(9..13, Decision::Drop, &[]),
+            report(15..34, Decision::Strip, &[Range { start: 15, end: 22 }]),
         ];
         assert_eq!(emit(text, &reports), "Title\n\nBody\u{a0}\nmore\n");
     }
 
     #[test]
     fn emit_of_nothing_is_empty() {
-        assert_eq!(emit("x", &[report(0..1, Decision::Drop, vec![])]), "");
+        assert_eq!(emit("x", &[report(0..1, Decision::Drop, &[])]), "");
     }
 }

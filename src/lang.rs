@@ -217,7 +217,7 @@ fn chinese_variant(text: &str) -> &'static str {
     for c in text.chars().filter(|&c| is_han(c)) {
         if simplified.contains(c) {
             hans += 1;
-        } else if fast2s::convert(c.encode_utf8(&mut buf)).chars().next() != Some(c) {
+        } else if is_traditional(c, &mut buf) {
             hant += 1;
         }
     }
@@ -265,13 +265,18 @@ fn simplified_only() -> &'static HanSet {
         // A character that is itself folded is Traditional, not Simplified-only.
         for cp in HanSet::START..HanSet::END {
             let Some(c) = char::from_u32(cp) else { continue };
-            if fast2s::convert(c.encode_utf8(&mut buf)).chars().next() != Some(c) {
+            if is_traditional(c, &mut buf) {
                 let i = (cp - HanSet::START) as usize;
                 bits[i / 64] &= !(1 << (i % 64));
             }
         }
         HanSet(bits)
     })
+}
+
+/// Whether fast2s folds `c` to another character.
+fn is_traditional(c: char, buf: &mut [u8; 4]) -> bool {
+    !fast2s::convert(c.encode_utf8(buf)).starts_with(c)
 }
 
 fn detect(detector: &whatlang::Detector, text: &str) -> LangGuess {

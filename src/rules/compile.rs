@@ -316,8 +316,10 @@ pub fn compile_regex(pattern: &str) -> Result<(String, Regex), (String, String)>
     Ok((rewritten, regex))
 }
 
+/// The regex crate's message without its pattern excerpt and `error:` prefix.
 fn last_line(s: &str) -> &str {
-    s.lines().rev().find(|l| !l.trim().is_empty()).map_or(s, str::trim)
+    let line = s.lines().rev().find(|l| !l.trim().is_empty()).map_or(s, str::trim);
+    line.strip_prefix("error: ").unwrap_or(line)
 }
 
 fn rewrite(pattern: &str) -> Result<String, (String, String)> {

@@ -125,7 +125,7 @@ mod tests {
     fn locations_count_lines_and_characters() {
         let src = "a = 1\nb = \"免責\"\n";
         let at = Location::at("x.toml", src, src.find('"').unwrap_or(0) + 7);
-        assert_eq!((at.line, at.column), (2, 7));
+        assert_eq!((at.line, at.column), (2, 8), "columns count characters, not bytes");
         assert_eq!(Location::at("x.toml", src, 0).to_string(), "x.toml:1:1");
         assert_eq!(Location::at("x.toml", src, 999).line, 3);
     }
