@@ -75,7 +75,11 @@ impl EngineArgs {
 
 /// Prints a build error and returns its exit code.
 pub fn report_build_error(e: &Error) -> ExitCode {
-    eprintln!("thresh: {e}");
+    match e {
+        // Each rule error starts with its own location.
+        Error::Rules(errors) => eprintln!("{errors}"),
+        other => eprintln!("thresh: {other}"),
+    }
     ExitCode::from(match e {
         Error::Rules(_) => EXIT_RULES,
         _ => EXIT_USAGE,

@@ -45,7 +45,7 @@ impl RuleArgs {
     fn load(&self, extra: &[PathBuf]) -> Result<Vec<RuleSpec>, ExitCode> {
         let dirs: Vec<PathBuf> = self.rule_dirs.iter().chain(extra).cloned().collect();
         load_specs(!self.no_default_rules, &dirs).map_err(|e| {
-            eprintln!("thresh: {e}");
+            eprintln!("{e}");
             ExitCode::from(EXIT_RULES)
         })
     }
@@ -151,7 +151,7 @@ fn test(dirs: &[PathBuf], args: &RuleArgs, out: &mut impl Write) -> io::Result<E
     let report = match check(&specs) {
         Ok(r) => r,
         Err(e) => {
-            eprintln!("thresh: {e}");
+            eprintln!("{e}");
             return Ok(ExitCode::from(EXIT_RULES));
         }
     };

@@ -14,7 +14,7 @@ use std::ops::Range;
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use regex::{Regex, RegexBuilder, RegexSet, RegexSetBuilder};
 
-use super::error::{Located, RuleError, RuleErrors};
+use super::error::{RuleError, RuleErrors};
 use super::spec::{MatchSpec, RuleSpec, Scope, Structure};
 use crate::normalize::normalize;
 use crate::segment::is_space;
@@ -74,20 +74,7 @@ pub struct BlockForm<'a> {
 impl RuleSet {
     /// Compiles `specs`; reports every regex that does not compile and every duplicate id.
     pub fn compile(specs: Vec<RuleSpec>) -> Result<RuleSet, RuleErrors> {
-        let mut errors = Vec::new();
-        let mut seen: Vec<&Located<String>> = Vec::new();
-        for spec in &specs {
-            if let Some(first) = seen.iter().find(|id| id.value == spec.id.value) {
-                errors.push(RuleError {
-                    at: spec.id.at.clone(),
-                    rule: Some(spec.id.value.clone()),
-                    message: format!("duplicate rule id `{}`, first defined at {}", spec.id.value, first.at),
-                    help: "give each rule its own id (and file name)".into(),
-                });
-            } else {
-                seen.push(&spec.id);
-            }
-        }
+        let mut errors = super::source::duplicate_ids(&specs);
         let mut rules = Vec::with_capacity(specs.len());
         let mut patterns = Vec::new();
         let mut phrase_owner = Vec::new();

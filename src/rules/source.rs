@@ -5,7 +5,8 @@
 use std::path::{Path, PathBuf};
 
 use super::error::{Location, RuleError, RuleErrors};
-use super::spec::{RuleSpec, parse_rule};
+use super::compile::compile_regex;
+use super::spec::{MatchSpec, RuleSpec, parse_rule};
 
 mod embedded {
     include!(concat!(env!("OUT_DIR"), "/embedded_rules.rs"));
@@ -64,8 +65,9 @@ pub fn load_specs(defaults: bool, dirs: &[PathBuf]) -> Result<Vec<RuleSpec>, Rul
     let mut specs = Vec::new();
     if defaults {
         let (s, e) = parse_files(&default_files());
-        specs = s;
         errors.extend(e);
+        errors.extend(duplicate_ids(&s));
+        specs = s;
     }
     let mut user_files = Vec::new();
     for dir in dirs {
@@ -76,9 +78,35 @@ pub fn load_specs(defaults: bool, dirs: &[PathBuf]) -> Result<Vec<RuleSpec>, Rul
     }
     let (user, e) = parse_files(&user_files);
     errors.extend(e);
+    errors.extend(duplicate_ids(&user));
     specs.retain(|d| !user.iter().any(|u| u.id.value == d.id.value));
     specs.extend(user);
+    errors.extend(specs.iter().filter_map(regex_error));
+    errors.sort_by(|a, b| (&a.at.path, a.at.line, a.at.column).cmp(&(&b.at.path, b.at.line, b.at.column)));
     if errors.is_empty() { Ok(specs) } else { Err(RuleErrors(errors)) }
+}
+
+/// An error for every rule whose id was already used by an earlier one.
+pub fn duplicate_ids(specs: &[RuleSpec]) -> Vec<RuleError> {
+    let mut errors = Vec::new();
+    for (i, spec) in specs.iter().enumerate() {
+        if let Some(first) = specs[..i].iter().find(|s| s.id.value == spec.id.value) {
+            errors.push(RuleError {
+                at: spec.id.at.clone(),
+                rule: Some(spec.id.value.clone()),
+                message: format!("duplicate rule id `{}`, first defined at {}", spec.id.value, first.id.at),
+                help: "give each rule its own id (and file name)".into(),
+            });
+        }
+    }
+    errors
+}
+
+/// The error of a rule whose regex does not compile.
+fn regex_error(spec: &RuleSpec) -> Option<RuleError> {
+    let MatchSpec::Regex(pattern) = &spec.matcher else { return None };
+    let (message, help) = compile_regex(&pattern.value).err()?;
+    Some(RuleError { at: pattern.at.clone(), rule: Some(spec.id.value.clone()), message, help })
 }
 
 fn collect(dir: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {

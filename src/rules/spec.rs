@@ -161,7 +161,8 @@ pub fn parse_rule(path: &str, source: &str) -> Result<RuleSpec, Vec<RuleError>> 
     let (root, mut syntax) = DeTable::parse_recoverable(source);
     let mut w = Walker { path, source, errors: Vec::new(), rule: None };
     if !syntax.is_empty() {
-        for e in syntax.drain(..) {
+        // Only the first: the parser's recovery reports knock-on errors after it.
+        for e in syntax.drain(..).take(1) {
             let span = e.span().unwrap_or(0..0);
             w.error(&span, format!("TOML syntax: {}", e.message().trim()), "fix the TOML syntax at this point");
         }
