@@ -51,16 +51,36 @@ pub fn analyze(text: &str, seg: &Segmented, block: &Block, detector: &LangDetect
     let lang = detector.guess(raw, &scripts);
     let chars = raw.chars().filter(|&c| !is_space(c)).count();
     let trimmed = raw.trim_end_matches(is_space);
-    let ends_sentence = trimmed.ends_with(['.', '!', '?', '。', '！', '？', '"', '”', '’', ')', '」', '…']);
-    let has_sentence = ends_sentence
-        || raw.contains(". ")
-        || raw.contains(['。', '！', '？']);
+    let ends_sentence = trimmed.ends_with([
+        '.', '!', '?', '。', '！', '？', '"', '”', '’', ')', '」', '…',
+    ]);
+    let has_sentence = ends_sentence || raw.contains(". ") || raw.contains(['。', '！', '？']);
     let prose = (chars >= PROSE_CHARS || scripts.cjk() >= PROSE_CJK) && has_sentence;
     let heading_like = lines.len() == 1
         && chars <= HEADING_CHARS
-        && !trimmed.ends_with(['.', '!', '?', '。', '！', '？', ',', ';', ':', '，', '；', '：']);
-    let bare_numbers = lines.iter().all(|l| matches!(l.shape, LineShape::Numbered { has_content: false, .. }));
-    Analyzed { form, line_ranges, scripts, lang, chars, lines: lines.len(), prose, heading_like, bare_numbers }
+        && !trimmed.ends_with([
+            '.', '!', '?', '。', '！', '？', ',', ';', ':', '，', '；', '：',
+        ]);
+    let bare_numbers = lines.iter().all(|l| {
+        matches!(
+            l.shape,
+            LineShape::Numbered {
+                has_content: false,
+                ..
+            }
+        )
+    });
+    Analyzed {
+        form,
+        line_ranges,
+        scripts,
+        lang,
+        chars,
+        lines: lines.len(),
+        prose,
+        heading_like,
+        bare_numbers,
+    }
 }
 
 #[cfg(test)]
@@ -77,7 +97,11 @@ mod tests {
     fn line_ranges_cover_each_line() {
         let a = one("First Line\n  Second  line ");
         assert_eq!(a.form.as_str(), "first line\nsecond line");
-        let r: Vec<&str> = a.line_ranges.iter().map(|r| &a.form.as_str()[r.clone()]).collect();
+        let r: Vec<&str> = a
+            .line_ranges
+            .iter()
+            .map(|r| &a.form.as_str()[r.clone()])
+            .collect();
         assert_eq!(r, ["first line", "second line"]);
     }
 

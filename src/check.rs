@@ -8,10 +8,10 @@
 //! fire". A `[[tests.doc]]` document is run through the whole rule set (with
 //! its own `lang`, default `any`) and must give exactly its `output`.
 
+use crate::Thresh;
 use crate::engine::LangPolicy;
 use crate::report::{DecidedBy, Decision};
 use crate::rules::{Location, RuleErrors, RuleSet, RuleSpec};
-use crate::Thresh;
 
 /// The outcome of checking a set of rules.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -90,7 +90,11 @@ pub fn check(specs: &[RuleSpec]) -> Result<CheckReport, RuleErrors> {
     for spec in specs {
         let alone = Thresh::with_rules(RuleSet::compile(vec![spec.clone()])?, LangPolicy::Any);
         let id = &spec.id.value;
-        let mut rc = RuleCheck { id: id.clone(), examples: 0, failures: Vec::new() };
+        let mut rc = RuleCheck {
+            id: id.clone(),
+            examples: 0,
+            failures: Vec::new(),
+        };
         for ex in &spec.tests.drop {
             rc.examples += 1;
             let cleaned = alone.clean(&ex.value);
@@ -104,15 +108,27 @@ pub fn check(specs: &[RuleSpec]) -> Result<CheckReport, RuleErrors> {
                     kind: FailureKind::Missing,
                     at: ex.at.clone(),
                     example: ex.value.clone(),
-                    detail: format!("{} of {} blocks not matched", untouched.len().max(1), cleaned.blocks.len().max(1)),
+                    detail: format!(
+                        "{} of {} blocks not matched",
+                        untouched.len().max(1),
+                        cleaned.blocks.len().max(1)
+                    ),
                 });
             }
         }
         for ex in &spec.tests.keep {
             rc.examples += 1;
             let cleaned = alone.clean(&ex.value);
-            if let Some(b) = cleaned.blocks.iter().find(|b| b.rule.as_deref() == Some(id)) {
-                let verb = if b.decision == Decision::Keep { "protected" } else { b.decision.name() };
+            if let Some(b) = cleaned
+                .blocks
+                .iter()
+                .find(|b| b.rule.as_deref() == Some(id))
+            {
+                let verb = if b.decision == Decision::Keep {
+                    "protected"
+                } else {
+                    b.decision.name()
+                };
                 rc.failures.push(Failure {
                     kind: FailureKind::Noisy,
                     at: ex.at.clone(),
@@ -123,7 +139,11 @@ pub fn check(specs: &[RuleSpec]) -> Result<CheckReport, RuleErrors> {
         }
         for doc in &spec.tests.docs {
             rc.examples += 1;
-            let policy = if doc.lang.is_empty() { LangPolicy::Any } else { LangPolicy::Only(doc.lang.clone()) };
+            let policy = if doc.lang.is_empty() {
+                LangPolicy::Any
+            } else {
+                LangPolicy::Only(doc.lang.clone())
+            };
             let thresh = Thresh::with_rules(all.clone(), policy);
             let got = thresh.clean(&doc.input).text;
             if got.trim_end_matches('\n') != doc.output.trim_end_matches('\n') {

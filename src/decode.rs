@@ -49,10 +49,27 @@ pub enum EncodingSource {
     Override,
 }
 
+impl EncodingSource {
+    /// The kebab-case name used in reports.
+    pub fn name(self) -> &'static str {
+        match self {
+            EncodingSource::Text => "text",
+            EncodingSource::Bom => "bom",
+            EncodingSource::Utf8 => "utf-8",
+            EncodingSource::Detected => "detected",
+            EncodingSource::Override => "override",
+        }
+    }
+}
+
 impl DecodeInfo {
     /// The info for input that arrived as text and needed no decoding.
     pub fn text() -> Self {
-        DecodeInfo { encoding: "UTF-8", source: EncodingSource::Text, had_errors: false }
+        DecodeInfo {
+            encoding: "UTF-8",
+            source: EncodingSource::Text,
+            had_errors: false,
+        }
     }
 }
 
@@ -65,7 +82,11 @@ pub fn decode<'a>(bytes: &'a [u8], forced: Option<&'static Encoding>) -> Decoded
         let (text, had_errors) = encoding.decode_without_bom_handling(&bytes[bom_len..]);
         return Decoded {
             text,
-            info: DecodeInfo { encoding: encoding.name(), source: EncodingSource::Bom, had_errors },
+            info: DecodeInfo {
+                encoding: encoding.name(),
+                source: EncodingSource::Bom,
+                had_errors,
+            },
         };
     }
     if let Ok(text) = std::str::from_utf8(bytes) {
@@ -97,7 +118,14 @@ fn with_encoding<'a>(
 ) -> Decoded<'a> {
     // A BOM still wins over a wrong override for the UTF family: decode() strips it.
     let (text, used, had_errors) = encoding.decode(bytes);
-    Decoded { text, info: DecodeInfo { encoding: used.name(), source, had_errors } }
+    Decoded {
+        text,
+        info: DecodeInfo {
+            encoding: used.name(),
+            source,
+            had_errors,
+        },
+    }
 }
 
 #[cfg(test)]
@@ -146,7 +174,10 @@ mod tests {
 
     #[test]
     fn labels_resolve() {
-        assert_eq!(encoding_for_label("sjis").map(|e| e.name()), Some("Shift_JIS"));
+        assert_eq!(
+            encoding_for_label("sjis").map(|e| e.name()),
+            Some("Shift_JIS")
+        );
         assert!(encoding_for_label("no-such-encoding").is_none());
     }
 }

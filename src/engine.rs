@@ -35,9 +35,18 @@ impl LangPolicy {
 }
 
 /// Cleans `text` with `rules` and `policy`; returns the clean text and the block reports.
-pub fn run(rules: &RuleSet, policy: &LangPolicy, detector: &LangDetector, text: &str) -> (String, Vec<BlockReport>) {
+pub fn run(
+    rules: &RuleSet,
+    policy: &LangPolicy,
+    detector: &LangDetector,
+    text: &str,
+) -> (String, Vec<BlockReport>) {
     let seg = segment(text);
-    let blocks: Vec<Analyzed> = seg.blocks.iter().map(|b| analyze(text, &seg, b, detector)).collect();
+    let blocks: Vec<Analyzed> = seg
+        .blocks
+        .iter()
+        .map(|b| analyze(text, &seg, b, detector))
+        .collect();
     let mut reports: Vec<BlockReport> = seg
         .blocks
         .iter()
@@ -58,7 +67,10 @@ pub fn run(rules: &RuleSet, policy: &LangPolicy, detector: &LangDetector, text: 
     apply_rules(rules, &seg, &blocks, &doc, &mut reports);
     apply_language(policy, &blocks, &mut reports);
     for r in reports.iter_mut().filter(|r| r.decision == Decision::Strip) {
-        if remaining(text, r).trim_matches(crate::segment::is_space).is_empty() {
+        if remaining(text, r)
+            .trim_matches(crate::segment::is_space)
+            .is_empty()
+        {
             r.decision = Decision::Drop;
         }
     }
@@ -96,7 +108,12 @@ impl Doc {
 
 fn applies(rule: &CompiledRule, block: &Analyzed, i: usize, doc: &Doc) -> bool {
     let when = &rule.spec.when;
-    if !when.lang.is_empty() && !block.lang.primary().is_some_and(|p| when.lang.iter().any(|l| l == p)) {
+    if !when.lang.is_empty()
+        && !block
+            .lang
+            .primary()
+            .is_some_and(|p| when.lang.iter().any(|l| l == p))
+    {
         return false;
     }
     when.min_chars.is_none_or(|n| block.chars >= n)
@@ -105,19 +122,34 @@ fn applies(rule: &CompiledRule, block: &Analyzed, i: usize, doc: &Doc) -> bool {
         && doc.in_position(i, when.position)
 }
 
-fn decide(report: &mut BlockReport, decision: Decision, by: DecidedBy, rule: Option<&CompiledRule>, evidence: Vec<String>) {
+fn decide(
+    report: &mut BlockReport,
+    decision: Decision,
+    by: DecidedBy,
+    rule: Option<&CompiledRule>,
+    evidence: Vec<String>,
+) {
     report.decision = decision;
     report.by = by;
     report.rule = rule.map(|r| r.spec.id.value.clone());
     report.evidence = evidence;
 }
 
-fn apply_rules(rules: &RuleSet, seg: &Segmented, blocks: &[Analyzed], doc: &Doc, reports: &mut [BlockReport]) {
+fn apply_rules(
+    rules: &RuleSet,
+    seg: &Segmented,
+    blocks: &[Analyzed],
+    doc: &Doc,
+    reports: &mut [BlockReport],
+) {
     let firings: Vec<Vec<_>> = blocks
         .iter()
         .enumerate()
         .map(|(i, b)| {
-            let form = BlockForm { text: b.form.as_str(), lines: &b.line_ranges };
+            let form = BlockForm {
+                text: b.form.as_str(),
+                lines: &b.line_ranges,
+            };
             let mut f = rules.fire(form);
             f.retain(|f| applies(&rules.rules()[f.rule], b, i, doc));
             f
@@ -125,11 +157,23 @@ fn apply_rules(rules: &RuleSet, seg: &Segmented, blocks: &[Analyzed], doc: &Doc,
         .collect();
     let protected: Vec<bool> = firings
         .iter()
-        .map(|f| f.iter().any(|f| rules.rules()[f.rule].spec.action == Action::Keep))
+        .map(|f| {
+            f.iter()
+                .any(|f| rules.rules()[f.rule].spec.action == Action::Keep)
+        })
         .collect();
     for (i, f) in firings.iter().enumerate() {
-        if let Some(keep) = f.iter().find(|f| rules.rules()[f.rule].spec.action == Action::Keep) {
-            decide(&mut reports[i], Decision::Keep, DecidedBy::Rule, Some(&rules.rules()[keep.rule]), keep.evidence.clone());
+        if let Some(keep) = f
+            .iter()
+            .find(|f| rules.rules()[f.rule].spec.action == Action::Keep)
+        {
+            decide(
+                &mut reports[i],
+                Decision::Keep,
+                DecidedBy::Rule,
+                Some(&rules.rules()[keep.rule]),
+                keep.evidence.clone(),
+            );
         }
     }
     for rule in rules.rules() {
@@ -143,7 +187,13 @@ fn apply_rules(rules: &RuleSet, seg: &Segmented, blocks: &[Analyzed], doc: &Doc,
                     if protected[i] || reports[i].by != DecidedBy::Default {
                         continue;
                     }
-                    decide(&mut reports[i], Decision::Drop, DecidedBy::Rule, Some(rule), evidence.clone());
+                    decide(
+                        &mut reports[i],
+                        Decision::Drop,
+                        DecidedBy::Rule,
+                        Some(rule),
+                        evidence.clone(),
+                    );
                 }
             }
         }
@@ -155,15 +205,30 @@ fn apply_rules(rules: &RuleSet, seg: &Segmented, blocks: &[Analyzed], doc: &Doc,
         }
         if let Some((rule, from)) = rest {
             let r = &rules.rules()[rule];
-            decide(&mut reports[i], Decision::Drop, DecidedBy::Rule, Some(r), vec![format!("after block {from}")]);
+            decide(
+                &mut reports[i],
+                Decision::Drop,
+                DecidedBy::Rule,
+                Some(r),
+                vec![format!("after block {from}")],
+            );
             continue;
         }
-        let Some(first) = f.iter().find(|f| rules.rules()[f.rule].spec.action != Action::StripSpan) else {
+        let Some(first) = f
+            .iter()
+            .find(|f| rules.rules()[f.rule].spec.action != Action::StripSpan)
+        else {
             strip(rules.rules(), f, &blocks[i], &mut reports[i]);
             continue;
         };
         let rule = &rules.rules()[first.rule];
-        decide(&mut reports[i], Decision::Drop, DecidedBy::Rule, Some(rule), first.evidence.clone());
+        decide(
+            &mut reports[i],
+            Decision::Drop,
+            DecidedBy::Rule,
+            Some(rule),
+            first.evidence.clone(),
+        );
         if rule.spec.action == Action::DropRest {
             rest = Some((first.rule, i));
         }
@@ -171,19 +236,36 @@ fn apply_rules(rules: &RuleSet, seg: &Segmented, blocks: &[Analyzed], doc: &Doc,
 }
 
 /// Cuts the spans of the strip-span firings `f` from a block.
-fn strip(rules: &[CompiledRule], f: &[crate::rules::Firing], block: &Analyzed, report: &mut BlockReport) {
+fn strip(
+    rules: &[CompiledRule],
+    f: &[crate::rules::Firing],
+    block: &Analyzed,
+    report: &mut BlockReport,
+) {
     let Some(first) = f.first() else { return };
-    let mut cut: Vec<Range<usize>> =
-        f.iter().flat_map(|f| f.spans.iter()).map(|s| block.form.original_range(s.clone())).collect();
+    let mut cut: Vec<Range<usize>> = f
+        .iter()
+        .flat_map(|f| f.spans.iter())
+        .map(|s| block.form.original_range(s.clone()))
+        .collect();
     cut.sort_by_key(|r| r.start);
     let evidence = f.iter().flat_map(|f| f.evidence.iter().cloned()).collect();
-    decide(report, Decision::Strip, DecidedBy::Rule, Some(&rules[first.rule]), evidence);
+    decide(
+        report,
+        Decision::Strip,
+        DecidedBy::Rule,
+        Some(&rules[first.rule]),
+        evidence,
+    );
     report.stripped = cut;
 }
 
 /// Runs of blocks the structural detector finds, as block index ranges.
 fn structure_runs(structure: Structure, seg: &Segmented, blocks: &[Analyzed]) -> Vec<Range<usize>> {
-    let Structure::EmptyNumberedList { min_items, max_start } = structure;
+    let Structure::EmptyNumberedList {
+        min_items,
+        max_start,
+    } = structure;
     let mut runs = Vec::new();
     let mut i = 0;
     while i < blocks.len() {
@@ -198,7 +280,9 @@ fn structure_runs(structure: Structure, seg: &Segmented, blocks: &[Analyzed]) ->
         let mut first_index = 0;
         'blocks: while i < blocks.len() && blocks[i].bare_numbers {
             for line in seg.lines_of(&seg.blocks[i]) {
-                let LineShape::Numbered { index, .. } = line.shape else { break 'blocks };
+                let LineShape::Numbered { index, .. } = line.shape else {
+                    break 'blocks;
+                };
                 match expected {
                     None => first_index = index,
                     Some(e) if e != index => break 'blocks,
@@ -232,8 +316,17 @@ fn apply_language(policy: &LangPolicy, blocks: &[Analyzed], reports: &mut [Block
         }
         match confident[i] {
             Some(tag) if !policy.allows(tag) => {
-                let note = format!("language {tag} ({:.2}) is not kept", blocks[i].lang.confidence);
-                decide(&mut reports[i], Decision::Drop, DecidedBy::Language, None, vec![note]);
+                let note = format!(
+                    "language {tag} ({:.2}) is not kept",
+                    blocks[i].lang.confidence
+                );
+                decide(
+                    &mut reports[i],
+                    Decision::Drop,
+                    DecidedBy::Language,
+                    None,
+                    vec![note],
+                );
             }
             Some(_) => {}
             None => {
@@ -241,8 +334,17 @@ fn apply_language(policy: &LangPolicy, blocks: &[Analyzed], reports: &mut [Block
                 let next = confident[i + 1..].iter().flatten().next();
                 let neighbours: Vec<&str> = prev.into_iter().chain(next).copied().collect();
                 if !neighbours.is_empty() && !neighbours.iter().any(|t| policy.allows(t)) {
-                    let note = format!("no language of its own; neighbours are {}", neighbours.join(" and "));
-                    decide(&mut reports[i], Decision::Drop, DecidedBy::Language, None, vec![note]);
+                    let note = format!(
+                        "no language of its own; neighbours are {}",
+                        neighbours.join(" and ")
+                    );
+                    decide(
+                        &mut reports[i],
+                        Decision::Drop,
+                        DecidedBy::Language,
+                        None,
+                        vec![note],
+                    );
                 }
             }
         }
@@ -270,7 +372,9 @@ fn confident_lang(b: &Analyzed) -> Option<&'static str> {
 /// as dropped, so a headline above a dropped byline stays.
 fn apply_context(blocks: &[Analyzed], reports: &mut [BlockReport]) {
     let candidate = |i: usize, reports: &[BlockReport]| {
-        blocks[i].heading_like && reports[i].by == DecidedBy::Default && reports[i].decision == Decision::Keep
+        blocks[i].heading_like
+            && reports[i].by == DecidedBy::Default
+            && reports[i].decision == Decision::Keep
     };
     let snapshot: Vec<bool> = (0..blocks.len()).map(|i| candidate(i, reports)).collect();
     let mut i = 0;

@@ -28,8 +28,8 @@ use serde::Deserialize;
 use serde::de::{MapAccess, Visitor};
 use serde_json::value::RawValue;
 
-use crate::report::{Cleaned, Decision};
 use crate::Thresh;
+use crate::report::{Cleaned, Decision};
 
 /// Why a record was passed through unchanged.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -61,7 +61,10 @@ pub struct RecordOptions {
 impl RecordOptions {
     /// Options for the field `path` (dots separate nested keys).
     pub fn new(path: &str, report: bool) -> RecordOptions {
-        RecordOptions { field: path.split('.').map(str::to_owned).collect(), report }
+        RecordOptions {
+            field: path.split('.').map(str::to_owned).collect(),
+            report,
+        }
     }
 }
 
@@ -75,10 +78,18 @@ pub struct CleanedRecord {
 }
 
 /// Cleans the text field of one JSON Lines record.
-pub fn clean_record(thresh: &Thresh, line: &[u8], opts: &RecordOptions) -> Result<CleanedRecord, RecordError> {
+pub fn clean_record(
+    thresh: &Thresh,
+    line: &[u8],
+    opts: &RecordOptions,
+) -> Result<CleanedRecord, RecordError> {
     let fail = |message: String, id: Option<String>| RecordError { message, id };
-    let text = std::str::from_utf8(line)
-        .map_err(|e| fail(format!("not valid UTF-8 (at byte {})", e.valid_up_to()), None))?;
+    let text = std::str::from_utf8(line).map_err(|e| {
+        fail(
+            format!("not valid UTF-8 (at byte {})", e.valid_up_to()),
+            None,
+        )
+    })?;
     let mut record = parse_object(text).map_err(|e| fail(e, None))?;
     let id = record.id();
     let mut cleaned = None;
@@ -94,9 +105,15 @@ pub fn clean_record(thresh: &Thresh, line: &[u8], opts: &RecordOptions) -> Resul
     };
     if opts.report {
         let report = report_json(&cleaned);
-        record.set("thresh", RawValue::from_string(report).map_err(|e| fail(e.to_string(), id.clone()))?);
+        record.set(
+            "thresh",
+            RawValue::from_string(report).map_err(|e| fail(e.to_string(), id.clone()))?,
+        );
     }
-    Ok(CleanedRecord { line: record.to_json(), cleaned })
+    Ok(CleanedRecord {
+        line: record.to_json(),
+        cleaned,
+    })
 }
 
 /// An object as key / raw-value pairs, in order.
@@ -113,7 +130,11 @@ impl RawObject {
     }
 
     fn get(&self, key: &str) -> Option<&RawValue> {
-        self.0.iter().rev().find(|(k, _)| k == key).map(|(_, v)| &**v)
+        self.0
+            .iter()
+            .rev()
+            .find(|(k, _)| k == key)
+            .map(|(_, v)| &**v)
     }
 
     fn set(&mut self, key: &str, value: Box<RawValue>) {
@@ -124,7 +145,12 @@ impl RawObject {
     }
 
     fn to_json(&self) -> String {
-        let mut out = String::with_capacity(self.0.iter().map(|(k, v)| k.len() + v.get().len() + 4).sum());
+        let mut out = String::with_capacity(
+            self.0
+                .iter()
+                .map(|(k, v)| k.len() + v.get().len() + 4)
+                .sum(),
+        );
         out.push('{');
         for (i, (k, v)) in self.0.iter().enumerate() {
             if i > 0 {
@@ -163,14 +189,20 @@ impl<'de> Deserialize<'de> for RawObject {
 
 fn parse_object(text: &str) -> Result<RawObject, String> {
     serde_json::from_str::<RawObject>(text).map_err(|e| match e.classify() {
-        serde_json::error::Category::Data if text.trim_start().starts_with(['{']) => format!("invalid JSON: {e}"),
+        serde_json::error::Category::Data if text.trim_start().starts_with(['{']) => {
+            format!("invalid JSON: {e}")
+        }
         serde_json::error::Category::Data => "not a JSON object".to_owned(),
         _ => format!("invalid JSON: {e}"),
     })
 }
 
 /// Replaces the string at `path` with `f(string)`.
-fn replace_field(obj: &mut RawObject, path: &[String], f: &mut dyn FnMut(&str) -> String) -> Result<(), String> {
+fn replace_field(
+    obj: &mut RawObject,
+    path: &[String],
+    f: &mut dyn FnMut(&str) -> String,
+) -> Result<(), String> {
     let (key, rest) = path.split_first().ok_or("empty field path")?;
     let raw = obj.get(key).ok_or_else(|| format!("no field `{key}`"))?;
     if rest.is_empty() {
@@ -186,9 +218,13 @@ fn replace_field(obj: &mut RawObject, path: &[String], f: &mut dyn FnMut(&str) -
         obj.set(key, RawValue::from_string(json).map_err(|e| e.to_string())?);
         return Ok(());
     }
-    let mut inner = parse_object(raw.get()).map_err(|_| format!("field `{key}` is not an object"))?;
+    let mut inner =
+        parse_object(raw.get()).map_err(|_| format!("field `{key}` is not an object"))?;
     replace_field(&mut inner, rest, f)?;
-    obj.set(key, RawValue::from_string(inner.to_json()).map_err(|e| e.to_string())?);
+    obj.set(
+        key,
+        RawValue::from_string(inner.to_json()).map_err(|e| e.to_string())?,
+    );
     Ok(())
 }
 
@@ -235,7 +271,11 @@ mod tests {
     use super::*;
 
     fn thresh() -> Thresh {
-        Thresh::builder().default_rules(false).langs(&["any"]).build().unwrap_or_else(|e| panic!("{e}"))
+        Thresh::builder()
+            .default_rules(false)
+            .langs(&["any"])
+            .build()
+            .unwrap_or_else(|e| panic!("{e}"))
     }
 
     #[test]
@@ -244,32 +284,52 @@ mod tests {
         let out = clean_record(&thresh(), line, &RecordOptions::new("text", false)).map(|r| r.line);
         assert_eq!(
             out.as_deref(),
-            Ok(r#"{"id":7,"text":"Hello\n\nworld\n","meta":{"n": 1.50, "tags": ["a" , "b"]},"u":"\u00e9"}"#)
+            Ok(
+                r#"{"id":7,"text":"Hello\n\nworld\n","meta":{"n": 1.50, "tags": ["a" , "b"]},"u":"\u00e9"}"#
+            )
         );
     }
 
     #[test]
     fn nested_fields() {
         let line = br#"{"content": {"body": "a  \n\n\nb", "x": 1}}"#;
-        let out = clean_record(&thresh(), line, &RecordOptions::new("content.body", false)).map(|r| r.line);
-        assert_eq!(out.as_deref(), Ok(r#"{"content":{"body":"a\n\nb\n","x":1}}"#));
+        let out = clean_record(&thresh(), line, &RecordOptions::new("content.body", false))
+            .map(|r| r.line);
+        assert_eq!(
+            out.as_deref(),
+            Ok(r#"{"content":{"body":"a\n\nb\n","x":1}}"#)
+        );
     }
 
     #[test]
     fn bad_records_say_why() {
         let t = thresh();
-        let err = |line: &[u8]| clean_record(&t, line, &RecordOptions::new("text", false)).err().map(|e| e.to_string());
+        let err = |line: &[u8]| {
+            clean_record(&t, line, &RecordOptions::new("text", false))
+                .err()
+                .map(|e| e.to_string())
+        };
         assert_eq!(err(b"[1]").as_deref(), Some("not a JSON object"));
         assert!(err(b"{\"text\": ").is_some_and(|e| e.starts_with("invalid JSON")));
-        assert_eq!(err(br#"{"id": "a1", "text": 5}"#).as_deref(), Some("field `text` is not a string (found a number) (id a1)"));
+        assert_eq!(
+            err(br#"{"id": "a1", "text": 5}"#).as_deref(),
+            Some("field `text` is not a string (found a number) (id a1)")
+        );
         assert_eq!(err(br#"{"body": "x"}"#).as_deref(), Some("no field `text`"));
-        assert!(err(br#"{"text": "\ud800"}"#).is_some_and(|e| e.contains("not valid UTF-8 after JSON escapes")));
+        assert!(
+            err(br#"{"text": "\ud800"}"#)
+                .is_some_and(|e| e.contains("not valid UTF-8 after JSON escapes"))
+        );
         assert!(err(b"{\"text\": \"\xff\"}").is_some_and(|e| e.starts_with("not valid UTF-8")));
     }
 
     #[test]
     fn report_is_added() {
-        let r = clean_record(&thresh(), br#"{"text": "x"}"#, &RecordOptions::new("text", true));
+        let r = clean_record(
+            &thresh(),
+            br#"{"text": "x"}"#,
+            &RecordOptions::new("text", true),
+        );
         let line = r.map(|r| r.line).unwrap_or_default();
         let v: serde_json::Value = serde_json::from_str(&line).unwrap_or_default();
         assert_eq!(v["thresh"]["blocks"], 1);

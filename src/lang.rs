@@ -48,6 +48,19 @@ pub enum LangMethod {
     Unknown,
 }
 
+impl LangMethod {
+    /// The kebab-case name used in reports.
+    pub fn name(self) -> &'static str {
+        match self {
+            LangMethod::NoLetters => "no-letters",
+            LangMethod::Script => "script",
+            LangMethod::FunctionWords => "function-words",
+            LangMethod::Detector => "detector",
+            LangMethod::Unknown => "unknown",
+        }
+    }
+}
+
 impl LangGuess {
     /// The primary language subtag: `zh` for `zh-Hant`.
     pub fn primary(&self) -> Option<&'static str> {
@@ -161,7 +174,11 @@ impl LangDetector {
         let cjk = scripts.cjk();
         let letters = scripts.latin_words + cjk + scripts.other;
         if letters == 0 {
-            return LangGuess { tag: None, confidence: 1.0, method: LangMethod::NoLetters };
+            return LangGuess {
+                tag: None,
+                confidence: 1.0,
+                method: LangMethod::NoLetters,
+            };
         }
         if cjk > 0 && cjk * 2 > letters {
             return guess_cjk(text, scripts);
@@ -172,7 +189,11 @@ impl LangDetector {
         // Latin: at least half the words. English function words settle it cheaply.
         if scripts.latin_words >= 4 && scripts.english_words * 4 >= scripts.latin_words {
             let confidence = if scripts.latin_words >= 8 { 0.99 } else { 0.9 };
-            return LangGuess { tag: Some("en"), confidence, method: LangMethod::FunctionWords };
+            return LangGuess {
+                tag: Some("en"),
+                confidence,
+                method: LangMethod::FunctionWords,
+            };
         }
         if cjk == 0 {
             return detect(&self.latin, prefix(text, DETECT_PREFIX));
@@ -206,7 +227,11 @@ fn guess_cjk(text: &str, s: &Scripts) -> LangGuess {
     } else {
         chinese_variant(text)
     };
-    LangGuess { tag: Some(tag), confidence, method: LangMethod::Script }
+    LangGuess {
+        tag: Some(tag),
+        confidence,
+        method: LangMethod::Script,
+    }
 }
 
 /// `zh-Hant`, `zh-Hans`, or `zh` when the characters do not tell.
@@ -252,7 +277,9 @@ fn simplified_only() -> &'static HanSet {
         let mut bits = vec![0u64; ((HanSet::END - HanSet::START) as usize).div_ceil(64)];
         let mut buf = [0u8; 4];
         for cp in HanSet::START..HanSet::END {
-            let Some(c) = char::from_u32(cp) else { continue };
+            let Some(c) = char::from_u32(cp) else {
+                continue;
+            };
             let folded = fast2s::convert(c.encode_utf8(&mut buf));
             if let Some(s) = folded.chars().next()
                 && s != c
@@ -264,7 +291,9 @@ fn simplified_only() -> &'static HanSet {
         }
         // A character that is itself folded is Traditional, not Simplified-only.
         for cp in HanSet::START..HanSet::END {
-            let Some(c) = char::from_u32(cp) else { continue };
+            let Some(c) = char::from_u32(cp) else {
+                continue;
+            };
             if is_traditional(c, &mut buf) {
                 let i = (cp - HanSet::START) as usize;
                 bits[i / 64] &= !(1 << (i % 64));
@@ -279,14 +308,27 @@ fn is_traditional(c: char, buf: &mut [u8; 4]) -> bool {
     !fast2s::convert(c.encode_utf8(buf)).starts_with(c)
 }
 
+/// Below this whatlang confidence a guess is noise: the block is reported
+/// with no language and follows its neighbours.
+const MIN_DETECTOR_CONFIDENCE: f64 = 0.25;
+
 fn detect(detector: &whatlang::Detector, text: &str) -> LangGuess {
     match detector.detect(text) {
+        Some(info) if info.confidence() < MIN_DETECTOR_CONFIDENCE => LangGuess {
+            tag: None,
+            confidence: info.confidence() as f32,
+            method: LangMethod::Unknown,
+        },
         Some(info) => LangGuess {
             tag: iso_639_1(info.lang()),
             confidence: info.confidence() as f32,
             method: LangMethod::Detector,
         },
-        None => LangGuess { tag: None, confidence: 0.0, method: LangMethod::Unknown },
+        None => LangGuess {
+            tag: None,
+            confidence: 0.0,
+            method: LangMethod::Unknown,
+        },
     }
 }
 
@@ -327,20 +369,22 @@ pub fn is_hangul(c: char) -> bool {
 /// Letters of scripts that do not separate words by spaces, or attach
 /// particles to them: Han, kana, Hangul, Thai, Lao, Khmer, Myanmar.
 pub fn is_unspaced(c: char) -> bool {
-    is_han(c) || is_kana(c) || is_hangul(c) || matches!(c as u32, 0x0E00..=0x0EFF | 0x1000..=0x109F | 0x1780..=0x17FF)
+    is_han(c)
+        || is_kana(c)
+        || is_hangul(c)
+        || matches!(c as u32, 0x0E00..=0x0EFF | 0x1000..=0x109F | 0x1780..=0x17FF)
 }
 
 fn is_english_function_word(word: &str) -> bool {
     // Sorted, lowercase: the most frequent English words that are rare as
     // words of other Latin-script languages ("a", "die", "de" are left out).
     const WORDS: &[&str] = &[
-        "about", "after", "all", "also", "an", "and", "are", "as", "at", "be", "been", "but",
-        "by", "can", "could", "did", "do", "for", "from", "had", "has", "have", "he", "her",
-        "his", "how", "i", "if", "in", "into", "is", "it", "its", "more", "my", "not", "of",
-        "on", "or", "our", "out", "said", "she", "should", "so", "than", "that", "the", "their",
-        "them", "there", "they", "this", "to", "up", "was", "we", "were", "what", "when",
-        "which", "who", "will", "with", "would", "you", "your", "just", "over", "then", "such",
-        "these",
+        "about", "after", "all", "also", "an", "and", "are", "as", "at", "be", "been", "but", "by",
+        "can", "could", "did", "do", "for", "from", "had", "has", "have", "he", "her", "his",
+        "how", "i", "if", "in", "into", "is", "it", "its", "more", "my", "not", "of", "on", "or",
+        "our", "out", "said", "she", "should", "so", "than", "that", "the", "their", "them",
+        "there", "they", "this", "to", "up", "was", "we", "were", "what", "when", "which", "who",
+        "will", "with", "would", "you", "your", "just", "over", "then", "such", "these",
     ];
     if word.len() > 6 {
         return false;
@@ -357,9 +401,30 @@ fn is_english_function_word(word: &str) -> bool {
 /// out: with all 70 languages short English blocks come back as Latin,
 /// Tagalog or Esperanto.
 const COMMON_LATIN: [Lang; 24] = [
-    Lang::Eng, Lang::Deu, Lang::Fra, Lang::Spa, Lang::Por, Lang::Ita, Lang::Nld, Lang::Pol,
-    Lang::Ces, Lang::Slk, Lang::Swe, Lang::Dan, Lang::Nob, Lang::Fin, Lang::Tur, Lang::Hun,
-    Lang::Ron, Lang::Hrv, Lang::Slv, Lang::Lit, Lang::Lav, Lang::Est, Lang::Vie, Lang::Ind,
+    Lang::Eng,
+    Lang::Deu,
+    Lang::Fra,
+    Lang::Spa,
+    Lang::Por,
+    Lang::Ita,
+    Lang::Nld,
+    Lang::Pol,
+    Lang::Ces,
+    Lang::Slk,
+    Lang::Swe,
+    Lang::Dan,
+    Lang::Nob,
+    Lang::Fin,
+    Lang::Tur,
+    Lang::Hun,
+    Lang::Ron,
+    Lang::Hrv,
+    Lang::Slv,
+    Lang::Lit,
+    Lang::Lav,
+    Lang::Est,
+    Lang::Vie,
+    Lang::Ind,
 ];
 
 fn lang_for_code(code: &str) -> Option<Lang> {
@@ -375,24 +440,76 @@ fn iso_639_1(lang: Lang) -> Option<&'static str> {
 
 /// whatlang's languages with their ISO 639-1 codes.
 const ISO: [(Lang, &str); 70] = [
-    (Lang::Afr, "af"), (Lang::Aka, "ak"), (Lang::Amh, "am"), (Lang::Ara, "ar"),
-    (Lang::Aze, "az"), (Lang::Bel, "be"), (Lang::Ben, "bn"), (Lang::Bul, "bg"),
-    (Lang::Cat, "ca"), (Lang::Ces, "cs"), (Lang::Cmn, "zh"), (Lang::Cym, "cy"),
-    (Lang::Dan, "da"), (Lang::Deu, "de"), (Lang::Ell, "el"), (Lang::Eng, "en"),
-    (Lang::Epo, "eo"), (Lang::Est, "et"), (Lang::Fin, "fi"), (Lang::Fra, "fr"),
-    (Lang::Guj, "gu"), (Lang::Heb, "he"), (Lang::Hin, "hi"), (Lang::Hrv, "hr"),
-    (Lang::Hun, "hu"), (Lang::Hye, "hy"), (Lang::Ind, "id"), (Lang::Ita, "it"),
-    (Lang::Jav, "jv"), (Lang::Jpn, "ja"), (Lang::Kan, "kn"), (Lang::Kat, "ka"),
-    (Lang::Khm, "km"), (Lang::Kor, "ko"), (Lang::Lat, "la"), (Lang::Lav, "lv"),
-    (Lang::Lit, "lt"), (Lang::Mal, "ml"), (Lang::Mar, "mr"), (Lang::Mkd, "mk"),
-    (Lang::Mya, "my"), (Lang::Nep, "ne"), (Lang::Nld, "nl"), (Lang::Nob, "nb"),
-    (Lang::Ori, "or"), (Lang::Pan, "pa"), (Lang::Pes, "fa"), (Lang::Pol, "pl"),
-    (Lang::Por, "pt"), (Lang::Ron, "ro"), (Lang::Rus, "ru"), (Lang::Sin, "si"),
-    (Lang::Slk, "sk"), (Lang::Slv, "sl"), (Lang::Sna, "sn"), (Lang::Spa, "es"),
-    (Lang::Srp, "sr"), (Lang::Swe, "sv"), (Lang::Tam, "ta"), (Lang::Tel, "te"),
-    (Lang::Tgl, "tl"), (Lang::Tha, "th"), (Lang::Tuk, "tk"), (Lang::Tur, "tr"),
-    (Lang::Ukr, "uk"), (Lang::Urd, "ur"), (Lang::Uzb, "uz"), (Lang::Vie, "vi"),
-    (Lang::Yid, "yi"), (Lang::Zul, "zu"),
+    (Lang::Afr, "af"),
+    (Lang::Aka, "ak"),
+    (Lang::Amh, "am"),
+    (Lang::Ara, "ar"),
+    (Lang::Aze, "az"),
+    (Lang::Bel, "be"),
+    (Lang::Ben, "bn"),
+    (Lang::Bul, "bg"),
+    (Lang::Cat, "ca"),
+    (Lang::Ces, "cs"),
+    (Lang::Cmn, "zh"),
+    (Lang::Cym, "cy"),
+    (Lang::Dan, "da"),
+    (Lang::Deu, "de"),
+    (Lang::Ell, "el"),
+    (Lang::Eng, "en"),
+    (Lang::Epo, "eo"),
+    (Lang::Est, "et"),
+    (Lang::Fin, "fi"),
+    (Lang::Fra, "fr"),
+    (Lang::Guj, "gu"),
+    (Lang::Heb, "he"),
+    (Lang::Hin, "hi"),
+    (Lang::Hrv, "hr"),
+    (Lang::Hun, "hu"),
+    (Lang::Hye, "hy"),
+    (Lang::Ind, "id"),
+    (Lang::Ita, "it"),
+    (Lang::Jav, "jv"),
+    (Lang::Jpn, "ja"),
+    (Lang::Kan, "kn"),
+    (Lang::Kat, "ka"),
+    (Lang::Khm, "km"),
+    (Lang::Kor, "ko"),
+    (Lang::Lat, "la"),
+    (Lang::Lav, "lv"),
+    (Lang::Lit, "lt"),
+    (Lang::Mal, "ml"),
+    (Lang::Mar, "mr"),
+    (Lang::Mkd, "mk"),
+    (Lang::Mya, "my"),
+    (Lang::Nep, "ne"),
+    (Lang::Nld, "nl"),
+    (Lang::Nob, "nb"),
+    (Lang::Ori, "or"),
+    (Lang::Pan, "pa"),
+    (Lang::Pes, "fa"),
+    (Lang::Pol, "pl"),
+    (Lang::Por, "pt"),
+    (Lang::Ron, "ro"),
+    (Lang::Rus, "ru"),
+    (Lang::Sin, "si"),
+    (Lang::Slk, "sk"),
+    (Lang::Slv, "sl"),
+    (Lang::Sna, "sn"),
+    (Lang::Spa, "es"),
+    (Lang::Srp, "sr"),
+    (Lang::Swe, "sv"),
+    (Lang::Tam, "ta"),
+    (Lang::Tel, "te"),
+    (Lang::Tgl, "tl"),
+    (Lang::Tha, "th"),
+    (Lang::Tuk, "tk"),
+    (Lang::Tur, "tr"),
+    (Lang::Ukr, "uk"),
+    (Lang::Urd, "ur"),
+    (Lang::Uzb, "uz"),
+    (Lang::Vie, "vi"),
+    (Lang::Yid, "yi"),
+    (Lang::Zul, "zu"),
 ];
 
 #[cfg(test)]
@@ -406,10 +523,22 @@ mod tests {
 
     #[test]
     fn scripts_decide_cjk() {
-        assert_eq!(tag("免責聲明：投資有風險，本文並非投資建議。"), Some("zh-Hant"));
-        assert_eq!(tag("免责声明：投资有风险，本文并非投资建议。"), Some("zh-Hans"));
-        assert_eq!(tag("本記事は投資の勧誘を目的としたものではありません。"), Some("ja"));
-        assert_eq!(tag("이 기사는 투자 권유를 목적으로 하지 않습니다."), Some("ko"));
+        assert_eq!(
+            tag("免責聲明：投資有風險，本文並非投資建議。"),
+            Some("zh-Hant")
+        );
+        assert_eq!(
+            tag("免责声明：投资有风险，本文并非投资建议。"),
+            Some("zh-Hans")
+        );
+        assert_eq!(
+            tag("本記事は投資の勧誘を目的としたものではありません。"),
+            Some("ja")
+        );
+        assert_eq!(
+            tag("이 기사는 투자 권유를 목적으로 하지 않습니다."),
+            Some("ko")
+        );
     }
 
     #[test]
@@ -438,7 +567,10 @@ mod tests {
             tag("Le gouvernement a présenté mercredi un nouveau plan pour le logement social."),
             Some("fr")
         );
-        assert_eq!(tag("Шеф-повар рассказал о новом меню ресторана."), Some("ru"));
+        assert_eq!(
+            tag("Шеф-повар рассказал о новом меню ресторана."),
+            Some("ru")
+        );
     }
 
     #[test]

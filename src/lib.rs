@@ -74,11 +74,21 @@ impl fmt::Display for Error {
             Error::Rules(e) => e.fmt(f),
             Error::UnknownLanguage(code) => {
                 let known: Vec<&str> = lang::known_codes().collect();
-                write!(f, "unknown language code `{code}`; use `any` or one of: {}", known.join(", "))
+                write!(
+                    f,
+                    "unknown language code `{code}`; use `any` or one of: {}",
+                    known.join(", ")
+                )
             }
-            Error::UnknownRule(id) => write!(f, "no rule with id `{id}` is loaded (see `thresh rules list`)"),
+            Error::UnknownRule(id) => write!(
+                f,
+                "no rule with id `{id}` is loaded (see `thresh rules list`)"
+            ),
             Error::UnknownEncoding(label) => {
-                write!(f, "unknown encoding `{label}`; use a WHATWG label such as utf-8, big5, gbk, gb18030, shift_jis, euc-kr, windows-1252, utf-16le")
+                write!(
+                    f,
+                    "unknown encoding `{label}`; use a WHATWG label such as utf-8, big5, gbk, gb18030, shift_jis, euc-kr, windows-1252, utf-16le"
+                )
             }
         }
     }
@@ -138,7 +148,11 @@ impl ThreshBuilder {
     /// empty list turns the language policy off. Default: `["en"]`.
     pub fn langs<S: AsRef<str>>(mut self, codes: &[S]) -> Self {
         let codes: Vec<String> = codes.iter().map(|c| c.as_ref().trim().to_owned()).collect();
-        self.langs = if codes.is_empty() || codes.iter().any(|c| c == "any") { None } else { Some(codes) };
+        self.langs = if codes.is_empty() || codes.iter().any(|c| c == "any") {
+            None
+        } else {
+            Some(codes)
+        };
         self
     }
 
@@ -162,9 +176,10 @@ impl ThreshBuilder {
         };
         let encoding = match &self.encoding {
             None => None,
-            Some(label) => {
-                Some(decode::encoding_for_label(label).ok_or_else(|| Error::UnknownEncoding(label.clone()))?)
-            }
+            Some(label) => Some(
+                decode::encoding_for_label(label)
+                    .ok_or_else(|| Error::UnknownEncoding(label.clone()))?,
+            ),
         };
         let mut specs = rules::source::load_specs(self.default_rules, &self.rule_dirs)?;
         for id in &self.disabled {
@@ -196,7 +211,12 @@ impl Thresh {
             LangPolicy::Only(codes) => codes.iter().map(String::as_str).collect(),
         };
         let detector = lang::LangDetector::new(&wanted);
-        Thresh { rules, policy, detector, encoding: None }
+        Thresh {
+            rules,
+            policy,
+            detector,
+            encoding: None,
+        }
     }
 
     fn with_encoding(mut self, encoding: Option<&'static encoding_rs::Encoding>) -> Thresh {
@@ -234,7 +254,11 @@ impl Thresh {
     /// Cleans text that was decoded as `info` says.
     pub fn clean_decoded(&self, text: &str, info: decode::DecodeInfo) -> Cleaned {
         let (text, blocks) = engine::run(&self.rules, &self.policy, &self.detector, text);
-        Cleaned { text, blocks, decode: info }
+        Cleaned {
+            text,
+            blocks,
+            decode: info,
+        }
     }
 }
 
@@ -252,7 +276,11 @@ mod tests {
     fn unknown_codes_are_errors() {
         let e = Thresh::builder().langs(&["en", "xx"]).build().err();
         assert_eq!(e, Some(Error::UnknownLanguage("xx".into())));
-        assert!(e.map(|e| e.to_string()).unwrap_or_default().contains("de, el, en"));
+        assert!(
+            e.map(|e| e.to_string())
+                .unwrap_or_default()
+                .contains("de, el, en")
+        );
         let e = Thresh::builder().disable("no-such-rule").build().err();
         assert_eq!(e, Some(Error::UnknownRule("no-such-rule".into())));
     }

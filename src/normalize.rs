@@ -52,7 +52,12 @@ impl Normalized {
         // the line before it, so a match ending there cuts no line break.
         let previous_end = self.map.pop();
         if !self.text.is_empty() {
-            push_mapped(&mut self.text, &mut self.map, sep, previous_end.unwrap_or(base));
+            push_mapped(
+                &mut self.text,
+                &mut self.map,
+                sep,
+                previous_end.unwrap_or(base),
+            );
         }
         let start = self.text.len();
         if line.is_ascii() {
@@ -131,7 +136,10 @@ fn push_unicode(text: &mut String, map: &mut Vec<usize>, line: &str, base: usize
     let mut seq_start = 0;
     let mut iter = line.char_indices().peekable();
     while iter.next().is_some() {
-        while iter.peek().is_some_and(|&(_, next)| canonical_combining_class(next) != 0) {
+        while iter
+            .peek()
+            .is_some_and(|&(_, next)| canonical_combining_class(next) != 0)
+        {
             iter.next();
         }
         let seq_end = iter.peek().map_or(line.len(), |&(j, _)| j);
@@ -155,10 +163,12 @@ fn fold_chinese(text: &mut String, map: &mut Vec<usize>, start: usize) {
     }
     if folded.len() != tail.len() {
         // Rebuild the map character by character: fast2s maps one character to one.
-        let old: Vec<usize> =
-            tail.char_indices().map(|(i, _)| map[start + i]).collect();
+        let old: Vec<usize> = tail.char_indices().map(|(i, _)| map[start + i]).collect();
         map.truncate(start);
-        for (c, at) in folded.chars().zip(old.iter().copied().chain(std::iter::repeat(0))) {
+        for (c, at) in folded
+            .chars()
+            .zip(old.iter().copied().chain(std::iter::repeat(0)))
+        {
             map.extend(std::iter::repeat_n(at, c.len_utf8()));
         }
     }
@@ -173,8 +183,14 @@ mod tests {
     #[test]
     fn folds_case_width_space_and_script() {
         assert_eq!(normalize("  Hello   World  "), "hello world");
-        assert_eq!(normalize("免責聲明：投資有風險，本文並非投資建議"), "免责声明:投资有风险,本文并非投资建议");
-        assert_eq!(normalize("免责声明:投资有风险,本文并非投资建议"), "免责声明:投资有风险,本文并非投资建议");
+        assert_eq!(
+            normalize("免責聲明：投資有風險，本文並非投資建議"),
+            "免责声明:投资有风险,本文并非投资建议"
+        );
+        assert_eq!(
+            normalize("免责声明:投资有风险,本文并非投资建议"),
+            "免责声明:投资有风险,本文并非投资建议"
+        );
         assert_eq!(normalize("ＡＢＣ\u{a0}\u{3000}ｄｅｆ"), "abc def");
         assert_eq!(normalize("Ünïcode\u{200b} Text"), "ünïcode text");
         assert_eq!(normalize("one\n  Two "), "one\ntwo");
@@ -213,7 +229,15 @@ mod tests {
         n.push_line("A", 0, '\n');
         n.push_line(" B ", 2, '\n');
         assert_eq!(n.as_str(), "a\nb");
-        assert_eq!(n.original_range(2..3), 3..5, "the trailing space goes with the line");
-        assert_eq!(n.original_range(0..1), 0..1, "a match ending at a line break cuts no break");
+        assert_eq!(
+            n.original_range(2..3),
+            3..5,
+            "the trailing space goes with the line"
+        );
+        assert_eq!(
+            n.original_range(0..1),
+            0..1,
+            "a match ending at a line break cuts no break"
+        );
     }
 }

@@ -27,7 +27,8 @@ impl Cleaned {
 /// What happened to one block, and why.
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct BlockReport {
-    /// Byte range of the block in the (decoded) input.
+    /// Byte range of the block in the (decoded) input; `[start, end]` in JSON.
+    #[serde(serialize_with = "range_pair")]
     pub span: Range<usize>,
     /// ISO 639-1 language tag (`en`, `zh-Hant`, …); `None` when the block has
     /// no language of its own.
@@ -45,6 +46,7 @@ pub struct BlockReport {
     /// Why: the matched phrases or text, or a note from the language policy or context pass.
     pub evidence: Vec<String>,
     /// Byte ranges of the input cut from a kept block by `strip-span` rules.
+    #[serde(serialize_with = "range_pairs")]
     pub stripped: Vec<Range<usize>>,
 }
 
@@ -95,4 +97,13 @@ impl DecidedBy {
             DecidedBy::Context => "context",
         }
     }
+}
+
+fn range_pair<S: serde::Serializer>(r: &Range<usize>, s: S) -> Result<S::Ok, S::Error> {
+    serde::Serialize::serialize(&[r.start, r.end], s)
+}
+
+fn range_pairs<S: serde::Serializer>(rs: &[Range<usize>], s: S) -> Result<S::Ok, S::Error> {
+    let pairs: Vec<[usize; 2]> = rs.iter().map(|r| [r.start, r.end]).collect();
+    serde::Serialize::serialize(&pairs, s)
 }

@@ -34,7 +34,11 @@ pub fn run(args: &CleanArgs, out: &mut impl Write) -> io::Result<ExitCode> {
         Ok(t) => t,
         Err(code) => return Ok(code),
     };
-    let files: Vec<&str> = if args.files.is_empty() { vec!["-"] } else { args.files.iter().map(String::as_str).collect() };
+    let files: Vec<&str> = if args.files.is_empty() {
+        vec!["-"]
+    } else {
+        args.files.iter().map(String::as_str).collect()
+    };
     let mut failed = 0usize;
     for file in files {
         let name = if file == "-" { "<stdin>" } else { file };
@@ -46,7 +50,10 @@ pub fn run(args: &CleanArgs, out: &mut impl Write) -> io::Result<ExitCode> {
             Ok(bytes) => {
                 let cleaned = thresh.clean_bytes(&bytes);
                 if cleaned.decode.had_errors && !args.quiet {
-                    eprintln!("thresh: {name}: malformed {} bytes were replaced by U+FFFD", cleaned.decode.encoding);
+                    eprintln!(
+                        "thresh: {name}: malformed {} bytes were replaced by U+FFFD",
+                        cleaned.decode.encoding
+                    );
                 }
                 out.write_all(cleaned.text.as_bytes())?;
             }
@@ -56,11 +63,21 @@ pub fn run(args: &CleanArgs, out: &mut impl Write) -> io::Result<ExitCode> {
             }
         }
     }
-    Ok(if failed == 0 { ExitCode::SUCCESS } else { ExitCode::from(EXIT_FAILED) })
+    Ok(if failed == 0 {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(EXIT_FAILED)
+    })
 }
 
 /// Cleans one JSON Lines input; returns how many records failed.
-fn clean_jsonl(thresh: &Thresh, file: &str, name: &str, args: &CleanArgs, out: &mut impl Write) -> io::Result<usize> {
+fn clean_jsonl(
+    thresh: &Thresh,
+    file: &str,
+    name: &str,
+    args: &CleanArgs,
+    out: &mut impl Write,
+) -> io::Result<usize> {
     let reader: Box<dyn BufRead> = if file == "-" {
         Box::new(io::BufReader::with_capacity(1 << 16, io::stdin().lock()))
     } else {

@@ -56,14 +56,34 @@ pub fn run(args: &ExplainArgs, out: &mut impl Write) -> io::Result<ExitCode> {
     let color = match args.color {
         Color::Always => true,
         Color::Never => false,
-        Color::Auto => io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
+        Color::Auto => {
+            io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+        }
     };
-    let paint = |code: &str, s: &str| if color { format!("\x1b[{code}m{s}\x1b[0m") } else { s.to_owned() };
+    let paint = |code: &str, s: &str| {
+        if color {
+            format!("\x1b[{code}m{s}\x1b[0m")
+        } else {
+            s.to_owned()
+        }
+    };
     let info = &cleaned.decode;
     writeln!(
         out,
         "{}",
-        paint("2", &format!("encoding {} ({:?}){}", info.encoding, info.source, if info.had_errors { ", malformed bytes replaced" } else { "" }))
+        paint(
+            "2",
+            &format!(
+                "encoding {} ({}){}",
+                info.encoding,
+                info.source.name(),
+                if info.had_errors {
+                    ", malformed bytes replaced"
+                } else {
+                    ""
+                }
+            )
+        )
     )?;
     for (i, b) in cleaned.blocks.iter().enumerate() {
         let (decision, code) = match b.decision {
@@ -78,13 +98,13 @@ pub fn run(args: &ExplainArgs, out: &mut impl Write) -> io::Result<ExitCode> {
         let lang = b.lang.unwrap_or("none");
         writeln!(
             out,
-            "{} {} {}  {} {:.2} ({:?})  bytes {}..{}",
+            "{} {} {}  {} {:.2} ({})  bytes {}..{}",
             paint("1", &format!("#{i:<3}")),
             paint(code, decision),
             paint("36", &by),
             lang,
             b.confidence,
-            b.lang_method,
+            b.lang_method.name(),
             b.span.start,
             b.span.end
         )?;
@@ -105,7 +125,11 @@ pub fn run(args: &ExplainArgs, out: &mut impl Write) -> io::Result<ExitCode> {
             writeln!(out, "    {} {}", paint("2", "evidence:"), ev.join(", "))?;
         }
         if !b.stripped.is_empty() {
-            let cut: Vec<String> = b.stripped.iter().map(|s| format!("{:?}", &text[s.clone()])).collect();
+            let cut: Vec<String> = b
+                .stripped
+                .iter()
+                .map(|s| format!("{:?}", &text[s.clone()]))
+                .collect();
             writeln!(out, "    {} {}", paint("2", "cut:"), cut.join(", "))?;
         }
     }

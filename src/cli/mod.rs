@@ -19,7 +19,11 @@ pub const EXIT_USAGE: u8 = 2;
 pub const EXIT_RULES: u8 = 78;
 
 #[derive(Parser)]
-#[command(name = "thresh", version, about = "Strip boilerplate from scraped text, block by block, and say why")]
+#[command(
+    name = "thresh",
+    version,
+    about = "Strip boilerplate from scraped text, block by block, and say why"
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -59,7 +63,9 @@ pub struct EngineArgs {
 impl EngineArgs {
     /// Builds the cleaner, or prints why not and returns the exit code.
     pub fn build(&self) -> Result<Thresh, ExitCode> {
-        let mut b = Thresh::builder().default_rules(!self.no_default_rules).langs(&self.lang);
+        let mut b = Thresh::builder()
+            .default_rules(!self.no_default_rules)
+            .langs(&self.lang);
         for dir in &self.rule_dirs {
             b = b.rule_dir(dir);
         }

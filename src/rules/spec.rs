@@ -159,12 +159,21 @@ pub struct DocTest {
 /// Parses one rule file; `path` is used in messages and must end in `STEM.toml`.
 pub fn parse_rule(path: &str, source: &str) -> Result<RuleSpec, Vec<RuleError>> {
     let (root, mut syntax) = DeTable::parse_recoverable(source);
-    let mut w = Walker { path, source, errors: Vec::new(), rule: None };
+    let mut w = Walker {
+        path,
+        source,
+        errors: Vec::new(),
+        rule: None,
+    };
     if !syntax.is_empty() {
         // Only the first: the parser's recovery reports knock-on errors after it.
         for e in syntax.drain(..).take(1) {
             let span = e.span().unwrap_or(0..0);
-            w.error(&span, format!("TOML syntax: {}", e.message().trim()), "fix the TOML syntax at this point");
+            w.error(
+                &span,
+                format!("TOML syntax: {}", e.message().trim()),
+                "fix the TOML syntax at this point",
+            );
         }
         return Err(w.errors);
     }
@@ -177,9 +186,24 @@ pub fn parse_rule(path: &str, source: &str) -> Result<RuleSpec, Vec<RuleError>> 
     }
 }
 
-const TOP_KEYS: &[&str] = &["id", "description", "explanation", "match", "when", "action", "tests"];
-const MATCH_KEYS: &[&str] =
-    &["phrases", "min-distinct", "regex", "structure", "scope", "min-items", "max-start"];
+const TOP_KEYS: &[&str] = &[
+    "id",
+    "description",
+    "explanation",
+    "match",
+    "when",
+    "action",
+    "tests",
+];
+const MATCH_KEYS: &[&str] = &[
+    "phrases",
+    "min-distinct",
+    "regex",
+    "structure",
+    "scope",
+    "min-items",
+    "max-start",
+];
 const WHEN_KEYS: &[&str] = &["lang", "min-chars", "max-chars", "max-lines", "position"];
 const ACTION_KEYS: &[&str] = &["kind"];
 const TESTS_KEYS: &[&str] = &["drop", "keep", "doc"];
@@ -206,7 +230,11 @@ impl<'a> Walker<'a> {
         if let Some(d) = &description
             && d.value.contains('\n')
         {
-            self.error_at(&d.at, "`description` must be one line".into(), "move the detail into `explanation`");
+            self.error_at(
+                &d.at,
+                "`description` must be one line".into(),
+                "move the detail into `explanation`",
+            );
         }
         let match_t = self.req_table(root, "match", root_span);
         let when_t = self.opt_table(root, "when");
@@ -259,8 +287,14 @@ impl<'a> Walker<'a> {
         } else if id.value != stem {
             self.error_at(
                 &id.at,
-                format!("id `{}` does not match the file name `{stem}.toml`", id.value),
-                &format!("rename the file to `{}.toml` or set `id = \"{stem}\"`", id.value),
+                format!(
+                    "id `{}` does not match the file name `{stem}.toml`",
+                    id.value
+                ),
+                &format!(
+                    "rename the file to `{}.toml` or set `id = \"{stem}\"`",
+                    id.value
+                ),
             );
         }
         Some(id)
@@ -271,7 +305,10 @@ impl<'a> Walker<'a> {
         let phrases = t.get("phrases");
         let regex = t.get("regex");
         let structure = t.get("structure");
-        let given = [phrases, regex, structure].iter().filter(|v| v.is_some()).count();
+        let given = [phrases, regex, structure]
+            .iter()
+            .filter(|v| v.is_some())
+            .count();
         if given != 1 {
             let at = [phrases, regex, structure]
                 .into_iter()
@@ -309,7 +346,11 @@ impl<'a> Walker<'a> {
             only(self, &["min-items", "max-start"], "phrases");
             let list = self.str_list(v, "phrases")?;
             if list.is_empty() {
-                self.error(&v.span(), "`phrases` is empty".into(), "list at least one phrase");
+                self.error(
+                    &v.span(),
+                    "`phrases` is empty".into(),
+                    "list at least one phrase",
+                );
                 return None;
             }
             let min_distinct = self.opt_uint(t, "min-distinct")?.unwrap_or(1);
@@ -317,7 +358,10 @@ impl<'a> Walker<'a> {
                 let at = t.get("min-distinct").map_or(v.span(), |v| v.span());
                 self.error(
                     &at,
-                    format!("`min-distinct` is {min_distinct} but there are {} phrases", list.len()),
+                    format!(
+                        "`min-distinct` is {min_distinct} but there are {} phrases",
+                        list.len()
+                    ),
                     "use a number from 1 to the number of phrases",
                 );
             }
@@ -326,7 +370,13 @@ impl<'a> Walker<'a> {
                     self.error_at(&p.at, "phrase is empty once normalised".into(), "remove it");
                 }
             }
-            return Some((MatchSpec::Phrases { phrases: list, min_distinct }, scope));
+            return Some((
+                MatchSpec::Phrases {
+                    phrases: list,
+                    min_distinct,
+                },
+                scope,
+            ));
         }
         if let Some(v) = regex {
             only(self, &["min-distinct", "min-items", "max-start"], "regex");
@@ -338,11 +388,16 @@ impl<'a> Walker<'a> {
         let min_items = self.opt_uint(t, "min-items")?.unwrap_or(3).max(1);
         let max_start = self.opt_uint(t, "max-start")?.unwrap_or(1);
         let structure = match kind {
-            "empty-numbered-list" => {
-                Structure::EmptyNumberedList { min_items, max_start: max_start.min(u32::MAX as usize) as u32 }
-            }
+            "empty-numbered-list" => Structure::EmptyNumberedList {
+                min_items,
+                max_start: max_start.min(u32::MAX as usize) as u32,
+            },
             other => {
-                self.error(span, format!("unknown structure `{other}`"), "use one of: empty-numbered-list");
+                self.error(
+                    span,
+                    format!("unknown structure `{other}`"),
+                    "use one of: empty-numbered-list",
+                );
                 return None;
             }
         };
@@ -362,7 +417,11 @@ impl<'a> Walker<'a> {
             && min > max
             && let Some(v) = t.get("max-chars")
         {
-            self.error(&v.span(), format!("`max-chars` {max} is less than `min-chars` {min}"), "swap them");
+            self.error(
+                &v.span(),
+                format!("`max-chars` {max} is less than `min-chars` {min}"),
+                "swap them",
+            );
         }
         if let Some(v) = t.get("position") {
             when.position = self.position(v).unwrap_or_default();
@@ -401,22 +460,39 @@ impl<'a> Walker<'a> {
                     (Some(n), None) => Some(Position::First(n)),
                     (None, Some(n)) => Some(Position::Last(n)),
                     _ => {
-                        self.error(&v.span(), "position takes exactly one of `first` or `last`".into(), help);
+                        self.error(
+                            &v.span(),
+                            "position takes exactly one of `first` or `last`".into(),
+                            help,
+                        );
                         None
                     }
                 }
             }
             _ => {
-                self.error(&v.span(), "`position` must be a string or a table".into(), help);
+                self.error(
+                    &v.span(),
+                    "`position` must be a string or a table".into(),
+                    help,
+                );
                 None
             }
         }
     }
 
-    fn action(&mut self, t: &DeTable<'_>, span: &Range<usize>, matcher: &MatchSpec) -> Option<Action> {
+    fn action(
+        &mut self,
+        t: &DeTable<'_>,
+        span: &Range<usize>,
+        matcher: &MatchSpec,
+    ) -> Option<Action> {
         self.keys(t, ACTION_KEYS, "[action]");
         let Some(kind) = self.opt_enum(t, "kind", ACTIONS)? else {
-            self.error(span, "[action] needs `kind`".into(), "add `kind = \"drop-block\"` (or drop-rest, strip-span, keep)");
+            self.error(
+                span,
+                "[action] needs `kind`".into(),
+                "add `kind = \"drop-block\"` (or drop-rest, strip-span, keep)",
+            );
             return None;
         };
         let action = match kind {
@@ -429,11 +505,20 @@ impl<'a> Walker<'a> {
         match (action, matcher) {
             (Action::StripSpan, MatchSpec::Regex(_)) => {}
             (Action::StripSpan, _) => {
-                self.error(&at, "`strip-span` needs a `regex` matcher".into(), "write the span to cut as `regex` in [match]");
+                self.error(
+                    &at,
+                    "`strip-span` needs a `regex` matcher".into(),
+                    "write the span to cut as `regex` in [match]",
+                );
             }
-            (Action::DropBlock, MatchSpec::Structure(_)) | (_, MatchSpec::Phrases { .. } | MatchSpec::Regex(_)) => {}
+            (Action::DropBlock, MatchSpec::Structure(_))
+            | (_, MatchSpec::Phrases { .. } | MatchSpec::Regex(_)) => {}
             (_, MatchSpec::Structure(_)) => {
-                self.error(&at, "structure rules only drop blocks".into(), "use `kind = \"drop-block\"`");
+                self.error(
+                    &at,
+                    "structure rules only drop blocks".into(),
+                    "use `kind = \"drop-block\"`",
+                );
             }
         }
         Some(action)
@@ -459,20 +544,36 @@ impl<'a> Walker<'a> {
         }
         if let Some(v) = t.get("doc") {
             let DeValue::Array(items) = v.get_ref() else {
-                self.error(&v.span(), "`tests.doc` must be an array of tables".into(), "write each as [[tests.doc]]");
+                self.error(
+                    &v.span(),
+                    "`tests.doc` must be an array of tables".into(),
+                    "write each as [[tests.doc]]",
+                );
                 return None;
             };
             for item in items.iter() {
                 let DeValue::Table(d) = item.get_ref() else {
-                    self.error(&item.span(), "each `tests.doc` must be a table".into(), "write each as [[tests.doc]] with `input` and `output`");
+                    self.error(
+                        &item.span(),
+                        "each `tests.doc` must be a table".into(),
+                        "write each as [[tests.doc]] with `input` and `output`",
+                    );
                     continue;
                 };
                 self.keys(d, DOC_KEYS, "[[tests.doc]]");
                 let input = self.req_str(d, "input", &item.span(), "[[tests.doc]]");
                 let output = self.req_str(d, "output", &item.span(), "[[tests.doc]]");
-                let lang = d.get("lang").and_then(|v| self.lang_list(v)).unwrap_or_default();
+                let lang = d
+                    .get("lang")
+                    .and_then(|v| self.lang_list(v))
+                    .unwrap_or_default();
                 if let (Some(input), Some(output)) = (input, output) {
-                    tests.docs.push(DocTest { input: input.value, output: output.value, lang, at: input.at });
+                    tests.docs.push(DocTest {
+                        input: input.value,
+                        output: output.value,
+                        lang,
+                        at: input.at,
+                    });
                 }
             }
         }
@@ -495,25 +596,48 @@ impl<'a> Walker<'a> {
         }
     }
 
-    fn req_str(&mut self, t: &DeTable<'_>, key: &str, span: &Range<usize>, table: &str) -> Option<Located<String>> {
+    fn req_str(
+        &mut self,
+        t: &DeTable<'_>,
+        key: &str,
+        span: &Range<usize>,
+        table: &str,
+    ) -> Option<Located<String>> {
         match t.get(key) {
             Some(v) => self.as_str(v, key),
             None => {
-                self.error(span, format!("missing `{key}` in {table}"), &format!("add `{key} = \"…\"`"));
+                self.error(
+                    span,
+                    format!("missing `{key}` in {table}"),
+                    &format!("add `{key} = \"…\"`"),
+                );
                 None
             }
         }
     }
 
-    fn req_table<'t, 'i>(&mut self, t: &'t DeTable<'i>, key: &str, span: &Range<usize>) -> Option<(&'t DeTable<'i>, Range<usize>)> {
+    fn req_table<'t, 'i>(
+        &mut self,
+        t: &'t DeTable<'i>,
+        key: &str,
+        span: &Range<usize>,
+    ) -> Option<(&'t DeTable<'i>, Range<usize>)> {
         let found = self.opt_table(t, key);
         if found.is_none() && t.get(key).is_none() {
-            self.error(span, format!("missing table [{key}]"), &format!("add a [{key}] table; see the rule format in README.md"));
+            self.error(
+                span,
+                format!("missing table [{key}]"),
+                &format!("add a [{key}] table; see the rule format in README.md"),
+            );
         }
         found
     }
 
-    fn opt_table<'t, 'i>(&mut self, t: &'t DeTable<'i>, key: &str) -> Option<(&'t DeTable<'i>, Range<usize>)> {
+    fn opt_table<'t, 'i>(
+        &mut self,
+        t: &'t DeTable<'i>,
+        key: &str,
+    ) -> Option<(&'t DeTable<'i>, Range<usize>)> {
         let v = t.get(key)?;
         match v.get_ref() {
             DeValue::Table(inner) => {
@@ -521,7 +645,11 @@ impl<'a> Walker<'a> {
                 Some((inner, span))
             }
             _ => {
-                self.error(&v.span(), format!("`{key}` must be a table"), &format!("write it as [{key}]"));
+                self.error(
+                    &v.span(),
+                    format!("`{key}` must be a table"),
+                    &format!("write it as [{key}]"),
+                );
                 None
             }
         }
@@ -529,7 +657,10 @@ impl<'a> Walker<'a> {
 
     fn as_str(&mut self, v: &Value<'_>, key: &str) -> Option<Located<String>> {
         match v.get_ref() {
-            DeValue::String(s) => Some(Located { value: s.to_string(), at: self.loc(&v.span()) }),
+            DeValue::String(s) => Some(Located {
+                value: s.to_string(),
+                at: self.loc(&v.span()),
+            }),
             _ => {
                 self.error(&v.span(), format!("`{key}` must be a string"), "quote it");
                 None
@@ -539,7 +670,11 @@ impl<'a> Walker<'a> {
 
     fn str_list(&mut self, v: &Value<'_>, key: &str) -> Option<Vec<Located<String>>> {
         let DeValue::Array(items) = v.get_ref() else {
-            self.error(&v.span(), format!("`{key}` must be an array of strings"), "write it as [\"…\", \"…\"]");
+            self.error(
+                &v.span(),
+                format!("`{key}` must be an array of strings"),
+                "write it as [\"…\", \"…\"]",
+            );
             return None;
         };
         let mut out = Vec::new();
@@ -550,24 +685,41 @@ impl<'a> Walker<'a> {
     }
 
     fn opt_uint(&mut self, t: &DeTable<'_>, key: &str) -> Option<Option<usize>> {
-        let Some(v) = t.get(key) else { return Some(None) };
+        let Some(v) = t.get(key) else {
+            return Some(None);
+        };
         if let DeValue::Integer(i) = v.get_ref()
             && let Ok(n) = i64::from_str_radix(i.as_str(), i.radix())
             && n >= 0
         {
             return Some(Some(n as usize));
         }
-        self.error(&v.span(), format!("`{key}` must be a whole number, 0 or more"), "write it without quotes, e.g. 3");
+        self.error(
+            &v.span(),
+            format!("`{key}` must be a whole number, 0 or more"),
+            "write it without quotes, e.g. 3",
+        );
         None
     }
 
-    fn opt_enum(&mut self, t: &DeTable<'_>, key: &str, allowed: &[&'static str]) -> Option<Option<&'static str>> {
-        let Some(v) = t.get(key) else { return Some(None) };
+    fn opt_enum(
+        &mut self,
+        t: &DeTable<'_>,
+        key: &str,
+        allowed: &[&'static str],
+    ) -> Option<Option<&'static str>> {
+        let Some(v) = t.get(key) else {
+            return Some(None);
+        };
         let s = self.as_str(v, key)?;
         match allowed.iter().find(|a| **a == s.value) {
             Some(a) => Some(Some(a)),
             None => {
-                self.error(&v.span(), format!("unknown {key} `{}`", s.value), &format!("use one of: {}", allowed.join(", ")));
+                self.error(
+                    &v.span(),
+                    format!("unknown {key} `{}`", s.value),
+                    &format!("use one of: {}", allowed.join(", ")),
+                );
                 None
             }
         }
@@ -605,14 +757,23 @@ impl<'a> Walker<'a> {
     }
 
     fn error_at(&mut self, at: &Location, message: String, help: &str) {
-        self.errors.push(RuleError { at: at.clone(), rule: self.rule.clone(), message, help: help.to_owned() });
+        self.errors.push(RuleError {
+            at: at.clone(),
+            rule: self.rule.clone(),
+            message,
+            help: help.to_owned(),
+        });
     }
 }
 
 /// Whether `s` is a kebab-case id: `a-z0-9` words joined by single hyphens.
 pub fn is_kebab(s: &str) -> bool {
     !s.is_empty()
-        && s.split('-').all(|w| !w.is_empty() && w.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit()))
+        && s.split('-').all(|w| {
+            !w.is_empty()
+                && w.bytes()
+                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+        })
 }
 
 /// The allowed key nearest to `key`, if it is a plausible typo.
@@ -634,7 +795,11 @@ fn edit_distance(a: &str, b: &str) -> usize {
         row[0] = i + 1;
         for (j, cb) in b.iter().enumerate() {
             let cur = row[j + 1];
-            row[j + 1] = if ca == *cb { prev } else { 1 + prev.min(row[j]).min(cur) };
+            row[j + 1] = if ca == *cb {
+                prev
+            } else {
+                1 + prev.min(row[j]).min(cur)
+            };
             prev = cur;
         }
     }
@@ -680,7 +845,13 @@ output = "a"
         assert_eq!(spec.when.position, Position::Last(8));
         assert_eq!(spec.action, Action::DropBlock);
         assert_eq!(spec.tests.docs.len(), 1);
-        assert!(matches!(spec.matcher, MatchSpec::Phrases { min_distinct: 2, .. }));
+        assert!(matches!(
+            spec.matcher,
+            MatchSpec::Phrases {
+                min_distinct: 2,
+                ..
+            }
+        ));
     }
 
     fn errors(path: &str, src: &str) -> Vec<String> {
@@ -698,16 +869,33 @@ output = "a"
             .replace("kind = \"drop-block\"", "kind = \"drop\"");
         let errs = errors("rules/x/demo.toml", &src);
         assert_eq!(errs.len(), 3, "{errs:#?}");
-        assert_eq!(errs[0], "rules/x/demo.toml:8:1: unknown key `min_distinct` in [match] (rule `demo`)\n  help: did you mean `min-distinct`?");
-        assert!(errs[1].starts_with("rules/x/demo.toml:12:13: `max-chars` must be a whole number"), "{}", errs[1]);
-        assert!(errs[2].starts_with("rules/x/demo.toml:16:8: unknown kind `drop`"), "{}", errs[2]);
+        assert_eq!(
+            errs[0],
+            "rules/x/demo.toml:8:1: unknown key `min_distinct` in [match] (rule `demo`)\n  help: did you mean `min-distinct`?"
+        );
+        assert!(
+            errs[1].starts_with("rules/x/demo.toml:12:13: `max-chars` must be a whole number"),
+            "{}",
+            errs[1]
+        );
+        assert!(
+            errs[2].starts_with("rules/x/demo.toml:16:8: unknown kind `drop`"),
+            "{}",
+            errs[2]
+        );
     }
 
     #[test]
     fn id_must_match_the_file() {
         let errs = errors("rules/x/other.toml", GOOD);
         assert_eq!(errs.len(), 1);
-        assert!(errs[0].starts_with("rules/x/other.toml:2:6: id `demo` does not match the file name `other.toml`"), "{}", errs[0]);
+        assert!(
+            errs[0].starts_with(
+                "rules/x/other.toml:2:6: id `demo` does not match the file name `other.toml`"
+            ),
+            "{}",
+            errs[0]
+        );
     }
 
     #[test]
@@ -723,7 +911,11 @@ output = "a"
         let src = GOOD.replace("keep = [\"投資有風險\"]\n", "");
         let errs = errors("rules/x/demo.toml", &src);
         assert_eq!(errs.len(), 1);
-        assert!(errs[0].contains("[tests] has no `keep` list"), "{}", errs[0]);
+        assert!(
+            errs[0].contains("[tests] has no `keep` list"),
+            "{}",
+            errs[0]
+        );
     }
 
     #[test]
