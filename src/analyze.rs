@@ -26,6 +26,9 @@ pub struct Analyzed {
     pub lang: LangGuess,
     /// Non-space characters.
     pub chars: usize,
+    /// Share of the non-space characters that are letters: prose is above
+    /// 0.8, code, tables and formulas well below.
+    pub letter_share: f32,
     /// Lines.
     pub lines: usize,
     /// A body paragraph: long, and made of sentences.
@@ -50,6 +53,12 @@ pub fn analyze(text: &str, seg: &Segmented, block: &Block, detector: &LangDetect
     let scripts = Scripts::count(raw);
     let lang = detector.guess(raw, &scripts);
     let chars = raw.chars().filter(|&c| !is_space(c)).count();
+    let letters = raw.chars().filter(|c| c.is_alphabetic()).count();
+    let letter_share = if chars == 0 {
+        0.0
+    } else {
+        letters as f32 / chars as f32
+    };
     let trimmed = raw.trim_end_matches(is_space);
     let ends_sentence = trimmed.ends_with([
         '.', '!', '?', '。', '！', '？', '"', '”', '’', ')', '」', '…',
@@ -76,6 +85,7 @@ pub fn analyze(text: &str, seg: &Segmented, block: &Block, detector: &LangDetect
         scripts,
         lang,
         chars,
+        letter_share,
         lines: lines.len(),
         prose,
         heading_like,

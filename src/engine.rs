@@ -32,6 +32,27 @@ impl LangPolicy {
             LangPolicy::Only(codes) => codes.iter().any(|c| c == crate::lang::primary(tag)),
         }
     }
+
+    /// Whether `tag` is a close sibling of a kept language, which the
+    /// detector confuses with it (Spanish and Portuguese, Czech and Slovak…):
+    /// such a guess is not sure enough to drop a block.
+    fn near(&self, tag: &str) -> bool {
+        const SIBLINGS: &[&[&str]] = &[
+            &["es", "pt", "ca", "gl"],
+            &["da", "nb", "nn", "sv"],
+            &["cs", "sk"],
+            &["hr", "sr", "bs", "sl"],
+            &["id", "ms"],
+            &["ru", "uk", "be", "bg"],
+        ];
+        let LangPolicy::Only(codes) = self else {
+            return true;
+        };
+        let tag = crate::lang::primary(tag);
+        SIBLINGS
+            .iter()
+            .any(|group| group.contains(&tag) && codes.iter().any(|c| group.contains(&c.as_str())))
+    }
 }
 
 /// Cleans `text` with `rules` and `policy`; returns the clean text and the block reports.
@@ -309,47 +330,60 @@ fn apply_language(policy: &LangPolicy, blocks: &[Analyzed], reports: &mut [Block
     if *policy == LangPolicy::Any {
         return;
     }
-    let confident: Vec<Option<&'static str>> = blocks.iter().map(confident_lang).collect();
+    // For every block with a sure language: (tag, whether it is kept).
+    // Blocks a rule decided are boilerplate, whatever their language, and
+    // are no neighbours for this purpose.
+    let sure: Vec<Option<(&str, bool)>> = blocks
+        .iter()
+        .zip(reports.iter())
+        .map(|(b, r)| {
+            if r.by == DecidedBy::Rule {
+                return None;
+            }
+            let tag = confident_lang(b)?;
+            let near = b.lang.method == LangMethod::Detector && policy.near(tag);
+            Some((tag, policy.allows(tag) || near))
+        })
+        .collect();
     for i in 0..blocks.len() {
         if reports[i].by != DecidedBy::Default {
             continue;
         }
-        match confident[i] {
-            Some(tag) if !policy.allows(tag) => {
-                let note = format!(
+        let note = match sure[i] {
+            Some((_, true)) => continue,
+            Some((tag, false)) => {
+                format!(
                     "language {tag} ({:.2}) is not kept",
                     blocks[i].lang.confidence
-                );
-                decide(
-                    &mut reports[i],
-                    Decision::Drop,
-                    DecidedBy::Language,
-                    None,
-                    vec![note],
-                );
+                )
             }
-            Some(_) => {}
             None => {
-                let prev = confident[..i].iter().rev().flatten().next();
-                let next = confident[i + 1..].iter().flatten().next();
-                let neighbours: Vec<&str> = prev.into_iter().chain(next).copied().collect();
-                if !neighbours.is_empty() && !neighbours.iter().any(|t| policy.allows(t)) {
-                    let note = format!(
-                        "no language of its own; neighbours are {}",
-                        neighbours.join(" and ")
-                    );
-                    decide(
-                        &mut reports[i],
-                        Decision::Drop,
-                        DecidedBy::Language,
-                        None,
-                        vec![note],
-                    );
+                let prev = sure[..i].iter().rev().flatten().next();
+                let next = sure[i + 1..].iter().flatten().next();
+                let neighbours: Vec<(&str, bool)> = prev.into_iter().chain(next).copied().collect();
+                if neighbours.is_empty() || neighbours.iter().any(|&(_, kept)| kept) {
+                    continue;
                 }
+                let tags: Vec<&str> = neighbours.iter().map(|&(t, _)| t).collect();
+                format!(
+                    "no language of its own; neighbours are {}",
+                    tags.join(" and ")
+                )
             }
-        }
+        };
+        decide(
+            &mut reports[i],
+            Decision::Drop,
+            DecidedBy::Language,
+            None,
+            vec![note],
+        );
     }
 }
+
+/// Below this share of letters a block is code, a table or a formula, and
+/// the detector's guess about it is not trusted.
+const MIN_LETTER_SHARE: f32 = 0.7;
 
 /// The block's language if it is sure enough to drop the block for it.
 fn confident_lang(b: &Analyzed) -> Option<&'static str> {
@@ -359,7 +393,9 @@ fn confident_lang(b: &Analyzed) -> Option<&'static str> {
         LangMethod::FunctionWords => true,
         LangMethod::Detector => {
             let words = b.scripts.latin_words + b.scripts.other;
-            b.lang.confidence >= 0.9 || (b.lang.confidence >= 0.5 && words >= 8)
+            b.letter_share >= MIN_LETTER_SHARE
+                && ((b.lang.confidence >= 0.9 && words >= 4)
+                    || (b.lang.confidence >= 0.7 && words >= 15))
         }
         LangMethod::NoLetters | LangMethod::Unknown => false,
     };

@@ -187,7 +187,10 @@ impl LangDetector {
             return detect(&self.other, prefix(text, DETECT_PREFIX));
         }
         // Latin: at least half the words. English function words settle it cheaply.
-        if scripts.latin_words >= 4 && scripts.english_words * 4 >= scripts.latin_words {
+        if scripts.latin_words >= 4
+            && scripts.english_words >= 2
+            && scripts.english_words * 4 >= scripts.latin_words
+        {
             let confidence = if scripts.latin_words >= 8 { 0.99 } else { 0.9 };
             return LangGuess {
                 tag: Some("en"),
