@@ -93,6 +93,25 @@ pub fn analyze(text: &str, seg: &Segmented, block: &Block, detector: &LangDetect
     }
 }
 
+/// Detects the language of `rest`, what remains of `a`'s block after a cut.
+pub fn redetect(a: &mut Analyzed, rest: &str, detector: &LangDetector) {
+    (a.scripts, a.lang, a.chars, a.letter_share) = language_of(rest, detector);
+}
+
+/// Scripts, language, non-space characters and letter share of a text.
+fn language_of(raw: &str, detector: &LangDetector) -> (Scripts, LangGuess, usize, f32) {
+    let scripts = Scripts::count(raw);
+    let lang = detector.guess(raw, &scripts);
+    let chars = raw.chars().filter(|&c| !is_space(c)).count();
+    let letters = raw.chars().filter(|c| c.is_alphabetic()).count();
+    let letter_share = if chars == 0 {
+        0.0
+    } else {
+        letters as f32 / chars as f32
+    };
+    (scripts, lang, chars, letter_share)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -1,0 +1,143 @@
+//! The language policy: blocks in languages that are not kept are dropped;
+//! blocks with no sure language of their own follow their neighbours.
+
+use crate::analyze::Analyzed;
+use crate::lang::LangMethod;
+use crate::report::{BlockReport, DecidedBy, Decision};
+
+use super::{decide, undecided};
+
+/// Which block languages are kept.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum LangPolicy {
+    /// Every language: only rules drop blocks.
+    Any,
+    /// Only these primary subtags (`en`, `zh`, …).
+    Only(Vec<String>),
+}
+
+impl LangPolicy {
+    /// Whether a block whose sure language is `tag` is kept: the tag is
+    /// allowed, or it is a detector guess at a close sibling of an allowed one.
+    pub(super) fn keeps(&self, tag: &str, block: &Analyzed) -> bool {
+        self.allows(tag) || (block.lang.method == LangMethod::Detector && self.near(tag))
+    }
+
+    fn allows(&self, tag: &str) -> bool {
+        match self {
+            LangPolicy::Any => true,
+            LangPolicy::Only(codes) => codes.iter().any(|c| c == crate::lang::primary(tag)),
+        }
+    }
+
+    /// Whether `tag` is a close sibling of a kept language, which the
+    /// detector confuses with it (Spanish and Portuguese, Czech and Slovak…):
+    /// such a guess is not sure enough to drop a block.
+    fn near(&self, tag: &str) -> bool {
+        const SIBLINGS: &[&[&str]] = &[
+            &["es", "pt", "ca", "gl"],
+            &["da", "nb", "nn", "sv"],
+            &["cs", "sk"],
+            &["hr", "sr", "bs", "sl"],
+            &["id", "ms"],
+            &["ru", "uk", "be", "bg"],
+        ];
+        let LangPolicy::Only(codes) = self else {
+            return true;
+        };
+        let tag = crate::lang::primary(tag);
+        SIBLINGS
+            .iter()
+            .any(|group| group.contains(&tag) && codes.iter().any(|c| group.contains(&c.as_str())))
+    }
+}
+
+/// Blocks whose language is not kept are dropped; blocks with no language
+/// of their own follow the nearest blocks that have one.
+pub(super) fn apply_language(
+    policy: &LangPolicy,
+    blocks: &[Analyzed],
+    reports: &mut [BlockReport],
+) {
+    if *policy == LangPolicy::Any {
+        return;
+    }
+    // For every block with a sure language: (tag, whether it is kept).
+    // Blocks a rule decided are boilerplate, whatever their language, and
+    // are no neighbours for this purpose.
+    let sure: Vec<Option<(&str, bool)>> = blocks
+        .iter()
+        .zip(reports.iter())
+        .map(|(b, r)| {
+            if r.by == DecidedBy::Rule && r.decision != Decision::Strip {
+                return None;
+            }
+            let tag = confident_lang(b)?;
+            Some((tag, policy.keeps(tag, b)))
+        })
+        .collect();
+    // The nearest sure block after each block, found in one backward sweep
+    // (a document of a million unsure blocks must not cost a million squared).
+    let mut next_sure: Vec<Option<(&str, bool)>> = vec![None; blocks.len()];
+    let mut seen = None;
+    for i in (0..blocks.len()).rev() {
+        next_sure[i] = seen;
+        seen = sure[i].or(seen);
+    }
+    let mut prev_sure: Option<(&str, bool)> = None;
+    for i in 0..blocks.len() {
+        let prev = prev_sure;
+        prev_sure = sure[i].or(prev_sure);
+        if !undecided(&reports[i]) {
+            continue;
+        }
+        let note = match sure[i] {
+            Some((_, true)) => continue,
+            Some((tag, false)) => {
+                format!(
+                    "language {tag} ({:.2}) is not kept",
+                    blocks[i].lang.confidence
+                )
+            }
+            None => {
+                let neighbours: Vec<(&str, bool)> = prev.into_iter().chain(next_sure[i]).collect();
+                if neighbours.is_empty() || neighbours.iter().any(|&(_, kept)| kept) {
+                    continue;
+                }
+                let tags: Vec<&str> = neighbours.iter().map(|&(t, _)| t).collect();
+                format!(
+                    "no language of its own; neighbours are {}",
+                    tags.join(" and ")
+                )
+            }
+        };
+        decide(
+            &mut reports[i],
+            Decision::Drop,
+            DecidedBy::Language,
+            None,
+            vec![note],
+        );
+    }
+}
+
+/// Below this share of letters a block is code, a table or a formula, and
+/// the detector's guess about it is not trusted.
+const MIN_LETTER_SHARE: f32 = 0.7;
+
+/// The block's language if it is sure enough to drop the block for it.
+pub(super) fn confident_lang(b: &Analyzed) -> Option<&'static str> {
+    let tag = b.lang.tag?;
+    let sure = match b.lang.method {
+        LangMethod::Script => b.lang.confidence >= 0.7,
+        LangMethod::FunctionWords => true,
+        LangMethod::Detector => {
+            let words = b.scripts.latin_words + b.scripts.other;
+            b.letter_share >= MIN_LETTER_SHARE
+                && ((b.lang.confidence >= 0.9 && words >= 4)
+                    || (b.lang.confidence >= 0.7 && words >= 15))
+        }
+        LangMethod::NoLetters | LangMethod::Unknown => false,
+    };
+    sure.then_some(tag)
+}
