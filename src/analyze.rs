@@ -4,7 +4,7 @@ use std::ops::Range;
 
 use crate::lang::{LangDetector, LangGuess, Scripts};
 use crate::normalize::Normalized;
-use crate::segment::{Block, LineShape, Segmented, is_space};
+use crate::segment::{Block, Line, LineShape, Segmented, is_space};
 
 /// Non-space characters from which a block can be a body paragraph (Latin).
 const PROSE_CHARS: usize = 150;
@@ -42,43 +42,18 @@ pub struct Analyzed {
 /// Analyses `block` of `text`.
 pub fn analyze(text: &str, seg: &Segmented, block: &Block, detector: &LangDetector) -> Analyzed {
     let lines = seg.lines_of(block);
-    let mut form = Normalized::default();
-    let mut line_ranges = Vec::with_capacity(lines.len());
-    for line in lines {
-        let start = form.as_str().len() + usize::from(!form.as_str().is_empty());
-        form.push_line(&text[line.span.clone()], line.span.start, '\n');
-        line_ranges.push(start.min(form.as_str().len())..form.as_str().len());
-    }
+    let (form, line_ranges) = matching_form(text, lines, false);
     let raw = &text[block.span.clone()];
-    let scripts = Scripts::count(raw);
-    let lang = detector.guess(raw, &scripts);
-    let chars = raw.chars().filter(|&c| !is_space(c)).count();
-    let letters = raw.chars().filter(|c| c.is_alphabetic()).count();
-    let letter_share = if chars == 0 {
-        0.0
-    } else {
-        letters as f32 / chars as f32
-    };
+    let (scripts, lang, chars, letter_share) = language_of(raw, detector);
     let trimmed = raw.trim_end_matches(is_space);
-    let ends_sentence = trimmed.ends_with([
-        '.', '!', '?', '。', '！', '？', '"', '”', '’', ')', '」', '…',
-    ]);
+    let ends_sentence = trimmed.ends_with(['.', '!', '?', '。', '！', '？', '"', '”', '’', ')', '」', '…']);
     let has_sentence = ends_sentence || raw.contains(". ") || raw.contains(['。', '！', '？']);
     let prose = (chars >= PROSE_CHARS || scripts.cjk() >= PROSE_CJK) && has_sentence;
     let heading_like = lines.len() == 1
         && chars <= HEADING_CHARS
-        && !trimmed.ends_with([
-            '.', '!', '?', '。', '！', '？', ',', ';', ':', '，', '；', '：',
-        ]);
-    let bare_numbers = lines.iter().all(|l| {
-        matches!(
-            l.shape,
-            LineShape::Numbered {
-                has_content: false,
-                ..
-            }
-        )
-    });
+        && !trimmed.ends_with(['.', '!', '?', '。', '！', '？', ',', ';', ':', '，', '；', '：']);
+    let bare_numbers =
+        lines.iter().all(|l| matches!(l.shape, LineShape::Numbered { has_content: false, .. }));
     Analyzed {
         form,
         line_ranges,
@@ -93,6 +68,23 @@ pub fn analyze(text: &str, seg: &Segmented, block: &Block, detector: &LangDetect
     }
 }
 
+/// The matching form of `block` with a byte map back to `text`, for cutting spans.
+pub fn mapped_form(text: &str, seg: &Segmented, block: &Block) -> Normalized {
+    matching_form(text, seg.lines_of(block), true).0
+}
+
+/// The matching form of some lines, joined by `\n`, and each line's range in it.
+fn matching_form(text: &str, lines: &[Line], with_map: bool) -> (Normalized, Vec<Range<usize>>) {
+    let mut form = if with_map { Normalized::with_map() } else { Normalized::default() };
+    let mut line_ranges = Vec::with_capacity(lines.len());
+    for line in lines {
+        let start = form.as_str().len() + usize::from(!form.as_str().is_empty());
+        form.push_line(&text[line.span.clone()], line.span.start, '\n');
+        line_ranges.push(start.min(form.as_str().len())..form.as_str().len());
+    }
+    (form, line_ranges)
+}
+
 /// Detects the language of `rest`, what remains of `a`'s block after a cut.
 pub fn redetect(a: &mut Analyzed, rest: &str, detector: &LangDetector) {
     (a.scripts, a.lang, a.chars, a.letter_share) = language_of(rest, detector);
@@ -104,11 +96,7 @@ fn language_of(raw: &str, detector: &LangDetector) -> (Scripts, LangGuess, usize
     let lang = detector.guess(raw, &scripts);
     let chars = raw.chars().filter(|&c| !is_space(c)).count();
     let letters = raw.chars().filter(|c| c.is_alphabetic()).count();
-    let letter_share = if chars == 0 {
-        0.0
-    } else {
-        letters as f32 / chars as f32
-    };
+    let letter_share = if chars == 0 { 0.0 } else { letters as f32 / chars as f32 };
     (scripts, lang, chars, letter_share)
 }
 
@@ -126,11 +114,7 @@ mod tests {
     fn line_ranges_cover_each_line() {
         let a = one("First Line\n  Second  line ");
         assert_eq!(a.form.as_str(), "first line\nsecond line");
-        let r: Vec<&str> = a
-            .line_ranges
-            .iter()
-            .map(|r| &a.form.as_str()[r.clone()])
-            .collect();
+        let r: Vec<&str> = a.line_ranges.iter().map(|r| &a.form.as_str()[r.clone()]).collect();
         assert_eq!(r, ["first line", "second line"]);
     }
 

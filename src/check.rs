@@ -90,11 +90,7 @@ pub fn check(specs: &[RuleSpec]) -> Result<CheckReport, RuleErrors> {
     for spec in specs {
         let alone = Thresh::with_rules(RuleSet::compile(vec![spec.clone()])?, LangPolicy::Any);
         let id = &spec.id.value;
-        let mut rc = RuleCheck {
-            id: id.clone(),
-            examples: 0,
-            failures: Vec::new(),
-        };
+        let mut rc = RuleCheck { id: id.clone(), examples: 0, failures: Vec::new() };
         for ex in &spec.tests.drop {
             rc.examples += 1;
             let cleaned = alone.clean(&ex.value);
@@ -119,16 +115,8 @@ pub fn check(specs: &[RuleSpec]) -> Result<CheckReport, RuleErrors> {
         for ex in &spec.tests.keep {
             rc.examples += 1;
             let cleaned = alone.clean(&ex.value);
-            if let Some(b) = cleaned
-                .blocks
-                .iter()
-                .find(|b| b.rule.as_deref() == Some(id))
-            {
-                let verb = if b.decision == Decision::Keep {
-                    "protected"
-                } else {
-                    b.decision.name()
-                };
+            if let Some(b) = cleaned.blocks.iter().find(|b| b.rule.as_deref() == Some(id)) {
+                let verb = if b.decision == Decision::Keep { "protected" } else { b.decision.name() };
                 rc.failures.push(Failure {
                     kind: FailureKind::Noisy,
                     at: ex.at.clone(),
@@ -139,11 +127,8 @@ pub fn check(specs: &[RuleSpec]) -> Result<CheckReport, RuleErrors> {
         }
         for doc in &spec.tests.docs {
             rc.examples += 1;
-            let policy = if doc.lang.is_empty() {
-                LangPolicy::Any
-            } else {
-                LangPolicy::Only(doc.lang.clone())
-            };
+            let policy =
+                if doc.lang.is_empty() { LangPolicy::Any } else { LangPolicy::Only(doc.lang.clone()) };
             let thresh = Thresh::with_rules(all.clone(), policy);
             let got = thresh.clean(&doc.input).text;
             if got.trim_end_matches('\n') != doc.output.trim_end_matches('\n') {

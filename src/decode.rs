@@ -65,11 +65,7 @@ impl EncodingSource {
 impl DecodeInfo {
     /// The info for input that arrived as text and needed no decoding.
     pub fn text() -> Self {
-        DecodeInfo {
-            encoding: "UTF-8",
-            source: EncodingSource::Text,
-            had_errors: false,
-        }
+        DecodeInfo { encoding: "UTF-8", source: EncodingSource::Text, had_errors: false }
     }
 }
 
@@ -82,21 +78,13 @@ pub fn decode<'a>(bytes: &'a [u8], forced: Option<&'static Encoding>) -> Decoded
         let (text, had_errors) = encoding.decode_without_bom_handling(&bytes[bom_len..]);
         return Decoded {
             text,
-            info: DecodeInfo {
-                encoding: encoding.name(),
-                source: EncodingSource::Bom,
-                had_errors,
-            },
+            info: DecodeInfo { encoding: encoding.name(), source: EncodingSource::Bom, had_errors },
         };
     }
     if let Ok(text) = std::str::from_utf8(bytes) {
         return Decoded {
             text: Cow::Borrowed(text),
-            info: DecodeInfo {
-                encoding: "UTF-8",
-                source: EncodingSource::Utf8,
-                had_errors: false,
-            },
+            info: DecodeInfo { encoding: "UTF-8", source: EncodingSource::Utf8, had_errors: false },
         };
     }
     let mut detector = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
@@ -111,21 +99,10 @@ pub fn encoding_for_label(label: &str) -> Option<&'static Encoding> {
     Encoding::for_label(label.trim().as_bytes())
 }
 
-fn with_encoding<'a>(
-    bytes: &'a [u8],
-    encoding: &'static Encoding,
-    source: EncodingSource,
-) -> Decoded<'a> {
+fn with_encoding<'a>(bytes: &'a [u8], encoding: &'static Encoding, source: EncodingSource) -> Decoded<'a> {
     // A BOM still wins over a wrong override for the UTF family: decode() strips it.
     let (text, used, had_errors) = encoding.decode(bytes);
-    Decoded {
-        text,
-        info: DecodeInfo {
-            encoding: used.name(),
-            source,
-            had_errors,
-        },
-    }
+    Decoded { text, info: DecodeInfo { encoding: used.name(), source, had_errors } }
 }
 
 #[cfg(test)]
@@ -174,10 +151,7 @@ mod tests {
 
     #[test]
     fn labels_resolve() {
-        assert_eq!(
-            encoding_for_label("sjis").map(|e| e.name()),
-            Some("Shift_JIS")
-        );
+        assert_eq!(encoding_for_label("sjis").map(|e| e.name()), Some("Shift_JIS"));
         assert!(encoding_for_label("no-such-encoding").is_none());
     }
 }

@@ -61,10 +61,7 @@ pub struct RecordOptions {
 impl RecordOptions {
     /// Options for the field `path` (dots separate nested keys).
     pub fn new(path: &str, report: bool) -> RecordOptions {
-        RecordOptions {
-            field: path.split('.').map(str::to_owned).collect(),
-            report,
-        }
+        RecordOptions { field: path.split('.').map(str::to_owned).collect(), report }
     }
 }
 
@@ -84,12 +81,8 @@ pub fn clean_record(
     opts: &RecordOptions,
 ) -> Result<CleanedRecord, RecordError> {
     let fail = |message: String, id: Option<String>| RecordError { message, id };
-    let text = std::str::from_utf8(line).map_err(|e| {
-        fail(
-            format!("not valid UTF-8 (at byte {})", e.valid_up_to()),
-            None,
-        )
-    })?;
+    let text = std::str::from_utf8(line)
+        .map_err(|e| fail(format!("not valid UTF-8 (at byte {})", e.valid_up_to()), None))?;
     let mut record = parse_object(text).map_err(|e| fail(e, None))?;
     let id = record.id();
     let mut cleaned = None;
@@ -105,15 +98,9 @@ pub fn clean_record(
     };
     if opts.report {
         let report = report_json(&cleaned);
-        record.set(
-            "thresh",
-            RawValue::from_string(report).map_err(|e| fail(e.to_string(), id.clone()))?,
-        );
+        record.set("thresh", RawValue::from_string(report).map_err(|e| fail(e.to_string(), id.clone()))?);
     }
-    Ok(CleanedRecord {
-        line: record.to_json(),
-        cleaned,
-    })
+    Ok(CleanedRecord { line: record.to_json(), cleaned })
 }
 
 /// An object as key / raw-value pairs, in order.
@@ -130,11 +117,7 @@ impl RawObject {
     }
 
     fn get(&self, key: &str) -> Option<&RawValue> {
-        self.0
-            .iter()
-            .rev()
-            .find(|(k, _)| k == key)
-            .map(|(_, v)| &**v)
+        self.0.iter().rev().find(|(k, _)| k == key).map(|(_, v)| &**v)
     }
 
     fn set(&mut self, key: &str, value: Box<RawValue>) {
@@ -145,12 +128,7 @@ impl RawObject {
     }
 
     fn to_json(&self) -> String {
-        let mut out = String::with_capacity(
-            self.0
-                .iter()
-                .map(|(k, v)| k.len() + v.get().len() + 4)
-                .sum(),
-        );
+        let mut out = String::with_capacity(self.0.iter().map(|(k, v)| k.len() + v.get().len() + 4).sum());
         out.push('{');
         for (i, (k, v)) in self.0.iter().enumerate() {
             if i > 0 {
@@ -218,13 +196,9 @@ fn replace_field(
         obj.set(key, RawValue::from_string(json).map_err(|e| e.to_string())?);
         return Ok(());
     }
-    let mut inner =
-        parse_object(raw.get()).map_err(|_| format!("field `{key}` is not an object"))?;
+    let mut inner = parse_object(raw.get()).map_err(|_| format!("field `{key}` is not an object"))?;
     replace_field(&mut inner, rest, f)?;
-    obj.set(
-        key,
-        RawValue::from_string(inner.to_json()).map_err(|e| e.to_string())?,
-    );
+    obj.set(key, RawValue::from_string(inner.to_json()).map_err(|e| e.to_string())?);
     Ok(())
 }
 
@@ -271,11 +245,7 @@ mod tests {
     use super::*;
 
     fn thresh() -> Thresh {
-        Thresh::builder()
-            .default_rules(false)
-            .langs(&["any"])
-            .build()
-            .unwrap_or_else(|e| panic!("{e}"))
+        Thresh::builder().default_rules(false).langs(&["any"]).build().unwrap_or_else(|e| panic!("{e}"))
     }
 
     #[test]
@@ -284,30 +254,22 @@ mod tests {
         let out = clean_record(&thresh(), line, &RecordOptions::new("text", false)).map(|r| r.line);
         assert_eq!(
             out.as_deref(),
-            Ok(
-                r#"{"id":7,"text":"Hello\n\nworld\n","meta":{"n": 1.50, "tags": ["a" , "b"]},"u":"\u00e9"}"#
-            )
+            Ok(r#"{"id":7,"text":"Hello\n\nworld\n","meta":{"n": 1.50, "tags": ["a" , "b"]},"u":"\u00e9"}"#)
         );
     }
 
     #[test]
     fn nested_fields() {
         let line = br#"{"content": {"body": "a  \n\n\nb", "x": 1}}"#;
-        let out = clean_record(&thresh(), line, &RecordOptions::new("content.body", false))
-            .map(|r| r.line);
-        assert_eq!(
-            out.as_deref(),
-            Ok(r#"{"content":{"body":"a\n\nb\n","x":1}}"#)
-        );
+        let out = clean_record(&thresh(), line, &RecordOptions::new("content.body", false)).map(|r| r.line);
+        assert_eq!(out.as_deref(), Ok(r#"{"content":{"body":"a\n\nb\n","x":1}}"#));
     }
 
     #[test]
     fn bad_records_say_why() {
         let t = thresh();
         let err = |line: &[u8]| {
-            clean_record(&t, line, &RecordOptions::new("text", false))
-                .err()
-                .map(|e| e.to_string())
+            clean_record(&t, line, &RecordOptions::new("text", false)).err().map(|e| e.to_string())
         };
         assert_eq!(err(b"[1]").as_deref(), Some("not a JSON object"));
         assert!(err(b"{\"text\": ").is_some_and(|e| e.starts_with("invalid JSON")));
@@ -317,19 +279,14 @@ mod tests {
         );
         assert_eq!(err(br#"{"body": "x"}"#).as_deref(), Some("no field `text`"));
         assert!(
-            err(br#"{"text": "\ud800"}"#)
-                .is_some_and(|e| e.contains("not valid UTF-8 after JSON escapes"))
+            err(br#"{"text": "\ud800"}"#).is_some_and(|e| e.contains("not valid UTF-8 after JSON escapes"))
         );
         assert!(err(b"{\"text\": \"\xff\"}").is_some_and(|e| e.starts_with("not valid UTF-8")));
     }
 
     #[test]
     fn report_is_added() {
-        let r = clean_record(
-            &thresh(),
-            br#"{"text": "x"}"#,
-            &RecordOptions::new("text", true),
-        );
+        let r = clean_record(&thresh(), br#"{"text": "x"}"#, &RecordOptions::new("text", true));
         let line = r.map(|r| r.line).unwrap_or_default();
         let v: serde_json::Value = serde_json::from_str(&line).unwrap_or_default();
         assert_eq!(v["thresh"]["blocks"], 1);

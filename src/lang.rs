@@ -163,10 +163,7 @@ impl LangDetector {
                 allow.push(lang);
             }
         }
-        LangDetector {
-            latin: whatlang::Detector::with_allowlist(allow),
-            other: whatlang::Detector::new(),
-        }
+        LangDetector { latin: whatlang::Detector::with_allowlist(allow), other: whatlang::Detector::new() }
     }
 
     /// The language of `text`, whose scripts were counted as `scripts`.
@@ -174,11 +171,7 @@ impl LangDetector {
         let cjk = scripts.cjk();
         let letters = scripts.latin_words + cjk + scripts.other;
         if letters == 0 {
-            return LangGuess {
-                tag: None,
-                confidence: 1.0,
-                method: LangMethod::NoLetters,
-            };
+            return LangGuess { tag: None, confidence: 1.0, method: LangMethod::NoLetters };
         }
         if cjk > 0 && cjk * 2 > letters {
             return guess_cjk(text, scripts);
@@ -192,11 +185,7 @@ impl LangDetector {
             && scripts.english_words * 4 >= scripts.latin_words
         {
             let confidence = if scripts.latin_words >= 8 { 0.99 } else { 0.9 };
-            return LangGuess {
-                tag: Some("en"),
-                confidence,
-                method: LangMethod::FunctionWords,
-            };
+            return LangGuess { tag: Some("en"), confidence, method: LangMethod::FunctionWords };
         }
         if cjk == 0 {
             return detect(&self.latin, prefix(text, DETECT_PREFIX));
@@ -230,11 +219,7 @@ fn guess_cjk(text: &str, s: &Scripts) -> LangGuess {
     } else {
         chinese_variant(text)
     };
-    LangGuess {
-        tag: Some(tag),
-        confidence,
-        method: LangMethod::Script,
-    }
+    LangGuess { tag: Some(tag), confidence, method: LangMethod::Script }
 }
 
 /// `zh-Hant`, `zh-Hans`, or `zh` when the characters do not tell.
@@ -317,21 +302,15 @@ const MIN_DETECTOR_CONFIDENCE: f64 = 0.25;
 
 fn detect(detector: &whatlang::Detector, text: &str) -> LangGuess {
     match detector.detect(text) {
-        Some(info) if info.confidence() < MIN_DETECTOR_CONFIDENCE => LangGuess {
-            tag: None,
-            confidence: info.confidence() as f32,
-            method: LangMethod::Unknown,
-        },
+        Some(info) if info.confidence() < MIN_DETECTOR_CONFIDENCE => {
+            LangGuess { tag: None, confidence: info.confidence() as f32, method: LangMethod::Unknown }
+        }
         Some(info) => LangGuess {
             tag: iso_639_1(info.lang()),
             confidence: info.confidence() as f32,
             method: LangMethod::Detector,
         },
-        None => LangGuess {
-            tag: None,
-            confidence: 0.0,
-            method: LangMethod::Unknown,
-        },
+        None => LangGuess { tag: None, confidence: 0.0, method: LangMethod::Unknown },
     }
 }
 
@@ -382,12 +361,12 @@ fn is_english_function_word(word: &str) -> bool {
     // Sorted, lowercase: the most frequent English words that are rare as
     // words of other Latin-script languages ("a", "die", "de" are left out).
     const WORDS: &[&str] = &[
-        "about", "after", "all", "also", "an", "and", "are", "as", "at", "be", "been", "but", "by",
-        "can", "could", "did", "do", "for", "from", "had", "has", "have", "he", "her", "his",
-        "how", "i", "if", "in", "into", "is", "it", "its", "more", "my", "not", "of", "on", "or",
-        "our", "out", "said", "she", "should", "so", "than", "that", "the", "their", "them",
-        "there", "they", "this", "to", "up", "was", "we", "were", "what", "when", "which", "who",
-        "will", "with", "would", "you", "your", "just", "over", "then", "such", "these",
+        "about", "after", "all", "also", "an", "and", "are", "as", "at", "be", "been", "but", "by", "can",
+        "could", "did", "do", "for", "from", "had", "has", "have", "he", "her", "his", "how", "i", "if",
+        "in", "into", "is", "it", "its", "more", "my", "not", "of", "on", "or", "our", "out", "said", "she",
+        "should", "so", "than", "that", "the", "their", "them", "there", "they", "this", "to", "up", "was",
+        "we", "were", "what", "when", "which", "who", "will", "with", "would", "you", "your", "just", "over",
+        "then", "such", "these",
     ];
     if word.len() > 6 {
         return false;
@@ -526,22 +505,10 @@ mod tests {
 
     #[test]
     fn scripts_decide_cjk() {
-        assert_eq!(
-            tag("免責聲明：投資有風險，本文並非投資建議。"),
-            Some("zh-Hant")
-        );
-        assert_eq!(
-            tag("免责声明：投资有风险，本文并非投资建议。"),
-            Some("zh-Hans")
-        );
-        assert_eq!(
-            tag("本記事は投資の勧誘を目的としたものではありません。"),
-            Some("ja")
-        );
-        assert_eq!(
-            tag("이 기사는 투자 권유를 목적으로 하지 않습니다."),
-            Some("ko")
-        );
+        assert_eq!(tag("免責聲明：投資有風險，本文並非投資建議。"), Some("zh-Hant"));
+        assert_eq!(tag("免责声明：投资有风险，本文并非投资建议。"), Some("zh-Hans"));
+        assert_eq!(tag("本記事は投資の勧誘を目的としたものではありません。"), Some("ja"));
+        assert_eq!(tag("이 기사는 투자 권유를 목적으로 하지 않습니다."), Some("ko"));
     }
 
     #[test]
@@ -570,10 +537,7 @@ mod tests {
             tag("Le gouvernement a présenté mercredi un nouveau plan pour le logement social."),
             Some("fr")
         );
-        assert_eq!(
-            tag("Шеф-повар рассказал о новом меню ресторана."),
-            Some("ru")
-        );
+        assert_eq!(tag("Шеф-повар рассказал о новом меню ресторана."), Some("ru"));
     }
 
     #[test]

@@ -74,16 +74,9 @@ impl fmt::Display for Error {
             Error::Rules(e) => e.fmt(f),
             Error::UnknownLanguage(code) => {
                 let known: Vec<&str> = lang::known_codes().collect();
-                write!(
-                    f,
-                    "unknown language code `{code}`; use `any` or one of: {}",
-                    known.join(", ")
-                )
+                write!(f, "unknown language code `{code}`; use `any` or one of: {}", known.join(", "))
             }
-            Error::UnknownRule(id) => write!(
-                f,
-                "no rule with id `{id}` is loaded (see `thresh rules list`)"
-            ),
+            Error::UnknownRule(id) => write!(f, "no rule with id `{id}` is loaded (see `thresh rules list`)"),
             Error::UnknownEncoding(label) => {
                 write!(
                     f,
@@ -148,11 +141,7 @@ impl ThreshBuilder {
     /// empty list turns the language policy off. Default: `["en"]`.
     pub fn langs<S: AsRef<str>>(mut self, codes: &[S]) -> Self {
         let codes: Vec<String> = codes.iter().map(|c| c.as_ref().trim().to_owned()).collect();
-        self.langs = if codes.is_empty() || codes.iter().any(|c| c == "any") {
-            None
-        } else {
-            Some(codes)
-        };
+        self.langs = if codes.is_empty() || codes.iter().any(|c| c == "any") { None } else { Some(codes) };
         self
     }
 
@@ -176,10 +165,9 @@ impl ThreshBuilder {
         };
         let encoding = match &self.encoding {
             None => None,
-            Some(label) => Some(
-                decode::encoding_for_label(label)
-                    .ok_or_else(|| Error::UnknownEncoding(label.clone()))?,
-            ),
+            Some(label) => {
+                Some(decode::encoding_for_label(label).ok_or_else(|| Error::UnknownEncoding(label.clone()))?)
+            }
         };
         let mut specs = rules::source::load_specs(self.default_rules, &self.rule_dirs)?;
         for id in &self.disabled {
@@ -211,12 +199,7 @@ impl Thresh {
             LangPolicy::Only(codes) => codes.iter().map(String::as_str).collect(),
         };
         let detector = lang::LangDetector::new(&wanted);
-        Thresh {
-            rules,
-            policy,
-            detector,
-            encoding: None,
-        }
+        Thresh { rules, policy, detector, encoding: None }
     }
 
     fn with_encoding(mut self, encoding: Option<&'static encoding_rs::Encoding>) -> Thresh {
@@ -254,11 +237,7 @@ impl Thresh {
     /// Cleans text that was decoded as `info` says.
     pub fn clean_decoded(&self, text: &str, info: decode::DecodeInfo) -> Cleaned {
         let (text, blocks) = engine::run(&self.rules, &self.policy, &self.detector, text);
-        Cleaned {
-            text,
-            blocks,
-            decode: info,
-        }
+        Cleaned { text, blocks, decode: info }
     }
 }
 
@@ -276,11 +255,7 @@ mod tests {
     fn unknown_codes_are_errors() {
         let e = Thresh::builder().langs(&["en", "xx"]).build().err();
         assert_eq!(e, Some(Error::UnknownLanguage("xx".into())));
-        assert!(
-            e.map(|e| e.to_string())
-                .unwrap_or_default()
-                .contains("de, el, en")
-        );
+        assert!(e.map(|e| e.to_string()).unwrap_or_default().contains("de, el, en"));
         let e = Thresh::builder().disable("no-such-rule").build().err();
         assert_eq!(e, Some(Error::UnknownRule("no-such-rule".into())));
     }

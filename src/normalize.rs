@@ -21,13 +21,34 @@ use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfkc_quick};
 
 use crate::segment::is_space;
 
-/// A matching form with a byte map back to the original.
+/// A matching form, with a byte map back to the original when asked for.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Normalized {
     text: String,
     /// For every byte of `text`, and one past its end, the byte offset in the
-    /// original text where the character that produced it starts.
-    map: Vec<usize>,
+    /// original text where the character that produced it starts. Kept only
+    /// when asked for: it is eight bytes per byte of text, and only cutting a
+    /// span needs it.
+    map: ByteMap,
+}
+
+/// The byte map, or nothing.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+struct ByteMap(Option<Vec<usize>>);
+
+impl ByteMap {
+    fn push(&mut self, at: usize, bytes: usize) {
+        if let Some(m) = &mut self.0 {
+            m.extend(std::iter::repeat_n(at, bytes));
+        }
+    }
+    fn pop(&mut self) -> Option<usize> {
+        self.0.as_mut().and_then(Vec::pop)
+    }
+    fn get(&self, i: usize) -> Option<usize> {
+        let m = self.0.as_ref()?;
+        m.get(i).or(m.last()).copied()
+    }
 }
 
 impl Normalized {
@@ -39,9 +60,10 @@ impl Normalized {
     /// The original byte range that produced `range` of the matching form.
     ///
     /// `range` must lie on character boundaries of the matching form, as
-    /// regex and Aho-Corasick matches do.
+    /// regex and Aho-Corasick matches do. Without a byte map (see
+    /// [`Normalized::with_map`]) the range is empty at 0.
     pub fn original_range(&self, range: Range<usize>) -> Range<usize> {
-        let at = |i: usize| self.map.get(i).or(self.map.last()).copied().unwrap_or(0);
+        let at = |i: usize| self.map.get(i).unwrap_or(0);
         at(range.start)..at(range.end)
     }
 
@@ -52,12 +74,7 @@ impl Normalized {
         // the line before it, so a match ending there cuts no line break.
         let previous_end = self.map.pop();
         if !self.text.is_empty() {
-            push_mapped(
-                &mut self.text,
-                &mut self.map,
-                sep,
-                previous_end.unwrap_or(base),
-            );
+            push_mapped(&mut self.text, &mut self.map, sep, previous_end.unwrap_or(base));
         }
         let start = self.text.len();
         if line.is_ascii() {
@@ -66,12 +83,17 @@ impl Normalized {
             push_unicode(&mut self.text, &mut self.map, line, base);
             fold_chinese(&mut self.text, &mut self.map, start);
         }
-        self.map.push(base + line.len());
+        self.map.push(base + line.len(), 1);
     }
 
-    /// The matching form of one line, starting at byte 0.
+    /// An empty matching form that keeps a byte map, for [`Normalized::original_range`].
+    pub fn with_map() -> Normalized {
+        Normalized { text: String::new(), map: ByteMap(Some(Vec::new())) }
+    }
+
+    /// The matching form of one line, starting at byte 0, with a byte map.
     pub fn of_line(line: &str) -> Normalized {
-        let mut n = Normalized::default();
+        let mut n = Normalized::with_map();
         n.push_line(line, 0, ' ');
         n
     }
@@ -86,12 +108,12 @@ pub fn normalize(text: &str) -> String {
     n.text.trim_end_matches('\n').to_owned()
 }
 
-fn push_mapped(text: &mut String, map: &mut Vec<usize>, c: char, at: usize) {
+fn push_mapped(text: &mut String, map: &mut ByteMap, c: char, at: usize) {
     text.push(c);
-    map.extend(std::iter::repeat_n(at, c.len_utf8()));
+    map.push(at, c.len_utf8());
 }
 
-fn push_ascii(text: &mut String, map: &mut Vec<usize>, line: &str, base: usize) {
+fn push_ascii(text: &mut String, map: &mut ByteMap, line: &str, base: usize) {
     let start = text.len();
     let mut pending_space: Option<usize> = None;
     for (i, b) in line.bytes().enumerate() {
@@ -108,10 +130,10 @@ fn push_ascii(text: &mut String, map: &mut Vec<usize>, line: &str, base: usize) 
     }
 }
 
-fn push_unicode(text: &mut String, map: &mut Vec<usize>, line: &str, base: usize) {
+fn push_unicode(text: &mut String, map: &mut ByteMap, line: &str, base: usize) {
     let start = text.len();
     let mut pending_space: Option<usize> = None;
-    let mut emit = |text: &mut String, map: &mut Vec<usize>, c: char, at: usize| {
+    let mut emit = |text: &mut String, map: &mut ByteMap, c: char, at: usize| {
         if is_space(c) {
             pending_space.get_or_insert(at);
             return;
@@ -136,10 +158,7 @@ fn push_unicode(text: &mut String, map: &mut Vec<usize>, line: &str, base: usize
     let mut seq_start = 0;
     let mut iter = line.char_indices().peekable();
     while iter.next().is_some() {
-        while iter
-            .peek()
-            .is_some_and(|&(_, next)| canonical_combining_class(next) != 0)
-        {
+        while iter.peek().is_some_and(|&(_, next)| canonical_combining_class(next) != 0) {
             iter.next();
         }
         let seq_end = iter.peek().map_or(line.len(), |&(j, _)| j);
@@ -151,7 +170,7 @@ fn push_unicode(text: &mut String, map: &mut Vec<usize>, line: &str, base: usize
 }
 
 /// Folds Traditional Chinese characters from `start` on to Simplified.
-fn fold_chinese(text: &mut String, map: &mut Vec<usize>, start: usize) {
+fn fold_chinese(text: &mut String, map: &mut ByteMap, start: usize) {
     let tail = &text[start..];
     // fast2s only changes three-byte characters; skip lines without any.
     if !tail.chars().any(|c| c.len_utf8() == 3) {
@@ -161,14 +180,13 @@ fn fold_chinese(text: &mut String, map: &mut Vec<usize>, start: usize) {
     if folded == tail {
         return;
     }
-    if folded.len() != tail.len() {
+    if folded.len() != tail.len()
+        && let Some(map) = &mut map.0
+    {
         // Rebuild the map character by character: fast2s maps one character to one.
         let old: Vec<usize> = tail.char_indices().map(|(i, _)| map[start + i]).collect();
         map.truncate(start);
-        for (c, at) in folded
-            .chars()
-            .zip(old.iter().copied().chain(std::iter::repeat(0)))
-        {
+        for (c, at) in folded.chars().zip(old.iter().copied().chain(std::iter::repeat(0))) {
             map.extend(std::iter::repeat_n(at, c.len_utf8()));
         }
     }
@@ -187,10 +205,7 @@ mod tests {
             normalize("免責聲明：投資有風險，本文並非投資建議"),
             "免责声明:投资有风险,本文并非投资建议"
         );
-        assert_eq!(
-            normalize("免责声明:投资有风险,本文并非投资建议"),
-            "免责声明:投资有风险,本文并非投资建议"
-        );
+        assert_eq!(normalize("免责声明:投资有风险,本文并非投资建议"), "免责声明:投资有风险,本文并非投资建议");
         assert_eq!(normalize("ＡＢＣ\u{a0}\u{3000}ｄｅｆ"), "abc def");
         assert_eq!(normalize("Ünïcode\u{200b} Text"), "ünïcode text");
         assert_eq!(normalize("one\n  Two "), "one\ntwo");
@@ -225,19 +240,11 @@ mod tests {
 
     #[test]
     fn lines_join_with_the_separator() {
-        let mut n = Normalized::default();
+        let mut n = Normalized::with_map();
         n.push_line("A", 0, '\n');
         n.push_line(" B ", 2, '\n');
         assert_eq!(n.as_str(), "a\nb");
-        assert_eq!(
-            n.original_range(2..3),
-            3..5,
-            "the trailing space goes with the line"
-        );
-        assert_eq!(
-            n.original_range(0..1),
-            0..1,
-            "a match ending at a line break cuts no break"
-        );
+        assert_eq!(n.original_range(2..3), 3..5, "the trailing space goes with the line");
+        assert_eq!(n.original_range(0..1), 0..1, "a match ending at a line break cuts no break");
     }
 }

@@ -75,10 +75,7 @@ pub fn segment(text: &str) -> Segmented {
             close(&mut out, &mut open);
         } else {
             open.get_or_insert(out.lines.len());
-            out.lines.push(Line {
-                span: start..line_end,
-                shape: line_shape(line),
-            });
+            out.lines.push(Line { span: start..line_end, shape: line_shape(line) });
         }
         if end == text.len() {
             break;
@@ -97,11 +94,7 @@ pub fn is_blank(line: &str) -> bool {
 /// White space for segmenting and matching: Unicode white space plus the
 /// zero-width characters and BOM that scrapers leave in "empty" lines.
 pub fn is_space(c: char) -> bool {
-    c.is_whitespace()
-        || matches!(
-            c,
-            '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}'
-        )
+    c.is_whitespace() || matches!(c, '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}')
 }
 
 /// The shape of one line.
@@ -170,10 +163,7 @@ fn close(out: &mut Segmented, open: &mut Option<usize>) {
     if let Some(first) = open.take() {
         let last = out.lines.len();
         let span = out.lines[first].span.start..out.lines[last - 1].span.end;
-        out.blocks.push(Block {
-            span,
-            lines: first..last,
-        });
+        out.blocks.push(Block { span, lines: first..last });
     }
 }
 

@@ -17,11 +17,7 @@ fn read(dir: &Path, name: &str) -> Option<String> {
 
 fn run_case(dir: &Path) -> Result<(), String> {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let args: Vec<String> = read(dir, "args")
-        .unwrap_or_default()
-        .lines()
-        .map(str::to_owned)
-        .collect();
+    let args: Vec<String> = read(dir, "args").unwrap_or_default().lines().map(str::to_owned).collect();
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_thresh"));
     cmd.args(&args).current_dir(root).env_remove("NO_COLOR");
     for line in read(dir, "env").unwrap_or_default().lines() {
@@ -51,9 +47,7 @@ fn run_case(dir: &Path) -> Result<(), String> {
         if let Some(expected) = read(dir, name)
             && **actual != expected
         {
-            problems.push(format!(
-                "{name} differs:\n--- expected\n{expected}--- got\n{actual}"
-            ));
+            problems.push(format!("{name} differs:\n--- expected\n{expected}--- got\n{actual}"));
         }
         if let Some(lines) = read(dir, &format!("{name}-contains")) {
             for line in lines.lines().filter(|l| !l.is_empty()) {
@@ -63,11 +57,7 @@ fn run_case(dir: &Path) -> Result<(), String> {
             }
         }
     }
-    if problems.is_empty() {
-        Ok(())
-    } else {
-        Err(problems.join("\n"))
-    }
+    if problems.is_empty() { Ok(()) } else { Err(problems.join("\n")) }
 }
 
 #[test]
@@ -81,10 +71,8 @@ fn cli_cases() {
         .collect();
     dirs.sort();
     assert!(!dirs.is_empty());
-    let failures: Vec<String> = dirs
-        .iter()
-        .filter_map(|d| run_case(d).err().map(|e| format!("{}:\n{e}", d.display())))
-        .collect();
+    let failures: Vec<String> =
+        dirs.iter().filter_map(|d| run_case(d).err().map(|e| format!("{}:\n{e}", d.display()))).collect();
     assert!(
         failures.is_empty(),
         "{} of {} CLI cases failed:\n\n{}",

@@ -79,11 +79,7 @@ fn windows_1252() {
     let cleaned = thresh.clean_bytes(&bytes);
     assert_eq!(cleaned.decode.encoding, "windows-1252");
     assert_eq!(cleaned.text, thresh.clean(&doc).text);
-    assert!(
-        cleaned
-            .text
-            .contains("Caf\u{e9} owners said the \u{201c}rent shock\u{201d}")
-    );
+    assert!(cleaned.text.contains("Caf\u{e9} owners said the \u{201c}rent shock\u{201d}"));
     assert!(!cleaned.text.contains("Example News"));
 }
 
@@ -105,14 +101,8 @@ fn utf8_with_bom_and_an_override() {
 
     let doc = format!("{BODY}熱議股票\n");
     let (big5, _, _) = encoding_rs::BIG5.encode(&doc);
-    let forced = Thresh::builder()
-        .encoding("big5")
-        .build()
-        .unwrap_or_else(|e| panic!("{e}"));
+    let forced = Thresh::builder().encoding("big5").build().unwrap_or_else(|e| panic!("{e}"));
     let cleaned = forced.clean_bytes(&big5);
-    assert_eq!(
-        cleaned.decode.source,
-        thresh::decode::EncodingSource::Override
-    );
+    assert_eq!(cleaned.decode.source, thresh::decode::EncodingSource::Override);
     assert_eq!(cleaned.text, thresh.clean(BODY).text);
 }

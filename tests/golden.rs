@@ -10,10 +10,7 @@ fn lang_of(dir: &Path) -> Vec<String> {
     let args = std::fs::read_to_string(dir.join("args")).unwrap_or_default();
     let words: Vec<&str> = args.split_whitespace().collect();
     match words.iter().position(|w| *w == "--lang") {
-        Some(i) => words
-            .get(i + 1)
-            .map(|l| l.split(',').map(str::to_owned).collect())
-            .unwrap_or_default(),
+        Some(i) => words.get(i + 1).map(|l| l.split(',').map(str::to_owned).collect()).unwrap_or_default(),
         None => vec!["en".to_owned()],
     }
 }
@@ -31,18 +28,12 @@ fn golden_documents_clean_to_their_expected_text() {
     assert!(dirs.len() >= 10, "only {} golden documents", dirs.len());
     let mut failed = Vec::new();
     for dir in &dirs {
-        let thresh = Thresh::builder()
-            .langs(&lang_of(dir))
-            .build()
-            .unwrap_or_else(|e| panic!("{e}"));
+        let thresh = Thresh::builder().langs(&lang_of(dir)).build().unwrap_or_else(|e| panic!("{e}"));
         let input = std::fs::read(dir.join("input.txt")).unwrap_or_default();
         let expected = std::fs::read_to_string(dir.join("expected.txt")).unwrap_or_default();
         let got = thresh.clean_bytes(&input).text;
         if got != expected {
-            failed.push(format!(
-                "{}:\n--- expected\n{expected}\n--- got\n{got}",
-                dir.display()
-            ));
+            failed.push(format!("{}:\n--- expected\n{expected}\n--- got\n{got}", dir.display()));
         }
         // Cleaning is idempotent: clean output cleans to itself.
         let again = thresh.clean(&got).text;
@@ -58,8 +49,7 @@ fn unchanged_documents_come_through_byte_for_byte() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/golden");
     for name in ["near-misses-unchanged", "plain-article-unchanged"] {
         let input = std::fs::read_to_string(root.join(name).join("input.txt")).unwrap_or_default();
-        let expected =
-            std::fs::read_to_string(root.join(name).join("expected.txt")).unwrap_or_default();
+        let expected = std::fs::read_to_string(root.join(name).join("expected.txt")).unwrap_or_default();
         assert_eq!(input, expected, "{name}: fixture should be unchanged");
         let thresh = Thresh::new().unwrap_or_else(|e| panic!("{e}"));
         assert_eq!(thresh.clean(&input).text, input, "{name}");

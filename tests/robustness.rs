@@ -65,28 +65,14 @@ fn random_documents_keep_a_subsequence_of_their_blocks_and_are_idempotent() {
     for _ in 0..400 {
         let doc = random_doc(&mut rng);
         let cleaned = t.clean(&doc);
-        assert_eq!(
-            t.clean(&cleaned.text).text,
-            cleaned.text,
-            "not idempotent on {doc:?}"
-        );
+        assert_eq!(t.clean(&cleaned.text).text, cleaned.text, "not idempotent on {doc:?}");
         // Every kept block (minus stripped spans) appears in the output, in order.
         let mut at = 0;
-        for b in cleaned
-            .blocks
-            .iter()
-            .filter(|b| b.decision == thresh::Decision::Keep)
-        {
-            let first_line = doc[b.span.clone()]
-                .lines()
-                .next()
-                .unwrap_or("")
-                .trim_end_matches([' ', '\t', '\r']);
+        for b in cleaned.blocks.iter().filter(|b| b.decision == thresh::Decision::Keep) {
+            let first_line =
+                doc[b.span.clone()].lines().next().unwrap_or("").trim_end_matches([' ', '\t', '\r']);
             let found = cleaned.text[at..].find(first_line);
-            assert!(
-                found.is_some(),
-                "kept block {first_line:?} missing from output of {doc:?}"
-            );
+            assert!(found.is_some(), "kept block {first_line:?} missing from output of {doc:?}");
             at += found.unwrap_or(0);
         }
     }
@@ -94,29 +80,18 @@ fn random_documents_keep_a_subsequence_of_their_blocks_and_are_idempotent() {
 
 #[test]
 fn with_no_rules_and_any_language_the_text_comes_through() {
-    let t = Thresh::builder()
-        .default_rules(false)
-        .langs(&["any"])
-        .build()
-        .unwrap_or_else(|e| panic!("{e}"));
+    let t = Thresh::builder().default_rules(false).langs(&["any"]).build().unwrap_or_else(|e| panic!("{e}"));
     let mut rng = Rng(42);
     let words = |s: &str| s.split_whitespace().map(str::to_owned).collect::<Vec<_>>();
     for _ in 0..300 {
         let doc = random_doc(&mut rng);
         let out = t.clean(&doc).text;
         let squash = |s: &str| -> Vec<String> {
-            words(s)
-                .into_iter()
-                .filter(|w| !w.chars().all(thresh::segment::is_space))
-                .collect()
+            words(s).into_iter().filter(|w| !w.chars().all(thresh::segment::is_space)).collect()
         };
         // Dropping only happens in the context pass for short blocks between dropped ones;
         // with nothing dropped by rules or language, nothing is dropped at all.
-        assert_eq!(
-            squash(&out),
-            squash(&doc.replace('\u{200b}', " ")),
-            "{doc:?}"
-        );
+        assert_eq!(squash(&out), squash(&doc.replace('\u{200b}', " ")), "{doc:?}");
     }
 }
 
@@ -139,12 +114,9 @@ fn random_bytes_and_nul_never_panic() {
 #[test]
 fn empty_blank_and_all_boilerplate_documents_give_empty_output() {
     let t = thresh();
-    for doc in [
-        "",
-        "\n\n\n",
-        " \u{a0}\u{3000}\n\u{200b}\n",
-        "©2025 Example L.P.\n\n熱議股票\n\n1. 1\n2. 2\n3. 3\n",
-    ] {
+    for doc in
+        ["", "\n\n\n", " \u{a0}\u{3000}\n\u{200b}\n", "©2025 Example L.P.\n\n熱議股票\n\n1. 1\n2. 2\n3. 3\n"]
+    {
         let cleaned = t.clean(doc);
         assert_eq!(cleaned.text, "", "{doc:?}");
     }
@@ -172,11 +144,7 @@ fn many_tiny_blocks() {
 fn deeply_nested_and_huge_json_records_are_reported_not_fatal() {
     let t = thresh();
     let opts = RecordOptions::new("text", false);
-    let deep = format!(
-        "{{\"text\": \"x\", \"deep\": {}{}}}",
-        "[".repeat(100_000),
-        "]".repeat(100_000)
-    );
+    let deep = format!("{{\"text\": \"x\", \"deep\": {}{}}}", "[".repeat(100_000), "]".repeat(100_000));
     // Either reported or passed through verbatim; never a crash.
     match clean_record(&t, deep.as_bytes(), &opts) {
         Ok(r) => assert!(r.line.contains(&"[".repeat(100_000))),

@@ -22,11 +22,7 @@ fn every_example_of_every_builtin_rule_passes() {
         }
     }
     assert!(failures.is_empty(), "rule examples failed:\n{failures}");
-    assert!(
-        report.examples() >= 80,
-        "only {} examples",
-        report.examples()
-    );
+    assert!(report.examples() >= 80, "only {} examples", report.examples());
 }
 
 #[test]
@@ -34,18 +30,9 @@ fn every_builtin_rule_documents_itself() {
     let specs = load_specs(true, &[]).unwrap_or_else(|e| panic!("{e}"));
     for s in &specs {
         let id = &s.id.value;
-        assert!(
-            s.tests.drop.len() >= 2,
-            "{id}: fewer than two drop examples"
-        );
-        assert!(
-            s.tests.keep.len() >= 2,
-            "{id}: fewer than two keep examples"
-        );
-        assert!(
-            s.explanation.trim().len() >= 80,
-            "{id}: explanation too short to explain anything"
-        );
+        assert!(s.tests.drop.len() >= 2, "{id}: fewer than two drop examples");
+        assert!(s.tests.keep.len() >= 2, "{id}: fewer than two keep examples");
+        assert!(s.explanation.trim().len() >= 80, "{id}: explanation too short to explain anything");
         assert!(!s.description.trim().is_empty(), "{id}: no description");
         let family = s.path.split('/').nth(1).unwrap_or_default();
         assert!(

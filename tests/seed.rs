@@ -20,11 +20,7 @@ fn seed_cleans_to_the_expected_text_byte_for_byte() {
         return;
     };
     let bin = env!("CARGO_BIN_EXE_thresh");
-    let from_file = Command::new(bin)
-        .arg("clean")
-        .arg(&input)
-        .output()
-        .unwrap_or_else(|e| panic!("{e}"));
+    let from_file = Command::new(bin).arg("clean").arg(&input).output().unwrap_or_else(|e| panic!("{e}"));
     assert!(from_file.status.success());
     assert!(
         from_file.stdout == expected,
@@ -44,10 +40,7 @@ fn seed_cleans_to_the_expected_text_byte_for_byte() {
     assert!(from_stdin.stdout == expected, "thresh clean < FILE differs");
 
     // The library, and --lang any (the rules alone remove the same blocks).
-    let any = thresh::Thresh::builder()
-        .langs(&["any"])
-        .build()
-        .unwrap_or_else(|e| panic!("{e}"));
+    let any = thresh::Thresh::builder().langs(&["any"]).build().unwrap_or_else(|e| panic!("{e}"));
     assert!(any.clean_bytes(&bytes).text.as_bytes() == expected.as_slice());
 }
 
@@ -63,11 +56,7 @@ fn seed_in_legacy_encodings() {
         if unmappable {
             continue; // curly quotes have no Big5 form in some tables; covered by tests/encodings.rs
         }
-        assert!(
-            t.clean_bytes(&bytes).text.as_bytes() == expected.as_slice(),
-            "{}",
-            enc.name()
-        );
+        assert!(t.clean_bytes(&bytes).text.as_bytes() == expected.as_slice(), "{}", enc.name());
     }
     let mut bom = vec![0xEF, 0xBB, 0xBF];
     bom.extend_from_slice(text.as_bytes());

@@ -34,11 +34,8 @@ pub fn run(args: &CleanArgs, out: &mut impl Write) -> io::Result<ExitCode> {
         Ok(t) => t,
         Err(code) => return Ok(code),
     };
-    let files: Vec<&str> = if args.files.is_empty() {
-        vec!["-"]
-    } else {
-        args.files.iter().map(String::as_str).collect()
-    };
+    let files: Vec<&str> =
+        if args.files.is_empty() { vec!["-"] } else { args.files.iter().map(String::as_str).collect() };
     let mut failed = 0usize;
     for file in files {
         let name = if file == "-" { "<stdin>" } else { file };
@@ -63,11 +60,7 @@ pub fn run(args: &CleanArgs, out: &mut impl Write) -> io::Result<ExitCode> {
             }
         }
     }
-    Ok(if failed == 0 {
-        ExitCode::SUCCESS
-    } else {
-        ExitCode::from(EXIT_FAILED)
-    })
+    Ok(if failed == 0 { ExitCode::SUCCESS } else { ExitCode::from(EXIT_FAILED) })
 }
 
 /// Cleans one JSON Lines input; returns how many records failed.

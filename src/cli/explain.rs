@@ -61,11 +61,7 @@ pub fn run(args: &ExplainArgs, out: &mut impl Write) -> io::Result<ExitCode> {
         }
     };
     let paint = |code: &str, s: &str| {
-        if color {
-            format!("\x1b[{code}m{s}\x1b[0m")
-        } else {
-            s.to_owned()
-        }
+        if color { format!("\x1b[{code}m{s}\x1b[0m") } else { s.to_owned() }
     };
     let info = &cleaned.decode;
     writeln!(
@@ -77,11 +73,7 @@ pub fn run(args: &ExplainArgs, out: &mut impl Write) -> io::Result<ExitCode> {
                 "encoding {} ({}){}",
                 info.encoding,
                 info.source.name(),
-                if info.had_errors {
-                    ", malformed bytes replaced"
-                } else {
-                    ""
-                }
+                if info.had_errors { ", malformed bytes replaced" } else { "" }
             )
         )
     )?;
@@ -125,11 +117,7 @@ pub fn run(args: &ExplainArgs, out: &mut impl Write) -> io::Result<ExitCode> {
             writeln!(out, "    {} {}", paint("2", "evidence:"), ev.join(", "))?;
         }
         if !b.stripped.is_empty() {
-            let cut: Vec<String> = b
-                .stripped
-                .iter()
-                .map(|s| format!("{:?}", &text[s.clone()]))
-                .collect();
+            let cut: Vec<String> = b.stripped.iter().map(|s| format!("{:?}", &text[s.clone()])).collect();
             writeln!(out, "    {} {}", paint("2", "cut:"), cut.join(", "))?;
         }
     }

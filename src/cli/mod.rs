@@ -63,9 +63,7 @@ pub struct EngineArgs {
 impl EngineArgs {
     /// Builds the cleaner, or prints why not and returns the exit code.
     pub fn build(&self) -> Result<Thresh, ExitCode> {
-        let mut b = Thresh::builder()
-            .default_rules(!self.no_default_rules)
-            .langs(&self.lang);
+        let mut b = Thresh::builder().default_rules(!self.no_default_rules).langs(&self.lang);
         for dir in &self.rule_dirs {
             b = b.rule_dir(dir);
         }

@@ -60,13 +60,7 @@ pub fn run(cmd: &RulesCommand, out: &mut impl Write) -> io::Result<ExitCode> {
             };
             let width = specs.iter().map(|s| s.id.value.len()).max().unwrap_or(0);
             for s in &specs {
-                writeln!(
-                    out,
-                    "{:width$}  {:10}  {}",
-                    s.id.value,
-                    s.action.name(),
-                    s.description
-                )?;
+                writeln!(out, "{:width$}  {:10}  {}", s.id.value, s.action.name(), s.description)?;
             }
             Ok(ExitCode::SUCCESS)
         }
@@ -91,11 +85,7 @@ pub fn run(cmd: &RulesCommand, out: &mut impl Write) -> io::Result<ExitCode> {
 }
 
 fn show(s: &RuleSpec, out: &mut impl Write) -> io::Result<()> {
-    writeln!(
-        out,
-        "{}\n  {}\n  file: {}\n",
-        s.id.value, s.description, s.path
-    )?;
+    writeln!(out, "{}\n  {}\n  file: {}\n", s.id.value, s.description, s.path)?;
     for line in s.explanation.trim().lines() {
         writeln!(out, "  {line}")?;
     }
@@ -106,22 +96,12 @@ fn show(s: &RuleSpec, out: &mut impl Write) -> io::Result<()> {
         Scope::AnyLine => "any line",
     };
     match &s.matcher {
-        MatchSpec::Phrases {
-            phrases,
-            min_distinct,
-        } => {
+        MatchSpec::Phrases { phrases, min_distinct } => {
             let p: Vec<&str> = phrases.iter().map(|p| p.value.as_str()).collect();
-            writeln!(
-                out,
-                "  match: at least {min_distinct} of these phrases in {scope}: {}",
-                p.join(" | ")
-            )?;
+            writeln!(out, "  match: at least {min_distinct} of these phrases in {scope}: {}", p.join(" | "))?;
         }
         MatchSpec::Regex(r) => writeln!(out, "  match: regex in {scope}: {}", r.value)?,
-        MatchSpec::Structure(Structure::EmptyNumberedList {
-            min_items,
-            max_start,
-        }) => writeln!(
+        MatchSpec::Structure(Structure::EmptyNumberedList { min_items, max_start }) => writeln!(
             out,
             "  match: empty-numbered-list: {min_items}+ consecutive items holding only their number, first at most {max_start}"
         )?,
@@ -175,8 +155,7 @@ fn test(dirs: &[PathBuf], args: &RuleArgs, out: &mut impl Write) -> io::Result<E
             return Ok(ExitCode::from(EXIT_RULES));
         }
     };
-    let selected =
-        |path: &str| dirs.is_empty() || dirs.iter().any(|d| Path::new(path).starts_with(d));
+    let selected = |path: &str| dirs.is_empty() || dirs.iter().any(|d| Path::new(path).starts_with(d));
     let (mut rules, mut examples, mut failures) = (0, 0, 0);
     for (spec, rc) in specs.iter().zip(&report.rules) {
         if !selected(&spec.path) {
@@ -189,28 +168,11 @@ fn test(dirs: &[PathBuf], args: &RuleArgs, out: &mut impl Write) -> io::Result<E
             writeln!(out, "ok    {} ({} examples)", rc.id, rc.examples)?;
             continue;
         }
-        writeln!(
-            out,
-            "FAIL  {} ({} examples, {} failed)",
-            rc.id,
-            rc.examples,
-            rc.failures.len()
-        )?;
+        writeln!(out, "FAIL  {} ({} examples, {} failed)", rc.id, rc.examples, rc.failures.len())?;
         for f in &rc.failures {
-            writeln!(
-                out,
-                "  {}: {}: {:?}: {}",
-                f.at,
-                f.kind.name(),
-                f.example,
-                f.detail
-            )?;
+            writeln!(out, "  {}: {}: {:?}: {}", f.at, f.kind.name(), f.example, f.detail)?;
         }
     }
     writeln!(out, "{rules} rules, {examples} examples, {failures} failed")?;
-    Ok(if failures == 0 {
-        ExitCode::SUCCESS
-    } else {
-        ExitCode::from(EXIT_FAILED)
-    })
+    Ok(if failures == 0 { ExitCode::SUCCESS } else { ExitCode::from(EXIT_FAILED) })
 }

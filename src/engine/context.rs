@@ -11,9 +11,7 @@ use super::decide;
 /// as dropped, so a headline above a dropped byline stays.
 pub(super) fn apply_context(blocks: &[Analyzed], reports: &mut [BlockReport]) {
     let candidate = |i: usize, reports: &[BlockReport]| {
-        blocks[i].heading_like
-            && reports[i].by == DecidedBy::Default
-            && reports[i].decision == Decision::Keep
+        blocks[i].heading_like && reports[i].by == DecidedBy::Default && reports[i].decision == Decision::Keep
     };
     let snapshot: Vec<bool> = (0..blocks.len()).map(|i| candidate(i, reports)).collect();
     let mut i = 0;

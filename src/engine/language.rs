@@ -46,19 +46,13 @@ impl LangPolicy {
             return true;
         };
         let tag = crate::lang::primary(tag);
-        SIBLINGS
-            .iter()
-            .any(|group| group.contains(&tag) && codes.iter().any(|c| group.contains(&c.as_str())))
+        SIBLINGS.iter().any(|group| group.contains(&tag) && codes.iter().any(|c| group.contains(&c.as_str())))
     }
 }
 
 /// Blocks whose language is not kept are dropped; blocks with no language
 /// of their own follow the nearest blocks that have one.
-pub(super) fn apply_language(
-    policy: &LangPolicy,
-    blocks: &[Analyzed],
-    reports: &mut [BlockReport],
-) {
+pub(super) fn apply_language(policy: &LangPolicy, blocks: &[Analyzed], reports: &mut [BlockReport]) {
     if *policy == LangPolicy::Any {
         return;
     }
@@ -94,10 +88,7 @@ pub(super) fn apply_language(
         let note = match sure[i] {
             Some((_, true)) => continue,
             Some((tag, false)) => {
-                format!(
-                    "language {tag} ({:.2}) is not kept",
-                    blocks[i].lang.confidence
-                )
+                format!("language {tag} ({:.2}) is not kept", blocks[i].lang.confidence)
             }
             None => {
                 let neighbours: Vec<(&str, bool)> = prev.into_iter().chain(next_sure[i]).collect();
@@ -105,19 +96,10 @@ pub(super) fn apply_language(
                     continue;
                 }
                 let tags: Vec<&str> = neighbours.iter().map(|&(t, _)| t).collect();
-                format!(
-                    "no language of its own; neighbours are {}",
-                    tags.join(" and ")
-                )
+                format!("no language of its own; neighbours are {}", tags.join(" and "))
             }
         };
-        decide(
-            &mut reports[i],
-            Decision::Drop,
-            DecidedBy::Language,
-            None,
-            vec![note],
-        );
+        decide(&mut reports[i], Decision::Drop, DecidedBy::Language, None, vec![note]);
     }
 }
 
@@ -134,8 +116,7 @@ pub(super) fn confident_lang(b: &Analyzed) -> Option<&'static str> {
         LangMethod::Detector => {
             let words = b.scripts.latin_words + b.scripts.other;
             b.letter_share >= MIN_LETTER_SHARE
-                && ((b.lang.confidence >= 0.9 && words >= 4)
-                    || (b.lang.confidence >= 0.7 && words >= 15))
+                && ((b.lang.confidence >= 0.9 && words >= 4) || (b.lang.confidence >= 0.7 && words >= 15))
         }
         LangMethod::NoLetters | LangMethod::Unknown => false,
     };

@@ -27,11 +27,7 @@ pub fn run(
     text: &str,
 ) -> (String, Vec<BlockReport>) {
     let seg = segment(text);
-    let mut blocks: Vec<Analyzed> = seg
-        .blocks
-        .iter()
-        .map(|b| analyze(text, &seg, b, detector))
-        .collect();
+    let mut blocks: Vec<Analyzed> = seg.blocks.iter().map(|b| analyze(text, &seg, b, detector)).collect();
     let mut reports: Vec<BlockReport> = seg
         .blocks
         .iter()
@@ -48,7 +44,7 @@ pub fn run(
             stripped: Vec::new(),
         })
         .collect();
-    rules::apply_rules(rules, &seg, &blocks, policy, &mut reports);
+    rules::apply_rules(rules, &rules::Document { text, seg: &seg, blocks: &blocks }, policy, &mut reports);
     rules::settle_stripped(text, detector, &mut blocks, &mut reports);
     language::apply_language(policy, &blocks, &mut reports);
     context::apply_context(&blocks, &mut reports);

@@ -12,13 +12,20 @@ use std::ops::Range;
 
 use super::language::{LangPolicy, confident_lang};
 use super::{decide, undecided};
-use crate::analyze::{Analyzed, redetect};
+use crate::analyze::{Analyzed, mapped_form, redetect};
 use crate::lang::LangDetector;
 use crate::report::{BlockReport, DecidedBy, Decision};
 use crate::rules::compile::BlockForm;
 use crate::rules::spec::{Action, Position, Structure};
 use crate::rules::{CompiledRule, Firing, RuleSet};
 use crate::segment::{LineShape, Segmented};
+
+/// One document's text, lines and analysed blocks.
+pub(super) struct Document<'a> {
+    pub text: &'a str,
+    pub seg: &'a Segmented,
+    pub blocks: &'a [Analyzed],
+}
 
 /// Where the body is: the first and last body paragraphs.
 struct Body {
@@ -46,37 +53,22 @@ fn regional(position: Position) -> bool {
 /// Applies the rules to the blocks of one document.
 pub(super) fn apply_rules(
     rules: &RuleSet,
-    seg: &Segmented,
-    blocks: &[Analyzed],
+    doc: &Document<'_>,
     policy: &LangPolicy,
     reports: &mut [BlockReport],
 ) {
+    let blocks = doc.blocks;
     let firings: Vec<Vec<Firing>> = blocks
         .iter()
         .map(|b| {
-            let form = BlockForm {
-                text: b.form.as_str(),
-                lines: &b.line_ranges,
-            };
+            let form = BlockForm { text: b.form.as_str(), lines: &b.line_ranges };
             let mut f = rules.fire(form);
             f.retain(|f| applies(&rules.rules()[f.rule], b));
             f
         })
         .collect();
-    let unlocated = Body {
-        len: blocks.len(),
-        first: None,
-        last: None,
-    };
-    round(
-        rules,
-        seg,
-        blocks,
-        &firings,
-        &unlocated,
-        |p| !regional(p),
-        reports,
-    );
+    let unlocated = Body { len: blocks.len(), first: None, last: None };
+    round(rules, doc, &firings, &unlocated, |p| !regional(p), reports);
     let is_body = |i: usize| {
         blocks[i].prose
             && undecided(&reports[i])
@@ -87,18 +79,13 @@ pub(super) fn apply_rules(
         first: (0..blocks.len()).find(|&i| is_body(i)),
         last: (0..blocks.len()).rev().find(|&i| is_body(i)),
     };
-    round(rules, seg, blocks, &firings, &body, regional, reports);
+    round(rules, doc, &firings, &body, regional, reports);
 }
 
 /// Whether a rule's `[when]` conditions other than position hold for a block.
 fn applies(rule: &CompiledRule, block: &Analyzed) -> bool {
     let when = &rule.spec.when;
-    if !when.lang.is_empty()
-        && !block
-            .lang
-            .primary()
-            .is_some_and(|p| when.lang.iter().any(|l| l == p))
-    {
+    if !when.lang.is_empty() && !block.lang.primary().is_some_and(|p| when.lang.iter().any(|l| l == p)) {
         return false;
     }
     when.min_chars.is_none_or(|n| block.chars >= n)
@@ -110,8 +97,7 @@ fn applies(rule: &CompiledRule, block: &Analyzed) -> bool {
 /// earlier round decided.
 fn round(
     rules: &RuleSet,
-    seg: &Segmented,
-    blocks: &[Analyzed],
+    doc: &Document<'_>,
     firings: &[Vec<Firing>],
     body: &Body,
     in_round: impl Fn(Position) -> bool,
@@ -126,28 +112,15 @@ fn round(
         if reports[i].by != DecidedBy::Default {
             continue;
         }
-        if let Some(keep) = f
-            .iter()
-            .find(|f| rule(f).spec.action == Action::Keep && fires(f, i))
-        {
-            decide(
-                &mut reports[i],
-                Decision::Keep,
-                DecidedBy::Rule,
-                Some(rule(keep)),
-                keep.evidence.clone(),
-            );
+        if let Some(keep) = f.iter().find(|f| rule(f).spec.action == Action::Keep && fires(f, i)) {
+            decide(&mut reports[i], Decision::Keep, DecidedBy::Rule, Some(rule(keep)), keep.evidence.clone());
         }
     }
-    for r in rules
-        .rules()
-        .iter()
-        .filter(|r| in_round(r.spec.when.position))
-    {
+    for r in rules.rules().iter().filter(|r| in_round(r.spec.when.position)) {
         let Some(structure) = r.structure() else {
             continue;
         };
-        for run in structure_runs(structure, seg, blocks) {
+        for run in structure_runs(structure, doc.seg, doc.blocks) {
             if !body.in_position(run.start, r.spec.when.position) {
                 continue;
             }
@@ -156,13 +129,7 @@ fn round(
                 if reports[i].by != DecidedBy::Default {
                     continue;
                 }
-                decide(
-                    &mut reports[i],
-                    Decision::Drop,
-                    DecidedBy::Rule,
-                    Some(r),
-                    evidence.clone(),
-                );
+                decide(&mut reports[i], Decision::Drop, DecidedBy::Rule, Some(r), evidence.clone());
             }
         }
     }
@@ -173,20 +140,11 @@ fn round(
         }
         if let Some((r, from)) = rest {
             let evidence = vec![format!("after block {from}")];
-            decide(
-                &mut reports[i],
-                Decision::Drop,
-                DecidedBy::Rule,
-                Some(&rules.rules()[r]),
-                evidence,
-            );
+            decide(&mut reports[i], Decision::Drop, DecidedBy::Rule, Some(&rules.rules()[r]), evidence);
             continue;
         }
         let live: Vec<&Firing> = f.iter().filter(|f| fires(f, i)).collect();
-        match live
-            .iter()
-            .find(|f| rule(f).spec.action != Action::StripSpan)
-        {
+        match live.iter().find(|f| rule(f).spec.action != Action::StripSpan) {
             Some(first) => {
                 decide(
                     &mut reports[i],
@@ -199,28 +157,21 @@ fn round(
                     rest = Some((first.rule, i));
                 }
             }
-            None => strip(rules.rules(), &live, &blocks[i], &mut reports[i]),
+            None => strip(rules.rules(), &live, doc, i, &mut reports[i]),
         }
     }
 }
 
-/// Cuts the spans of the strip-span firings `f` from a block.
-fn strip(rules: &[CompiledRule], f: &[&Firing], block: &Analyzed, report: &mut BlockReport) {
+/// Cuts the spans of the strip-span firings `f` from block `i`.
+fn strip(rules: &[CompiledRule], f: &[&Firing], doc: &Document<'_>, i: usize, report: &mut BlockReport) {
     let Some(first) = f.first() else { return };
-    let mut cut: Vec<Range<usize>> = f
-        .iter()
-        .flat_map(|f| f.spans.iter())
-        .map(|s| block.form.original_range(s.clone()))
-        .collect();
+    // The byte map is built only here: most blocks are never cut.
+    let form = mapped_form(doc.text, doc.seg, &doc.seg.blocks[i]);
+    let mut cut: Vec<Range<usize>> =
+        f.iter().flat_map(|f| f.spans.iter()).map(|s| form.original_range(s.clone())).collect();
     cut.sort_by_key(|r| r.start);
     let evidence = f.iter().flat_map(|f| f.evidence.iter().cloned()).collect();
-    decide(
-        report,
-        Decision::Strip,
-        DecidedBy::Rule,
-        Some(&rules[first.rule]),
-        evidence,
-    );
+    decide(report, Decision::Strip, DecidedBy::Rule, Some(&rules[first.rule]), evidence);
     report.stripped = cut;
 }
 
@@ -250,10 +201,7 @@ pub(super) fn settle_stripped(
 
 /// Runs of blocks the empty-numbered-list detector finds, as block index ranges.
 fn structure_runs(structure: Structure, seg: &Segmented, blocks: &[Analyzed]) -> Vec<Range<usize>> {
-    let Structure::EmptyNumberedList {
-        min_items,
-        max_start,
-    } = structure;
+    let Structure::EmptyNumberedList { min_items, max_start } = structure;
     let mut runs = Vec::new();
     let mut i = 0;
     while i < blocks.len() {

@@ -46,10 +46,7 @@ pub struct CompiledRule {
 
 #[derive(Debug, Clone)]
 enum Matcher {
-    Phrases {
-        normalized: Vec<String>,
-        min_distinct: usize,
-    },
+    Phrases { normalized: Vec<String>, min_distinct: usize },
     Regex(Regex),
     Structure(Structure),
 }
@@ -86,20 +83,13 @@ impl RuleSet {
         for spec in specs {
             let index = rules.len();
             let matcher = match &spec.matcher {
-                MatchSpec::Phrases {
-                    phrases,
-                    min_distinct,
-                } => {
-                    let normalized: Vec<String> =
-                        phrases.iter().map(|p| normalize(&p.value)).collect();
+                MatchSpec::Phrases { phrases, min_distinct } => {
+                    let normalized: Vec<String> = phrases.iter().map(|p| normalize(&p.value)).collect();
                     for (i, p) in normalized.iter().enumerate() {
                         patterns.push(p.clone());
                         phrase_owner.push((index, i));
                     }
-                    Matcher::Phrases {
-                        normalized,
-                        min_distinct: *min_distinct,
-                    }
+                    Matcher::Phrases { normalized, min_distinct: *min_distinct }
                 }
                 MatchSpec::Regex(pattern) => match compile_regex(&pattern.value) {
                     Ok((rewritten, regex)) => {
@@ -135,11 +125,7 @@ impl RuleSet {
                 .match_kind(MatchKind::Standard)
                 .kind(Some(AhoCorasickKind::DFA))
                 .build(&patterns)
-                .or_else(|_| {
-                    AhoCorasick::builder()
-                        .match_kind(MatchKind::Standard)
-                        .build(&patterns)
-                });
+                .or_else(|_| AhoCorasick::builder().match_kind(MatchKind::Standard).build(&patterns));
             match ac {
                 Ok(ac) => Some(ac),
                 Err(e) => {
@@ -168,13 +154,7 @@ impl RuleSet {
                 }
             }
         };
-        Ok(RuleSet {
-            rules,
-            phrases,
-            phrase_owner,
-            regexes,
-            regex_owner,
-        })
+        Ok(RuleSet { rules, phrases, phrase_owner, regexes, regex_owner })
     }
 
     /// The rules, in load order.
@@ -208,10 +188,7 @@ impl RuleSet {
             let mut i = 0;
             while i < hits.len() {
                 let rule = hits[i].0;
-                let end = hits[i..]
-                    .iter()
-                    .position(|h| h.0 != rule)
-                    .map_or(hits.len(), |n| i + n);
+                let end = hits[i..].iter().position(|h| h.0 != rule).map_or(hits.len(), |n| i + n);
                 if let Some(f) = self.phrase_firing(rule, &hits[i..end], block.lines.len()) {
                     firings.push(f);
                 }
@@ -230,18 +207,9 @@ impl RuleSet {
         firings
     }
 
-    fn phrase_firing(
-        &self,
-        rule: usize,
-        hits: &[(usize, usize, usize)],
-        lines: usize,
-    ) -> Option<Firing> {
+    fn phrase_firing(&self, rule: usize, hits: &[(usize, usize, usize)], lines: usize) -> Option<Firing> {
         let r = &self.rules[rule];
-        let Matcher::Phrases {
-            normalized,
-            min_distinct,
-        } = &r.matcher
-        else {
+        let Matcher::Phrases { normalized, min_distinct } = &r.matcher else {
             return None;
         };
         let distinct = |hits: &mut dyn Iterator<Item = usize>| {
@@ -252,12 +220,10 @@ impl RuleSet {
         };
         let fired = match r.spec.scope {
             Scope::Block => distinct(&mut hits.iter().map(|h| h.1)).len() >= *min_distinct,
-            Scope::EachLine => (0..lines).all(|l| {
-                distinct(&mut hits.iter().filter(|h| h.2 == l).map(|h| h.1)).len() >= *min_distinct
-            }),
-            Scope::AnyLine => (0..lines).any(|l| {
-                distinct(&mut hits.iter().filter(|h| h.2 == l).map(|h| h.1)).len() >= *min_distinct
-            }),
+            Scope::EachLine => (0..lines)
+                .all(|l| distinct(&mut hits.iter().filter(|h| h.2 == l).map(|h| h.1)).len() >= *min_distinct),
+            Scope::AnyLine => (0..lines)
+                .any(|l| distinct(&mut hits.iter().filter(|h| h.2 == l).map(|h| h.1)).len() >= *min_distinct),
         };
         fired.then(|| Firing {
             rule,
@@ -296,15 +262,8 @@ impl RuleSet {
         if spans.is_empty() {
             return None;
         }
-        let evidence = spans
-            .iter()
-            .map(|s| block.text[s.clone()].to_owned())
-            .collect();
-        Some(Firing {
-            rule,
-            evidence,
-            spans,
-        })
+        let evidence = spans.iter().map(|s| block.text[s.clone()].to_owned()).collect();
+        Some(Firing { rule, evidence, spans })
     }
 }
 
@@ -319,10 +278,7 @@ impl CompiledRule {
 }
 
 fn set_error(rules: &[CompiledRule], message: String) -> RuleErrors {
-    let at = rules
-        .last()
-        .map(|r| r.spec.id.at.clone())
-        .unwrap_or_default();
+    let at = rules.last().map(|r| r.spec.id.at.clone()).unwrap_or_default();
     RuleErrors(vec![RuleError {
         at,
         rule: None,
@@ -371,11 +327,7 @@ pub fn compile_regex(pattern: &str) -> Result<(String, Regex), (String, String)>
 
 /// The regex crate's message without its pattern excerpt and `error:` prefix.
 fn last_line(s: &str) -> &str {
-    let line = s
-        .lines()
-        .rev()
-        .find(|l| !l.trim().is_empty())
-        .map_or(s, str::trim);
+    let line = s.lines().rev().find(|l| !l.trim().is_empty()).map_or(s, str::trim);
     line.strip_prefix("error: ").unwrap_or(line)
 }
 
@@ -449,10 +401,7 @@ mod tests {
 
     #[test]
     fn word_boundaries_become_ascii() {
-        assert_eq!(
-            rewrite(r"\bfoo\B").ok(),
-            Some(r"(?-u:\b)foo(?-u:\B)".to_owned())
-        );
+        assert_eq!(rewrite(r"\bfoo\B").ok(), Some(r"(?-u:\b)foo(?-u:\B)".to_owned()));
         assert_eq!(rewrite(r"\\b").ok(), Some(r"\\b".to_owned()));
         assert!(rewrite(r"\b{start}x").is_err());
         assert!(rewrite(r"\<x").is_err());
@@ -461,10 +410,7 @@ mod tests {
 
     #[test]
     fn literals_fold_like_the_matching_form() {
-        assert_eq!(
-            rewrite("熱議股票（港股）").ok(),
-            Some(r"热议股票\(港股\)".to_owned())
-        );
+        assert_eq!(rewrite("熱議股票（港股）").ok(), Some(r"热议股票\(港股\)".to_owned()));
         let (_, re) = compile_regex("^熱議股票$").unwrap_or_else(|e| panic!("{e:?}"));
         assert!(re.is_match(&normalize("熱議股票")));
         assert!(re.is_match(&normalize("热议股票")));
@@ -472,16 +418,9 @@ mod tests {
 
     #[test]
     fn bad_patterns_explain_themselves() {
-        let Err((message, _)) = compile_regex("(unclosed") else {
-            panic!("compiled")
-        };
-        assert!(
-            message.starts_with("regex does not compile: unclosed group"),
-            "{message}"
-        );
-        let Err((message, _)) = compile_regex("a{1000}{1000}") else {
-            panic!("compiled")
-        };
+        let Err((message, _)) = compile_regex("(unclosed") else { panic!("compiled") };
+        assert!(message.starts_with("regex does not compile: unclosed group"), "{message}");
+        let Err((message, _)) = compile_regex("a{1000}{1000}") else { panic!("compiled") };
         assert!(message.contains("too large"), "{message}");
     }
 

@@ -34,11 +34,7 @@ impl Location {
         let line = before.matches('\n').count() + 1;
         let line_start = before.rfind('\n').map_or(0, |i| i + 1);
         let column = source[line_start..offset].chars().count() + 1;
-        Location {
-            path: path.to_owned(),
-            line,
-            column,
-        }
+        Location { path: path.to_owned(), line, column }
     }
 
     /// The location of the start of `span` in `source`.
@@ -106,8 +102,7 @@ impl fmt::Display for RuleErrors {
         for e in &self.0 {
             writeln!(f, "{e}")?;
         }
-        let files: std::collections::BTreeSet<&str> =
-            self.0.iter().map(|e| e.at.path.as_str()).collect();
+        let files: std::collections::BTreeSet<&str> = self.0.iter().map(|e| e.at.path.as_str()).collect();
         let n = self.0.len();
         write!(
             f,
@@ -129,11 +124,7 @@ mod tests {
     fn locations_count_lines_and_characters() {
         let src = "a = 1\nb = \"免責\"\n";
         let at = Location::at("x.toml", src, src.find('"').unwrap_or(0) + 7);
-        assert_eq!(
-            (at.line, at.column),
-            (2, 8),
-            "columns count characters, not bytes"
-        );
+        assert_eq!((at.line, at.column), (2, 8), "columns count characters, not bytes");
         assert_eq!(Location::at("x.toml", src, 0).to_string(), "x.toml:1:1");
         assert_eq!(Location::at("x.toml", src, 999).line, 3);
     }
@@ -141,11 +132,7 @@ mod tests {
     #[test]
     fn renders_with_rule_and_help() {
         let e = RuleError {
-            at: Location {
-                path: "r.toml".into(),
-                line: 3,
-                column: 9,
-            },
+            at: Location { path: "r.toml".into(), line: 3, column: 9 },
             rule: Some("x".into()),
             message: "bad".into(),
             help: "fix it".into(),

@@ -25,10 +25,7 @@ pub struct RuleFile {
 pub fn default_files() -> Vec<RuleFile> {
     embedded::EMBEDDED
         .iter()
-        .map(|(path, source)| RuleFile {
-            path: (*path).to_owned(),
-            source: (*source).to_owned(),
-        })
+        .map(|(path, source)| RuleFile { path: (*path).to_owned(), source: (*source).to_owned() })
         .collect()
 }
 
@@ -43,10 +40,7 @@ pub fn dir_files(dir: &Path) -> Result<Vec<RuleFile>, RuleError> {
     let mut files = Vec::with_capacity(paths.len());
     for path in paths {
         let source = std::fs::read_to_string(&path).map_err(|e| io_error(&path, &e.to_string()))?;
-        files.push(RuleFile {
-            path: path.display().to_string(),
-            source,
-        });
+        files.push(RuleFile { path: path.display().to_string(), source });
     }
     Ok(files)
 }
@@ -88,14 +82,8 @@ pub fn load_specs(defaults: bool, dirs: &[PathBuf]) -> Result<Vec<RuleSpec>, Rul
     specs.retain(|d| !user.iter().any(|u| u.id.value == d.id.value));
     specs.extend(user);
     errors.extend(specs.iter().filter_map(regex_error));
-    errors.sort_by(|a, b| {
-        (&a.at.path, a.at.line, a.at.column).cmp(&(&b.at.path, b.at.line, b.at.column))
-    });
-    if errors.is_empty() {
-        Ok(specs)
-    } else {
-        Err(RuleErrors(errors))
-    }
+    errors.sort_by(|a, b| (&a.at.path, a.at.line, a.at.column).cmp(&(&b.at.path, b.at.line, b.at.column)));
+    if errors.is_empty() { Ok(specs) } else { Err(RuleErrors(errors)) }
 }
 
 /// An error for every rule whose id was already used by an earlier one.
@@ -106,10 +94,7 @@ pub fn duplicate_ids(specs: &[RuleSpec]) -> Vec<RuleError> {
             errors.push(RuleError {
                 at: spec.id.at.clone(),
                 rule: Some(spec.id.value.clone()),
-                message: format!(
-                    "duplicate rule id `{}`, first defined at {}",
-                    spec.id.value, first.id.at
-                ),
+                message: format!("duplicate rule id `{}`, first defined at {}", spec.id.value, first.id.at),
                 help: "give each rule its own id (and file name)".into(),
             });
         }
@@ -123,12 +108,7 @@ fn regex_error(spec: &RuleSpec) -> Option<RuleError> {
         return None;
     };
     let (message, help) = compile_regex(&pattern.value).err()?;
-    Some(RuleError {
-        at: pattern.at.clone(),
-        rule: Some(spec.id.value.clone()),
-        message,
-        help,
-    })
+    Some(RuleError { at: pattern.at.clone(), rule: Some(spec.id.value.clone()), message, help })
 }
 
 fn collect(dir: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
@@ -145,11 +125,7 @@ fn collect(dir: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
 
 fn io_error(path: &Path, message: &str) -> RuleError {
     RuleError {
-        at: Location {
-            path: path.display().to_string(),
-            line: 1,
-            column: 1,
-        },
+        at: Location { path: path.display().to_string(), line: 1, column: 1 },
         rule: None,
         message: format!("cannot read rules: {message}"),
         help: "check the path given to --rules".into(),
@@ -171,15 +147,8 @@ mod tests {
 
     #[test]
     fn a_missing_folder_is_an_error() {
-        let Err(e) = load_specs(false, &[PathBuf::from("no/such/folder")]) else {
-            panic!("loaded")
-        };
+        let Err(e) = load_specs(false, &[PathBuf::from("no/such/folder")]) else { panic!("loaded") };
         assert_eq!(e.0.len(), 1);
-        assert!(
-            e.0[0]
-                .to_string()
-                .starts_with("no/such/folder:1:1: cannot read rules"),
-            "{e}"
-        );
+        assert!(e.0[0].to_string().starts_with("no/such/folder:1:1: cannot read rules"), "{e}");
     }
 }

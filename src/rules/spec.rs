@@ -159,12 +159,7 @@ pub struct DocTest {
 /// Parses one rule file; `path` is used in messages and must end in `STEM.toml`.
 pub fn parse_rule(path: &str, source: &str) -> Result<RuleSpec, Vec<RuleError>> {
     let (root, mut syntax) = DeTable::parse_recoverable(source);
-    let mut w = Walker {
-        path,
-        source,
-        errors: Vec::new(),
-        rule: None,
-    };
+    let mut w = Walker { path, source, errors: Vec::new(), rule: None };
     if !syntax.is_empty() {
         // Only the first: the parser's recovery reports knock-on errors after it.
         for e in syntax.drain(..).take(1) {
@@ -186,24 +181,9 @@ pub fn parse_rule(path: &str, source: &str) -> Result<RuleSpec, Vec<RuleError>> 
     }
 }
 
-const TOP_KEYS: &[&str] = &[
-    "id",
-    "description",
-    "explanation",
-    "match",
-    "when",
-    "action",
-    "tests",
-];
-const MATCH_KEYS: &[&str] = &[
-    "phrases",
-    "min-distinct",
-    "regex",
-    "structure",
-    "scope",
-    "min-items",
-    "max-start",
-];
+const TOP_KEYS: &[&str] = &["id", "description", "explanation", "match", "when", "action", "tests"];
+const MATCH_KEYS: &[&str] =
+    &["phrases", "min-distinct", "regex", "structure", "scope", "min-items", "max-start"];
 const WHEN_KEYS: &[&str] = &["lang", "min-chars", "max-chars", "max-lines", "position"];
 const ACTION_KEYS: &[&str] = &["kind"];
 const TESTS_KEYS: &[&str] = &["drop", "keep", "doc"];
@@ -273,10 +253,7 @@ impl<'a> Walker<'a> {
 
     fn id(&mut self, root: &DeTable<'_>, root_span: &Range<usize>) -> Option<Located<String>> {
         let id = self.req_str(root, "id", root_span, "top level")?;
-        let stem = std::path::Path::new(self.path)
-            .file_stem()
-            .and_then(|s| s.to_str())
-            .unwrap_or_default();
+        let stem = std::path::Path::new(self.path).file_stem().and_then(|s| s.to_str()).unwrap_or_default();
         self.rule = Some(id.value.clone());
         if !is_kebab(&id.value) {
             self.error_at(
@@ -287,14 +264,8 @@ impl<'a> Walker<'a> {
         } else if id.value != stem {
             self.error_at(
                 &id.at,
-                format!(
-                    "id `{}` does not match the file name `{stem}.toml`",
-                    id.value
-                ),
-                &format!(
-                    "rename the file to `{}.toml` or set `id = \"{stem}\"`",
-                    id.value
-                ),
+                format!("id `{}` does not match the file name `{stem}.toml`", id.value),
+                &format!("rename the file to `{}.toml` or set `id = \"{stem}\"`", id.value),
             );
         }
         Some(id)
@@ -305,16 +276,10 @@ impl<'a> Walker<'a> {
         let phrases = t.get("phrases");
         let regex = t.get("regex");
         let structure = t.get("structure");
-        let given = [phrases, regex, structure]
-            .iter()
-            .filter(|v| v.is_some())
-            .count();
+        let given = [phrases, regex, structure].iter().filter(|v| v.is_some()).count();
         if given != 1 {
-            let at = [phrases, regex, structure]
-                .into_iter()
-                .flatten()
-                .nth(1)
-                .map_or(span.clone(), |v| v.span());
+            let at =
+                [phrases, regex, structure].into_iter().flatten().nth(1).map_or(span.clone(), |v| v.span());
             self.error(
                 &at,
                 if given == 0 {
@@ -334,11 +299,7 @@ impl<'a> Walker<'a> {
         let only = |w: &mut Self, keys: &[&str], kind: &str| {
             for key in keys {
                 if let Some((k, _)) = t.get_key_value(*key) {
-                    w.error(
-                        &k.span(),
-                        format!("`{key}` has no effect with `{kind}`"),
-                        "remove it",
-                    );
+                    w.error(&k.span(), format!("`{key}` has no effect with `{kind}`"), "remove it");
                 }
             }
         };
@@ -346,11 +307,7 @@ impl<'a> Walker<'a> {
             only(self, &["min-items", "max-start"], "phrases");
             let list = self.str_list(v, "phrases")?;
             if list.is_empty() {
-                self.error(
-                    &v.span(),
-                    "`phrases` is empty".into(),
-                    "list at least one phrase",
-                );
+                self.error(&v.span(), "`phrases` is empty".into(), "list at least one phrase");
                 return None;
             }
             let min_distinct = self.opt_uint(t, "min-distinct")?.unwrap_or(1);
@@ -358,10 +315,7 @@ impl<'a> Walker<'a> {
                 let at = t.get("min-distinct").map_or(v.span(), |v| v.span());
                 self.error(
                     &at,
-                    format!(
-                        "`min-distinct` is {min_distinct} but there are {} phrases",
-                        list.len()
-                    ),
+                    format!("`min-distinct` is {min_distinct} but there are {} phrases", list.len()),
                     "use a number from 1 to the number of phrases",
                 );
             }
@@ -370,13 +324,7 @@ impl<'a> Walker<'a> {
                     self.error_at(&p.at, "phrase is empty once normalised".into(), "remove it");
                 }
             }
-            return Some((
-                MatchSpec::Phrases {
-                    phrases: list,
-                    min_distinct,
-                },
-                scope,
-            ));
+            return Some((MatchSpec::Phrases { phrases: list, min_distinct }, scope));
         }
         if let Some(v) = regex {
             only(self, &["min-distinct", "min-items", "max-start"], "regex");
@@ -388,16 +336,11 @@ impl<'a> Walker<'a> {
         let min_items = self.opt_uint(t, "min-items")?.unwrap_or(3).max(1);
         let max_start = self.opt_uint(t, "max-start")?.unwrap_or(1);
         let structure = match kind {
-            "empty-numbered-list" => Structure::EmptyNumberedList {
-                min_items,
-                max_start: max_start.min(u32::MAX as usize) as u32,
-            },
+            "empty-numbered-list" => {
+                Structure::EmptyNumberedList { min_items, max_start: max_start.min(u32::MAX as usize) as u32 }
+            }
             other => {
-                self.error(
-                    span,
-                    format!("unknown structure `{other}`"),
-                    "use one of: empty-numbered-list",
-                );
+                self.error(span, format!("unknown structure `{other}`"), "use one of: empty-numbered-list");
                 return None;
             }
         };
@@ -417,11 +360,7 @@ impl<'a> Walker<'a> {
             && min > max
             && let Some(v) = t.get("max-chars")
         {
-            self.error(
-                &v.span(),
-                format!("`max-chars` {max} is less than `min-chars` {min}"),
-                "swap them",
-            );
+            self.error(&v.span(), format!("`max-chars` {max} is less than `min-chars` {min}"), "swap them");
         }
         if let Some(v) = t.get("position") {
             when.position = self.position(v).unwrap_or_default();
@@ -460,32 +399,19 @@ impl<'a> Walker<'a> {
                     (Some(n), None) => Some(Position::First(n)),
                     (None, Some(n)) => Some(Position::Last(n)),
                     _ => {
-                        self.error(
-                            &v.span(),
-                            "position takes exactly one of `first` or `last`".into(),
-                            help,
-                        );
+                        self.error(&v.span(), "position takes exactly one of `first` or `last`".into(), help);
                         None
                     }
                 }
             }
             _ => {
-                self.error(
-                    &v.span(),
-                    "`position` must be a string or a table".into(),
-                    help,
-                );
+                self.error(&v.span(), "`position` must be a string or a table".into(), help);
                 None
             }
         }
     }
 
-    fn action(
-        &mut self,
-        t: &DeTable<'_>,
-        span: &Range<usize>,
-        matcher: &MatchSpec,
-    ) -> Option<Action> {
+    fn action(&mut self, t: &DeTable<'_>, span: &Range<usize>, matcher: &MatchSpec) -> Option<Action> {
         self.keys(t, ACTION_KEYS, "[action]");
         let Some(kind) = self.opt_enum(t, "kind", ACTIONS)? else {
             self.error(
@@ -514,11 +440,7 @@ impl<'a> Walker<'a> {
             (Action::DropBlock, MatchSpec::Structure(_))
             | (_, MatchSpec::Phrases { .. } | MatchSpec::Regex(_)) => {}
             (_, MatchSpec::Structure(_)) => {
-                self.error(
-                    &at,
-                    "structure rules only drop blocks".into(),
-                    "use `kind = \"drop-block\"`",
-                );
+                self.error(&at, "structure rules only drop blocks".into(), "use `kind = \"drop-block\"`");
             }
         }
         Some(action)
@@ -532,7 +454,11 @@ impl<'a> Walker<'a> {
                 Some(v) => {
                     *list = self.str_list(v, key).unwrap_or_default();
                     if list.is_empty() {
-                        self.error(&v.span(), format!("`tests.{key}` is empty"), &format!("give at least one example the rule must {key}"));
+                        self.error(
+                            &v.span(),
+                            format!("`tests.{key}` is empty"),
+                            &format!("give at least one example the rule must {key}"),
+                        );
                     }
                 }
                 None => self.error(
@@ -563,17 +489,9 @@ impl<'a> Walker<'a> {
                 self.keys(d, DOC_KEYS, "[[tests.doc]]");
                 let input = self.req_str(d, "input", &item.span(), "[[tests.doc]]");
                 let output = self.req_str(d, "output", &item.span(), "[[tests.doc]]");
-                let lang = d
-                    .get("lang")
-                    .and_then(|v| self.lang_list(v))
-                    .unwrap_or_default();
+                let lang = d.get("lang").and_then(|v| self.lang_list(v)).unwrap_or_default();
                 if let (Some(input), Some(output)) = (input, output) {
-                    tests.docs.push(DocTest {
-                        input: input.value,
-                        output: output.value,
-                        lang,
-                        at: input.at,
-                    });
+                    tests.docs.push(DocTest { input: input.value, output: output.value, lang, at: input.at });
                 }
             }
         }
@@ -606,11 +524,7 @@ impl<'a> Walker<'a> {
         match t.get(key) {
             Some(v) => self.as_str(v, key),
             None => {
-                self.error(
-                    span,
-                    format!("missing `{key}` in {table}"),
-                    &format!("add `{key} = \"…\"`"),
-                );
+                self.error(span, format!("missing `{key}` in {table}"), &format!("add `{key} = \"…\"`"));
                 None
             }
         }
@@ -645,11 +559,7 @@ impl<'a> Walker<'a> {
                 Some((inner, span))
             }
             _ => {
-                self.error(
-                    &v.span(),
-                    format!("`{key}` must be a table"),
-                    &format!("write it as [{key}]"),
-                );
+                self.error(&v.span(), format!("`{key}` must be a table"), &format!("write it as [{key}]"));
                 None
             }
         }
@@ -657,10 +567,7 @@ impl<'a> Walker<'a> {
 
     fn as_str(&mut self, v: &Value<'_>, key: &str) -> Option<Located<String>> {
         match v.get_ref() {
-            DeValue::String(s) => Some(Located {
-                value: s.to_string(),
-                at: self.loc(&v.span()),
-            }),
+            DeValue::String(s) => Some(Located { value: s.to_string(), at: self.loc(&v.span()) }),
             _ => {
                 self.error(&v.span(), format!("`{key}` must be a string"), "quote it");
                 None
@@ -769,22 +676,14 @@ impl<'a> Walker<'a> {
 /// Whether `s` is a kebab-case id: `a-z0-9` words joined by single hyphens.
 pub fn is_kebab(s: &str) -> bool {
     !s.is_empty()
-        && s.split('-').all(|w| {
-            !w.is_empty()
-                && w.bytes()
-                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
-        })
+        && s.split('-')
+            .all(|w| !w.is_empty() && w.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit()))
 }
 
 /// The allowed key nearest to `key`, if it is a plausible typo.
 fn closest<'k>(key: &str, allowed: &[&'k str]) -> Option<&'k str> {
     let canon = |s: &str| s.to_ascii_lowercase().replace('_', "-");
-    allowed
-        .iter()
-        .map(|a| (edit_distance(&canon(key), a), *a))
-        .filter(|(d, _)| *d <= 2)
-        .min()
-        .map(|(_, a)| a)
+    allowed.iter().map(|a| (edit_distance(&canon(key), a), *a)).filter(|(d, _)| *d <= 2).min().map(|(_, a)| a)
 }
 
 fn edit_distance(a: &str, b: &str) -> usize {
@@ -795,11 +694,7 @@ fn edit_distance(a: &str, b: &str) -> usize {
         row[0] = i + 1;
         for (j, cb) in b.iter().enumerate() {
             let cur = row[j + 1];
-            row[j + 1] = if ca == *cb {
-                prev
-            } else {
-                1 + prev.min(row[j]).min(cur)
-            };
+            row[j + 1] = if ca == *cb { prev } else { 1 + prev.min(row[j]).min(cur) };
             prev = cur;
         }
     }
@@ -845,13 +740,7 @@ output = "a"
         assert_eq!(spec.when.position, Position::Last(8));
         assert_eq!(spec.action, Action::DropBlock);
         assert_eq!(spec.tests.docs.len(), 1);
-        assert!(matches!(
-            spec.matcher,
-            MatchSpec::Phrases {
-                min_distinct: 2,
-                ..
-            }
-        ));
+        assert!(matches!(spec.matcher, MatchSpec::Phrases { min_distinct: 2, .. }));
     }
 
     fn errors(path: &str, src: &str) -> Vec<String> {
@@ -878,11 +767,7 @@ output = "a"
             "{}",
             errs[1]
         );
-        assert!(
-            errs[2].starts_with("rules/x/demo.toml:16:8: unknown kind `drop`"),
-            "{}",
-            errs[2]
-        );
+        assert!(errs[2].starts_with("rules/x/demo.toml:16:8: unknown kind `drop`"), "{}", errs[2]);
     }
 
     #[test]
@@ -890,9 +775,8 @@ output = "a"
         let errs = errors("rules/x/other.toml", GOOD);
         assert_eq!(errs.len(), 1);
         assert!(
-            errs[0].starts_with(
-                "rules/x/other.toml:2:6: id `demo` does not match the file name `other.toml`"
-            ),
+            errs[0]
+                .starts_with("rules/x/other.toml:2:6: id `demo` does not match the file name `other.toml`"),
             "{}",
             errs[0]
         );
@@ -911,11 +795,7 @@ output = "a"
         let src = GOOD.replace("keep = [\"投資有風險\"]\n", "");
         let errs = errors("rules/x/demo.toml", &src);
         assert_eq!(errs.len(), 1);
-        assert!(
-            errs[0].contains("[tests] has no `keep` list"),
-            "{}",
-            errs[0]
-        );
+        assert!(errs[0].contains("[tests] has no `keep` list"), "{}", errs[0]);
     }
 
     #[test]
