@@ -94,6 +94,19 @@ pub fn decode<'a>(bytes: &'a [u8], forced: Option<&'static Encoding>) -> Decoded
     with_encoding(bytes, encoding, EncodingSource::Detected)
 }
 
+/// How far [`is_binary`] looks.
+const BINARY_PREFIX: usize = 8192;
+
+/// Whether `bytes` look like binary data rather than text: a NUL byte in the
+/// first 8 KB of input that has no UTF-16 or UTF-32 byte-order mark (whose
+/// text is full of NUL bytes). BOM-less UTF-16 is taken for binary too.
+pub fn is_binary(bytes: &[u8]) -> bool {
+    let utf16_or_32 = bytes.starts_with(&[0xFF, 0xFE])
+        || bytes.starts_with(&[0xFE, 0xFF])
+        || bytes.starts_with(&[0, 0, 0xFE, 0xFF]);
+    !utf16_or_32 && bytes[..bytes.len().min(BINARY_PREFIX)].contains(&0)
+}
+
 /// Looks up an encoding by any of its WHATWG labels (`big5`, `gbk`, `sjis`, …).
 pub fn encoding_for_label(label: &str) -> Option<&'static Encoding> {
     Encoding::for_label(label.trim().as_bytes())
@@ -147,6 +160,14 @@ mod tests {
         let d = decode(&[0x81, 0xFF, b'a'], Some(encoding_rs::SHIFT_JIS));
         assert_eq!(d.info.source, EncodingSource::Override);
         assert!(d.info.had_errors);
+    }
+
+    #[test]
+    fn binary_is_told_from_text() {
+        assert!(is_binary(b"PK\x03\x04\x00\x00"));
+        assert!(!is_binary("plain text, 免責".as_bytes()));
+        assert!(!is_binary(&[0xFF, 0xFE, b'h', 0, b'i', 0]));
+        assert!(!is_binary(b""));
     }
 
     #[test]

@@ -56,12 +56,20 @@ pub struct RecordOptions {
     pub field: Vec<String>,
     /// Whether to add the `thresh` report object.
     pub report: bool,
+    /// The field that names a record in messages (default `id`).
+    pub id_field: String,
 }
 
 impl RecordOptions {
     /// Options for the field `path` (dots separate nested keys).
     pub fn new(path: &str, report: bool) -> RecordOptions {
-        RecordOptions { field: path.split('.').map(str::to_owned).collect(), report }
+        RecordOptions { field: path.split('.').map(str::to_owned).collect(), report, id_field: "id".into() }
+    }
+
+    /// Names records in messages by the top-level field `name` instead of `id`.
+    pub fn id_field(mut self, name: &str) -> RecordOptions {
+        self.id_field = name.to_owned();
+        self
     }
 }
 
@@ -84,7 +92,7 @@ pub fn clean_record(
     let text = std::str::from_utf8(line)
         .map_err(|e| fail(format!("not valid UTF-8 (at byte {})", e.valid_up_to()), None))?;
     let mut record = parse_object(text).map_err(|e| fail(e, None))?;
-    let id = record.id();
+    let id = record.id(&opts.id_field);
     let mut cleaned = None;
     replace_field(&mut record, &opts.field, &mut |s: &str| {
         let c = thresh.clean(s);
@@ -107,8 +115,8 @@ pub fn clean_record(
 struct RawObject(Vec<(String, Box<RawValue>)>);
 
 impl RawObject {
-    fn id(&self) -> Option<String> {
-        let raw = self.0.iter().rev().find(|(k, _)| k == "id")?.1.get();
+    fn id(&self, field: &str) -> Option<String> {
+        let raw = self.get(field)?.get();
         match serde_json::from_str::<serde_json::Value>(raw).ok()? {
             serde_json::Value::String(s) => Some(s),
             serde_json::Value::Number(n) => Some(n.to_string()),

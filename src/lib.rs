@@ -35,6 +35,7 @@ pub mod engine;
 pub mod jsonl;
 pub mod lang;
 pub mod normalize;
+pub mod pipeline;
 pub mod report;
 pub mod rules;
 pub mod segment;

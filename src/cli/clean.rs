@@ -1,17 +1,25 @@
-//! `thresh clean`: plain text, or JSON Lines with `--jsonl`.
+//! `thresh clean`: documents or JSON Lines, from files, folders or standard
+//! input, to standard output or one output file per input.
 
-use std::io::{self, BufRead, Write};
+use std::io::{self, IsTerminal, Read, Write};
+use std::path::PathBuf;
 use std::process::ExitCode;
+use std::sync::Arc;
+use std::sync::atomic::AtomicU64;
 
-use clap::Args;
+use clap::{Args, ValueEnum};
+use rayon::prelude::*;
 use thresh::Thresh;
-use thresh::jsonl::{RecordOptions, clean_record};
+use thresh::jsonl::RecordOptions;
+use thresh::pipeline::{Event, OnError, Stats, StreamOptions, clean_jsonl};
 
-use super::{EXIT_FAILED, EngineArgs, read_input};
+use super::inputs::{Input, Output, open, resolve};
+use super::progress::Progress;
+use super::{EXIT_FAILED, EXIT_USAGE, EngineArgs};
 
 #[derive(Args)]
 pub struct CleanArgs {
-    /// Input files; standard input when none or `-`.
+    /// Input files or folders (read recursively); standard input when none or `-`. Gzip is read transparently.
     files: Vec<String>,
     /// Input is JSON Lines: clean one string field of each record, pass every other field through.
     #[arg(long)]
@@ -19,99 +27,293 @@ pub struct CleanArgs {
     /// The field to clean, with --jsonl; dots reach into nested objects (`content.body`).
     #[arg(long, default_value = "text", requires = "jsonl")]
     field: String,
+    /// The field that names a record in error messages, with --jsonl.
+    #[arg(long, default_value = "id", requires = "jsonl")]
+    id_field: String,
     /// With --jsonl, add a `thresh` object to each record: dropped blocks, rules, languages, encoding.
     #[arg(long, requires = "jsonl")]
     report: bool,
-    /// Print nothing on standard error but errors.
+    /// In folders, take only files whose relative path matches (`*.jsonl`, `**/*.jsonl.gz`).
+    #[arg(long, value_name = "PATTERN")]
+    glob: Option<String>,
+    /// Write one output per input under DIR, with the input's relative name (gzip stays gzip).
+    #[arg(long, short, value_name = "DIR")]
+    output: Option<PathBuf>,
+    /// Worker threads (default: every core).
+    #[arg(long, value_name = "N")]
+    threads: Option<usize>,
+    /// A record (or document) that cannot be cleaned is passed through unchanged, left out, or stops the run.
+    #[arg(long, value_enum, default_value_t = ErrorPolicy::Pass)]
+    on_error: ErrorPolicy,
+    /// Write counts per rule and per language as JSON to FILE.
+    #[arg(long, value_name = "FILE")]
+    stats: Option<PathBuf>,
+    /// No progress bar and no summary line; errors are still reported.
     #[arg(long, short)]
     quiet: bool,
     #[command(flatten)]
     engine: EngineArgs,
 }
 
-pub fn run(args: &CleanArgs, out: &mut impl Write) -> io::Result<ExitCode> {
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum ErrorPolicy {
+    Pass,
+    Skip,
+    Fail,
+}
+
+impl ErrorPolicy {
+    fn lib(self) -> OnError {
+        match self {
+            ErrorPolicy::Pass => OnError::Pass,
+            ErrorPolicy::Skip => OnError::Skip,
+            ErrorPolicy::Fail => OnError::Fail,
+        }
+    }
+
+    fn outcome(self) -> &'static str {
+        match self {
+            ErrorPolicy::Pass => "passed through unchanged",
+            ErrorPolicy::Skip => "skipped",
+            ErrorPolicy::Fail => "stopping (--on-error fail)",
+        }
+    }
+}
+
+/// What a run needs besides the arguments.
+struct Run<'a> {
+    args: &'a CleanArgs,
+    thresh: Thresh,
+    pool: rayon::ThreadPool,
+    progress: Progress,
+    stats: Stats,
+    /// Inputs that could not be read or written.
+    broken_inputs: usize,
+}
+
+pub fn run(args: &CleanArgs, out: &mut dyn Write) -> io::Result<ExitCode> {
     let thresh = match args.engine.build() {
         Ok(t) => t,
         Err(code) => return Ok(code),
     };
-    let files: Vec<&str> =
-        if args.files.is_empty() { vec!["-"] } else { args.files.iter().map(String::as_str).collect() };
-    let mut failed = 0usize;
-    for file in files {
-        let name = if file == "-" { "<stdin>" } else { file };
-        if args.jsonl {
-            failed += clean_jsonl(&thresh, file, name, args, out)?;
-            continue;
-        }
-        match read_input(file) {
-            Ok(bytes) => {
-                let cleaned = thresh.clean_bytes(&bytes);
-                if cleaned.decode.had_errors && !args.quiet {
-                    eprintln!(
-                        "thresh: {name}: malformed {} bytes were replaced by U+FFFD",
-                        cleaned.decode.encoding
-                    );
-                }
-                out.write_all(cleaned.text.as_bytes())?;
-            }
-            Err(e) => {
-                eprintln!("thresh: {name}: {e}");
-                failed += 1;
-            }
-        }
-    }
-    Ok(if failed == 0 { ExitCode::SUCCESS } else { ExitCode::from(EXIT_FAILED) })
-}
-
-/// Cleans one JSON Lines input; returns how many records failed.
-fn clean_jsonl(
-    thresh: &Thresh,
-    file: &str,
-    name: &str,
-    args: &CleanArgs,
-    out: &mut impl Write,
-) -> io::Result<usize> {
-    let reader: Box<dyn BufRead> = if file == "-" {
-        Box::new(io::BufReader::with_capacity(1 << 16, io::stdin().lock()))
-    } else {
-        match std::fs::File::open(file) {
-            Ok(f) => Box::new(io::BufReader::with_capacity(1 << 16, f)),
-            Err(e) => {
-                eprintln!("thresh: {name}: {e}");
-                return Ok(1);
-            }
+    let inputs = match resolve(&args.files, args.glob.as_deref()) {
+        Ok(i) => i,
+        Err(e) => {
+            eprintln!("thresh: {e}");
+            return Ok(ExitCode::from(EXIT_FAILED));
         }
     };
-    let opts = RecordOptions::new(&args.field, args.report);
-    let mut failed = 0;
-    let mut line = Vec::new();
-    let mut reader = reader;
-    let mut number = 0usize;
-    loop {
-        line.clear();
-        if reader.read_until(b'\n', &mut line)? == 0 {
-            break;
-        }
-        number += 1;
-        if line.last() == Some(&b'\n') {
-            line.pop();
-        }
-        if line.iter().all(u8::is_ascii_whitespace) {
-            out.write_all(&line)?;
-            out.write_all(b"\n")?;
-            continue;
-        }
-        match clean_record(thresh, &line, &opts) {
-            Ok(record) => {
-                out.write_all(record.line.as_bytes())?;
-            }
-            Err(e) => {
-                eprintln!("thresh: {name}:{number}: {e}; record passed through unchanged");
-                out.write_all(&line)?;
-                failed += 1;
-            }
-        }
-        out.write_all(b"\n")?;
+    if args.output.is_some() && inputs.iter().any(|i| i.path.is_none()) {
+        eprintln!("thresh: --output writes one file per input file; standard input has no file name");
+        return Ok(ExitCode::from(EXIT_USAGE));
     }
-    Ok(failed)
+    let threads =
+        args.threads.unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get())).max(1);
+    let pool = rayon::ThreadPoolBuilder::new().num_threads(threads).build().map_err(io::Error::other)?;
+    let total: Option<u64> = inputs.iter().map(Input::size).sum();
+    let show = !args.quiet && io::stderr().is_terminal();
+    let mut run = Run {
+        args,
+        thresh,
+        pool,
+        progress: Progress::new(show, total),
+        stats: Stats::default(),
+        broken_inputs: 0,
+    };
+    let started = std::time::Instant::now();
+    if args.jsonl {
+        run.jsonl(&inputs, out)?;
+    } else {
+        run.documents(&inputs, out)?;
+    }
+    run.progress.finish();
+    if !args.quiet {
+        let secs = started.elapsed().as_secs_f64();
+        eprintln!(
+            "thresh: {}; {:.1} MB in {:.2} s",
+            run.stats.summary(),
+            run.stats.bytes_in as f64 / 1e6,
+            secs
+        );
+    }
+    if let Some(path) = &args.stats {
+        let json = serde_json::to_string_pretty(&run.stats).map_err(io::Error::other)?;
+        std::fs::write(path, json + "\n")?;
+    }
+    let ok = run.stats.failed == 0 && run.broken_inputs == 0;
+    Ok(if ok { ExitCode::SUCCESS } else { ExitCode::from(EXIT_FAILED) })
+}
+
+impl Run<'_> {
+    fn jsonl(&mut self, inputs: &[Input], out: &mut dyn Write) -> io::Result<()> {
+        let record = RecordOptions::new(&self.args.field, self.args.report).id_field(&self.args.id_field);
+        let mut opts = StreamOptions::new(record);
+        opts.on_error = self.args.on_error.lib();
+        for input in inputs {
+            let name = input.display();
+            let counter = Arc::new(AtomicU64::new(0));
+            let opened = match open(input, &counter) {
+                Ok(o) => o,
+                Err(e) => {
+                    self.broken(&name, &e);
+                    continue;
+                }
+            };
+            let mut file_out = match &self.args.output {
+                Some(dir) => match Output::create(dir, input, opened.gzip) {
+                    Ok(o) => Some(o),
+                    Err(e) => {
+                        self.broken(&name, &e);
+                        continue;
+                    }
+                },
+                None => None,
+            };
+            let dest: &mut dyn Write = match &mut file_out {
+                Some(o) => o,
+                None => out,
+            };
+            let policy = self.args.on_error;
+            let progress = &self.progress;
+            let before = progress.position();
+            let stats =
+                clean_jsonl(&self.thresh, &self.pool, opened.reader, dest, &opts, &mut |event| match event {
+                    Event::Failure(f) => {
+                        let id = f.id.as_ref().map(|id| format!(" (id {id})")).unwrap_or_default();
+                        progress.println(&format!(
+                            "thresh: {name}:{}: {}{id}; record {}",
+                            f.line,
+                            f.message,
+                            policy.outcome()
+                        ));
+                    }
+                    Event::Progress { records, .. } => {
+                        progress.set(before + counter.load(std::sync::atomic::Ordering::Relaxed), records)
+                    }
+                });
+            let stats = match stats {
+                Ok(s) => s,
+                Err(e) => {
+                    self.broken(&name, &e);
+                    continue;
+                }
+            };
+            if let Some(o) = file_out
+                && let Err(e) = o.finish()
+            {
+                self.broken(&name, &e);
+            }
+            self.stats.merge(&stats);
+            if policy == ErrorPolicy::Fail && stats.failed > 0 {
+                break;
+            }
+        }
+        Ok(())
+    }
+
+    /// Plain documents: one input is one document. Inputs are cleaned in
+    /// parallel, a bounded batch at a time, and written in order.
+    fn documents(&mut self, inputs: &[Input], out: &mut dyn Write) -> io::Result<()> {
+        let batch = self.pool.current_num_threads() * 2;
+        for chunk in inputs.chunks(batch) {
+            let thresh = &self.thresh;
+            let results: Vec<(io::Result<Document>, Arc<AtomicU64>)> = self.pool.install(|| {
+                chunk
+                    .par_iter()
+                    .map(|input| {
+                        let counter = Arc::new(AtomicU64::new(0));
+                        (read_document(thresh, input, &counter), counter)
+                    })
+                    .collect()
+            });
+            for (input, (result, _)) in chunk.iter().zip(results) {
+                let name = input.display();
+                let doc = match result {
+                    Ok(d) => d,
+                    Err(e) => {
+                        self.broken(&name, &e);
+                        continue;
+                    }
+                };
+                self.stats.records_in += 1;
+                self.stats.bytes_in += doc.len as u64;
+                let text: &[u8] = match &doc.outcome {
+                    DocOutcome::Clean(cleaned) => {
+                        if cleaned.decode.had_errors && !self.args.quiet {
+                            self.progress.println(&format!(
+                                "thresh: {name}: malformed {} bytes were replaced by U+FFFD",
+                                cleaned.decode.encoding
+                            ));
+                        }
+                        self.stats.add(cleaned);
+                        cleaned.text.as_bytes()
+                    }
+                    DocOutcome::Binary(bytes) => {
+                        self.stats.failed += 1;
+                        let policy = self.args.on_error;
+                        self.progress.println(&format!(
+                            "thresh: {name}: binary data (NUL bytes); {}",
+                            policy.outcome()
+                        ));
+                        match policy {
+                            ErrorPolicy::Pass => bytes,
+                            ErrorPolicy::Skip => {
+                                self.stats.skipped += 1;
+                                continue;
+                            }
+                            ErrorPolicy::Fail => return Ok(()),
+                        }
+                    }
+                };
+                self.stats.records_out += 1;
+                let written = match &self.args.output {
+                    Some(dir) => Output::create(dir, input, doc.gzip).and_then(|mut o| {
+                        o.write_all(text)?;
+                        o.finish()
+                    }),
+                    None => out.write_all(text),
+                };
+                if let Err(e) = written {
+                    if e.kind() == io::ErrorKind::BrokenPipe {
+                        return Err(e);
+                    }
+                    self.broken(&name, &e);
+                }
+            }
+            let done: u64 = chunk.iter().filter_map(Input::size).sum();
+            self.progress.set(self.progress.position() + done, self.stats.records_in);
+        }
+        Ok(())
+    }
+
+    fn broken(&mut self, name: &str, e: &io::Error) {
+        self.progress.println(&format!("thresh: {name}: {e}"));
+        self.broken_inputs += 1;
+    }
+}
+
+struct Document {
+    /// Bytes read (after decompression).
+    len: usize,
+    gzip: bool,
+    outcome: DocOutcome,
+}
+
+enum DocOutcome {
+    Clean(thresh::Cleaned),
+    /// Binary data, kept to be passed through.
+    Binary(Vec<u8>),
+}
+
+fn read_document(thresh: &Thresh, input: &Input, counter: &Arc<AtomicU64>) -> io::Result<Document> {
+    let mut opened = open(input, counter)?;
+    let mut bytes = Vec::new();
+    opened.reader.read_to_end(&mut bytes)?;
+    let len = bytes.len();
+    let outcome = if thresh::decode::is_binary(&bytes) {
+        DocOutcome::Binary(bytes)
+    } else {
+        DocOutcome::Clean(thresh.clean_bytes(&bytes))
+    };
+    Ok(Document { len, gzip: opened.gzip, outcome })
 }

@@ -2,6 +2,8 @@
 
 mod clean;
 mod explain;
+mod inputs;
+mod progress;
 mod rules_cmd;
 
 use std::io::{self, Write};
