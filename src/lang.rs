@@ -19,6 +19,10 @@ use whatlang::Lang;
 
 /// Bytes of a block shown to whatlang; its trigram profile settles well before.
 const DETECT_PREFIX: usize = 1024;
+/// Latin words below which whatlang is not asked.
+const MIN_DETECT_WORDS: u32 = 4;
+/// Letters of other scripts below which whatlang is not asked.
+const MIN_DETECT_LETTERS: u32 = 12;
 
 /// The language of a block, as far as it can be told.
 #[derive(Debug, Clone, Copy, PartialEq, serde::Serialize)]
@@ -176,7 +180,13 @@ impl LangDetector {
         if cjk > 0 && cjk * 2 > letters {
             return guess_cjk(text, scripts);
         }
+        // Too short to tell: the detector's guess would not be trusted (see
+        // the language policy), and asking it is the costliest step there is.
+        let unknown = LangGuess { tag: None, confidence: 0.0, method: LangMethod::Unknown };
         if scripts.other * 2 > letters {
+            if scripts.other < MIN_DETECT_LETTERS {
+                return unknown;
+            }
             return detect(&self.other, prefix(text, DETECT_PREFIX));
         }
         // Latin: at least half the words. English function words settle it cheaply.
@@ -186,6 +196,9 @@ impl LangDetector {
         {
             let confidence = if scripts.latin_words >= 8 { 0.99 } else { 0.9 };
             return LangGuess { tag: Some("en"), confidence, method: LangMethod::FunctionWords };
+        }
+        if scripts.latin_words < MIN_DETECT_WORDS {
+            return unknown;
         }
         if cjk == 0 {
             return detect(&self.latin, prefix(text, DETECT_PREFIX));
