@@ -1,5 +1,6 @@
 //! Per-block analysis: matching form, scripts, language and cheap features.
 
+use std::borrow::Cow;
 use std::ops::Range;
 
 use crate::lang::{LangDetector, LangGuess, Scripts};
@@ -42,8 +43,33 @@ pub struct Analyzed {
 /// Analyses `block` of `text`.
 pub fn analyze(text: &str, seg: &Segmented, block: &Block, detector: &LangDetector) -> Analyzed {
     let lines = seg.lines_of(block);
+    analyze_lines(text, lines, &as_emitted(text, lines, &block.span), detector)
+}
+
+/// The block as it will be written: lines right-trimmed of spaces, tabs and
+/// `\r`, joined by `\n`. Features are computed on this text so that cleaning
+/// the output sees the same block (whatlang, for one, is sensitive to `\r`).
+fn as_emitted<'t>(text: &'t str, lines: &[Line], span: &Range<usize>) -> Cow<'t, str> {
+    let raw = &text[span.clone()];
+    let trim = |l: &Line| text[l.span.clone()].trim_end_matches([' ', '\t', '\r']);
+    let untouched = lines.iter().all(|l| trim(l).len() == l.span.len())
+        && lines.windows(2).all(|w| w[1].span.start == w[0].span.end + 1);
+    if untouched {
+        return Cow::Borrowed(raw);
+    }
+    Cow::Owned(lines.iter().map(trim).collect::<Vec<_>>().join("\n"))
+}
+
+/// Analyses a text as one block, as it would be analysed in a document of
+/// its own: what remains of a block after a span was cut from it.
+pub fn analyze_standalone(text: &str, detector: &LangDetector) -> Analyzed {
+    let seg = crate::segment::segment(text);
+    let span = seg.lines.first().map_or(0, |l| l.span.start)..seg.lines.last().map_or(0, |l| l.span.end);
+    analyze_lines(text, &seg.lines, &as_emitted(text, &seg.lines, &span), detector)
+}
+
+fn analyze_lines(text: &str, lines: &[Line], raw: &str, detector: &LangDetector) -> Analyzed {
     let (form, line_ranges) = matching_form(text, lines, false);
-    let raw = &text[block.span.clone()];
     let (scripts, lang, chars, letter_share) = language_of(raw, detector);
     let trimmed = raw.trim_end_matches(is_space);
     let ends_sentence = trimmed.ends_with(['.', '!', '?', '。', '！', '？', '"', '”', '’', ')', '」', '…']);
@@ -83,11 +109,6 @@ fn matching_form(text: &str, lines: &[Line], with_map: bool) -> (Normalized, Vec
         line_ranges.push(start.min(form.as_str().len())..form.as_str().len());
     }
     (form, line_ranges)
-}
-
-/// Detects the language of `rest`, what remains of `a`'s block after a cut.
-pub fn redetect(a: &mut Analyzed, rest: &str, detector: &LangDetector) {
-    (a.scripts, a.lang, a.chars, a.letter_share) = language_of(rest, detector);
 }
 
 /// Scripts, language, non-space characters and letter share of a text.

@@ -52,17 +52,22 @@ impl LangPolicy {
 
 /// Blocks whose language is not kept are dropped; blocks with no language
 /// of their own follow the nearest blocks that have one.
-pub(super) fn apply_language(policy: &LangPolicy, blocks: &[Analyzed], reports: &mut [BlockReport]) {
+pub(super) fn apply_language(
+    policy: &LangPolicy,
+    blocks: &[Analyzed],
+    view: &[usize],
+    reports: &mut [BlockReport],
+) {
     if *policy == LangPolicy::Any {
         return;
     }
-    // For every block with a sure language: (tag, whether it is kept).
+    // For every block in view with a sure language: (tag, whether it is kept).
     // Blocks a rule decided are boilerplate, whatever their language, and
     // are no neighbours for this purpose.
-    let sure: Vec<Option<(&str, bool)>> = blocks
+    let sure: Vec<Option<(&str, bool)>> = view
         .iter()
-        .zip(reports.iter())
-        .map(|(b, r)| {
+        .map(|&i| {
+            let (b, r) = (&blocks[i], &reports[i]);
             if r.by == DecidedBy::Rule && r.decision != Decision::Strip {
                 return None;
             }
@@ -72,26 +77,26 @@ pub(super) fn apply_language(policy: &LangPolicy, blocks: &[Analyzed], reports: 
         .collect();
     // The nearest sure block after each block, found in one backward sweep
     // (a document of a million unsure blocks must not cost a million squared).
-    let mut next_sure: Vec<Option<(&str, bool)>> = vec![None; blocks.len()];
+    let mut next_sure: Vec<Option<(&str, bool)>> = vec![None; view.len()];
     let mut seen = None;
-    for i in (0..blocks.len()).rev() {
-        next_sure[i] = seen;
-        seen = sure[i].or(seen);
+    for k in (0..view.len()).rev() {
+        next_sure[k] = seen;
+        seen = sure[k].or(seen);
     }
     let mut prev_sure: Option<(&str, bool)> = None;
-    for i in 0..blocks.len() {
+    for (k, &i) in view.iter().enumerate() {
         let prev = prev_sure;
-        prev_sure = sure[i].or(prev_sure);
+        prev_sure = sure[k].or(prev_sure);
         if !undecided(&reports[i]) {
             continue;
         }
-        let note = match sure[i] {
+        let note = match sure[k] {
             Some((_, true)) => continue,
             Some((tag, false)) => {
                 format!("language {tag} ({:.2}) is not kept", blocks[i].lang.confidence)
             }
             None => {
-                let neighbours: Vec<(&str, bool)> = prev.into_iter().chain(next_sure[i]).collect();
+                let neighbours: Vec<(&str, bool)> = prev.into_iter().chain(next_sure[k]).collect();
                 if neighbours.is_empty() || neighbours.iter().any(|&(_, kept)| kept) {
                     continue;
                 }

@@ -19,7 +19,17 @@ use crate::report::{BlockReport, DecidedBy, Decision};
 use crate::rules::{CompiledRule, RuleSet};
 use crate::segment::segment;
 
+/// The most times the stages run again on the blocks they kept.
+const MAX_ROUNDS: usize = 8;
+
 /// Cleans `text` with `rules` and `policy`; returns the clean text and the block reports.
+///
+/// The stages run on all blocks, then again on the blocks they kept, until
+/// nothing more is dropped: a block kept only because of a neighbour that was
+/// later dropped is looked at again without it. The result is what cleaning
+/// the output would give, so cleaning is idempotent (up to `first`/`last`
+/// positions and [`MAX_ROUNDS`]). Later rounds reuse every block's analysis
+/// and rule matches, so they cost little.
 pub fn run(
     rules: &RuleSet,
     policy: &LangPolicy,
@@ -27,7 +37,7 @@ pub fn run(
     text: &str,
 ) -> (String, Vec<BlockReport>) {
     let seg = segment(text);
-    let mut blocks: Vec<Analyzed> = seg.blocks.iter().map(|b| analyze(text, &seg, b, detector)).collect();
+    let blocks: Vec<Analyzed> = seg.blocks.iter().map(|b| analyze(text, &seg, b, detector)).collect();
     let mut reports: Vec<BlockReport> = seg
         .blocks
         .iter()
@@ -44,10 +54,23 @@ pub fn run(
             stripped: Vec::new(),
         })
         .collect();
-    rules::apply_rules(rules, &rules::Document { text, seg: &seg, blocks: &blocks }, policy, &mut reports);
-    rules::settle_stripped(text, detector, &mut blocks, &mut reports);
-    language::apply_language(policy, &blocks, &mut reports);
-    context::apply_context(&blocks, &mut reports);
+    let mut doc = rules::Document { text, seg: &seg, blocks, firings: Vec::new() };
+    doc.fire(rules);
+    let mut view: Vec<usize> = (0..reports.len()).collect();
+    for round in 0..MAX_ROUNDS {
+        rules::apply_rules(rules, &doc, &view, policy, &mut reports);
+        if round == 0 {
+            rules::settle_stripped(rules, detector, &mut doc, &mut reports);
+            rules::apply_rules(rules, &doc, &view, policy, &mut reports);
+        }
+        language::apply_language(policy, &doc.blocks, &view, &mut reports);
+        context::apply_context(&doc.blocks, &view, &mut reports);
+        let before = view.len();
+        view.retain(|&i| reports[i].decision != Decision::Drop);
+        if view.len() == before {
+            break;
+        }
+    }
     let clean = emit::emit(text, &reports);
     (clean, reports)
 }

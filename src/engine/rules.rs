@@ -5,14 +5,17 @@
 //! depend on where the body is. Then the body is located — the first and last
 //! long paragraphs that no rule dropped and that are not in a language the
 //! policy drops — and the second round runs the `head` and `tail` rules. So a
-//! disclaimer paragraph is never mistaken for the start of the body, and
-//! cleaning clean text finds the same head.
+//! disclaimer paragraph is never mistaken for the start of the body.
+//!
+//! Every stage works on a *view*: the indexes of the blocks still in play, in
+//! order. The engine first runs on all blocks, then again on the blocks it
+//! kept, as cleaning its own output would (see `engine::run`).
 
 use std::ops::Range;
 
 use super::language::{LangPolicy, confident_lang};
 use super::{decide, undecided};
-use crate::analyze::{Analyzed, mapped_form, redetect};
+use crate::analyze::{Analyzed, analyze_standalone, mapped_form};
 use crate::lang::LangDetector;
 use crate::report::{BlockReport, DecidedBy, Decision};
 use crate::rules::compile::BlockForm;
@@ -20,14 +23,29 @@ use crate::rules::spec::{Action, Position, Structure};
 use crate::rules::{CompiledRule, Firing, RuleSet};
 use crate::segment::{LineShape, Segmented};
 
-/// One document's text, lines and analysed blocks.
+/// One document: its text, lines, analysed blocks, and what the rules found in each.
 pub(super) struct Document<'a> {
     pub text: &'a str,
     pub seg: &'a Segmented,
-    pub blocks: &'a [Analyzed],
+    pub blocks: Vec<Analyzed>,
+    /// Per block: the rules whose matcher fired and whose `[when]` holds (position aside).
+    pub firings: Vec<Vec<Firing>>,
 }
 
-/// Where the body is: the first and last body paragraphs.
+impl Document<'_> {
+    /// Asks every rule about every block, once.
+    pub fn fire(&mut self, rules: &RuleSet) {
+        self.firings = self.blocks.iter().map(|b| fire_block(rules, b)).collect();
+    }
+}
+
+fn fire_block(rules: &RuleSet, b: &Analyzed) -> Vec<Firing> {
+    let mut f = rules.fire(BlockForm { text: b.form.as_str(), lines: &b.line_ranges });
+    f.retain(|f| applies(&rules.rules()[f.rule], b));
+    f
+}
+
+/// Where the body is, as positions in the view.
 struct Body {
     len: usize,
     first: Option<usize>,
@@ -35,13 +53,13 @@ struct Body {
 }
 
 impl Body {
-    fn in_position(&self, i: usize, position: Position) -> bool {
+    fn in_position(&self, k: usize, position: Position) -> bool {
         match position {
             Position::Anywhere => true,
-            Position::Head => self.first.is_none_or(|p| i < p),
-            Position::Tail => self.last.is_none_or(|p| i > p),
-            Position::First(n) => i < n,
-            Position::Last(n) => i + n >= self.len,
+            Position::Head => self.first.is_none_or(|p| k < p),
+            Position::Tail => self.last.is_none_or(|p| k > p),
+            Position::First(n) => k < n,
+            Position::Last(n) => k + n >= self.len,
         }
     }
 }
@@ -50,36 +68,26 @@ fn regional(position: Position) -> bool {
     matches!(position, Position::Head | Position::Tail)
 }
 
-/// Applies the rules to the blocks of one document.
+/// Applies the rules to the blocks in `view`.
 pub(super) fn apply_rules(
     rules: &RuleSet,
     doc: &Document<'_>,
+    view: &[usize],
     policy: &LangPolicy,
     reports: &mut [BlockReport],
 ) {
-    let blocks = doc.blocks;
-    let firings: Vec<Vec<Firing>> = blocks
-        .iter()
-        .map(|b| {
-            let form = BlockForm { text: b.form.as_str(), lines: &b.line_ranges };
-            let mut f = rules.fire(form);
-            f.retain(|f| applies(&rules.rules()[f.rule], b));
-            f
-        })
-        .collect();
-    let unlocated = Body { len: blocks.len(), first: None, last: None };
-    round(rules, doc, &firings, &unlocated, |p| !regional(p), reports);
+    let unlocated = Body { len: view.len(), first: None, last: None };
+    round(rules, doc, view, &unlocated, |p| !regional(p), reports);
     let is_body = |i: usize| {
-        blocks[i].prose
-            && undecided(&reports[i])
-            && confident_lang(&blocks[i]).is_none_or(|tag| policy.keeps(tag, &blocks[i]))
+        let b = &doc.blocks[i];
+        b.prose && undecided(&reports[i]) && confident_lang(b).is_none_or(|tag| policy.keeps(tag, b))
     };
     let body = Body {
-        len: blocks.len(),
-        first: (0..blocks.len()).find(|&i| is_body(i)),
-        last: (0..blocks.len()).rev().find(|&i| is_body(i)),
+        len: view.len(),
+        first: view.iter().position(|&i| is_body(i)),
+        last: view.iter().rposition(|&i| is_body(i)),
     };
-    round(rules, doc, &firings, &body, regional, reports);
+    round(rules, doc, view, &body, regional, reports);
 }
 
 /// Whether a rule's `[when]` conditions other than position hold for a block.
@@ -93,49 +101,52 @@ fn applies(rule: &CompiledRule, block: &Analyzed) -> bool {
         && when.max_lines.is_none_or(|n| block.lines <= n)
 }
 
-/// One round: the rules whose position `in_round` accepts, on blocks no
-/// earlier round decided.
+/// Whether a rule may still decide a block: nothing decided it, or it was
+/// only cut (a drop rule may still fire on what remains).
+fn open(r: &BlockReport) -> bool {
+    r.by == DecidedBy::Default || (r.decision == Decision::Strip && r.by == DecidedBy::Rule)
+}
+
+/// One round: the rules whose position `in_round` accepts.
 fn round(
     rules: &RuleSet,
     doc: &Document<'_>,
-    firings: &[Vec<Firing>],
+    view: &[usize],
     body: &Body,
     in_round: impl Fn(Position) -> bool,
     reports: &mut [BlockReport],
 ) {
     let rule = |f: &Firing| &rules.rules()[f.rule];
-    let fires = |f: &Firing, i: usize| {
+    let fires = |f: &Firing, k: usize| {
         let position = rule(f).spec.when.position;
-        in_round(position) && body.in_position(i, position)
+        in_round(position) && body.in_position(k, position)
     };
-    for (i, f) in firings.iter().enumerate() {
+    for (k, &i) in view.iter().enumerate() {
         if reports[i].by != DecidedBy::Default {
             continue;
         }
-        if let Some(keep) = f.iter().find(|f| rule(f).spec.action == Action::Keep && fires(f, i)) {
+        if let Some(keep) = doc.firings[i].iter().find(|f| rule(f).spec.action == Action::Keep && fires(f, k))
+        {
             decide(&mut reports[i], Decision::Keep, DecidedBy::Rule, Some(rule(keep)), keep.evidence.clone());
         }
     }
     for r in rules.rules().iter().filter(|r| in_round(r.spec.when.position)) {
-        let Some(structure) = r.structure() else {
-            continue;
-        };
-        for run in structure_runs(structure, doc.seg, doc.blocks) {
+        let Some(structure) = r.structure() else { continue };
+        for run in structure_runs(structure, doc, view) {
             if !body.in_position(run.start, r.spec.when.position) {
                 continue;
             }
             let evidence = vec![format!("{} numbered items with no content", run.len())];
-            for i in run {
-                if reports[i].by != DecidedBy::Default {
-                    continue;
+            for &i in &view[run] {
+                if reports[i].by == DecidedBy::Default {
+                    decide(&mut reports[i], Decision::Drop, DecidedBy::Rule, Some(r), evidence.clone());
                 }
-                decide(&mut reports[i], Decision::Drop, DecidedBy::Rule, Some(r), evidence.clone());
             }
         }
     }
     let mut rest: Option<(usize, usize)> = None; // (rule, block) of a drop-rest
-    for (i, f) in firings.iter().enumerate() {
-        if reports[i].by != DecidedBy::Default {
+    for (k, &i) in view.iter().enumerate() {
+        if !open(&reports[i]) {
             continue;
         }
         if let Some((r, from)) = rest {
@@ -143,7 +154,7 @@ fn round(
             decide(&mut reports[i], Decision::Drop, DecidedBy::Rule, Some(&rules.rules()[r]), evidence);
             continue;
         }
-        let live: Vec<&Firing> = f.iter().filter(|f| fires(f, i)).collect();
+        let live: Vec<&Firing> = doc.firings[i].iter().filter(|f| fires(f, k)).collect();
         match live.iter().find(|f| rule(f).spec.action != Action::StripSpan) {
             Some(first) => {
                 decide(
@@ -157,7 +168,11 @@ fn round(
                     rest = Some((first.rule, i));
                 }
             }
-            None => strip(rules.rules(), &live, doc, i, &mut reports[i]),
+            // A block already cut is not cut again.
+            None if reports[i].decision != Decision::Strip => {
+                strip(rules.rules(), &live, doc, i, &mut reports[i])
+            }
+            None => {}
         }
     }
 }
@@ -175,50 +190,52 @@ fn strip(rules: &[CompiledRule], f: &[&Firing], doc: &Document<'_>, i: usize, re
     report.stripped = cut;
 }
 
-/// A block cut to nothing is dropped; what remains of a cut block has its
-/// language detected again, since the cut span (a dateline, say) is not body.
+/// A block cut to nothing is dropped. What remains of a cut block is
+/// analysed and asked about again as the block it will be in the output: its
+/// language, length and shape change, and a drop rule may now fire on it.
 pub(super) fn settle_stripped(
-    text: &str,
+    rules: &RuleSet,
     detector: &LangDetector,
-    blocks: &mut [Analyzed],
+    doc: &mut Document<'_>,
     reports: &mut [BlockReport],
 ) {
-    for (b, r) in blocks.iter_mut().zip(reports.iter_mut()) {
-        if r.decision != Decision::Strip {
+    for (i, r) in reports.iter_mut().enumerate() {
+        if r.decision != Decision::Strip || !r.stripped.iter().any(|c| c.start < c.end) {
             continue;
         }
-        let rest = super::emit::remaining(text, r);
+        let rest = super::emit::remaining(doc.text, r);
         if rest.trim_matches(crate::segment::is_space).is_empty() {
             r.decision = Decision::Drop;
             continue;
         }
-        redetect(b, &rest, detector);
+        let b = analyze_standalone(&rest, detector);
         r.lang = b.lang.tag;
         r.confidence = b.lang.confidence;
         r.lang_method = b.lang.method;
+        doc.firings[i] = fire_block(rules, &b);
+        doc.blocks[i] = b;
     }
 }
 
-/// Runs of blocks the empty-numbered-list detector finds, as block index ranges.
-fn structure_runs(structure: Structure, seg: &Segmented, blocks: &[Analyzed]) -> Vec<Range<usize>> {
+/// Runs of view positions that the empty-numbered-list detector finds.
+fn structure_runs(structure: Structure, doc: &Document<'_>, view: &[usize]) -> Vec<Range<usize>> {
     let Structure::EmptyNumberedList { min_items, max_start } = structure;
+    let bare = |k: usize| doc.blocks[view[k]].bare_numbers;
     let mut runs = Vec::new();
-    let mut i = 0;
-    while i < blocks.len() {
-        if !blocks[i].bare_numbers {
-            i += 1;
+    let mut k = 0;
+    while k < view.len() {
+        if !bare(k) {
+            k += 1;
             continue;
         }
         // Extend the run while every line continues the numbering.
-        let start = i;
+        let start = k;
         let mut items = 0;
         let mut expected: Option<u32> = None;
         let mut first_index = 0;
-        'blocks: while i < blocks.len() && blocks[i].bare_numbers {
-            for line in seg.lines_of(&seg.blocks[i]) {
-                let LineShape::Numbered { index, .. } = line.shape else {
-                    break 'blocks;
-                };
+        'blocks: while k < view.len() && bare(k) {
+            for line in doc.seg.lines_of(&doc.seg.blocks[view[k]]) {
+                let LineShape::Numbered { index, .. } = line.shape else { break 'blocks };
                 match expected {
                     None => first_index = index,
                     Some(e) if e != index => break 'blocks,
@@ -227,13 +244,13 @@ fn structure_runs(structure: Structure, seg: &Segmented, blocks: &[Analyzed]) ->
                 expected = Some(index.saturating_add(1));
                 items += 1;
             }
-            i += 1;
+            k += 1;
         }
-        if items >= min_items && first_index <= max_start && i > start {
-            runs.push(start..i);
+        if items >= min_items && first_index <= max_start && k > start {
+            runs.push(start..k);
         }
-        if i == start {
-            i += 1;
+        if k == start {
+            k += 1;
         }
     }
     runs
