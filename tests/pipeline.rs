@@ -190,3 +190,55 @@ fn output_needs_file_inputs() {
     let run = thresh(&["clean", "--output", "x"], b"");
     assert_eq!(run.status.code(), Some(2));
 }
+
+#[test]
+fn huge_records_and_lines_pass_in_order() {
+    // Scaled down from 50 MB and 100 MB: the code paths are the same.
+    let big = "word ".repeat(1_000_000);
+    let input = format!("{}{{\"id\": \"big\", \"text\": \"{big}\"}}\n{}", record(0), record(1));
+    let run = thresh(&["clean", "--jsonl", "--quiet"], input.as_bytes());
+    assert!(run.status.success());
+    let out = String::from_utf8_lossy(&run.stdout);
+    let ids: Vec<String> = out
+        .lines()
+        .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap_or_default()["id"].to_string())
+        .collect();
+    assert_eq!(ids, ["\"r0\"", "\"big\"", "\"r1\""]);
+
+    let line = "The harbour authority said traffic rose again last month. ".repeat(100_000);
+    let run = thresh(&["clean", "--quiet"], line.as_bytes());
+    assert!(run.status.success());
+    assert_eq!(run.stdout.len(), line.trim_end().len() + 1);
+}
+
+#[test]
+fn stats_name_encodings_and_replacements() {
+    let dir = temp_dir("stats-enc");
+    let (big5, _, _) = encoding_rs::BIG5
+        .encode("標題\n\n這是一段足夠長的中文正文，用來測試編碼的偵測是否正確，並且不會丟失任何內容。");
+    std::fs::write(dir.join("a.txt"), &big5).unwrap_or_else(|e| panic!("{e}"));
+    std::fs::write(
+        dir.join("b.txt"),
+        b"Broken \xff\xfe text in an otherwise readable English sentence here.",
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    let stats = dir.join("s.json");
+    let run = thresh(
+        &[
+            "clean",
+            "--lang",
+            "any",
+            "--stats",
+            &stats.display().to_string(),
+            &dir.join("a.txt").display().to_string(),
+            &dir.join("b.txt").display().to_string(),
+        ],
+        b"",
+    );
+    assert!(run.status.success(), "{}", String::from_utf8_lossy(&run.stderr));
+    let s: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&stats).unwrap_or_default()).unwrap_or_default();
+    assert_eq!(s["by_encoding"]["Big5"], 1, "{s}");
+    assert_eq!(s["records_in"], 2);
+    let _ = std::fs::remove_dir_all(&dir);
+}

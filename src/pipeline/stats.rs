@@ -28,11 +28,17 @@ pub struct Stats {
     pub by_rule: BTreeMap<String, u64>,
     /// Blocks per language tag (`none` for blocks without one).
     pub by_lang: BTreeMap<String, u64>,
+    /// Documents per encoding they were decoded from (`UTF-8` for JSON strings).
+    pub by_encoding: BTreeMap<String, u64>,
+    /// Documents in which malformed bytes were replaced by U+FFFD.
+    pub with_replacements: u64,
 }
 
 impl Stats {
     /// Adds one cleaned document.
     pub fn add(&mut self, cleaned: &Cleaned) {
+        *self.by_encoding.entry(cleaned.decode.encoding.to_owned()).or_default() += 1;
+        self.with_replacements += u64::from(cleaned.decode.had_errors);
         for b in &cleaned.blocks {
             self.blocks += 1;
             *self.by_lang.entry(b.lang.unwrap_or("none").to_owned()).or_default() += 1;
@@ -67,6 +73,10 @@ impl Stats {
         for (k, v) in &other.by_lang {
             *self.by_lang.entry(k.clone()).or_default() += v;
         }
+        for (k, v) in &other.by_encoding {
+            *self.by_encoding.entry(k.clone()).or_default() += v;
+        }
+        self.with_replacements += other.with_replacements;
     }
 
     /// The one-line summary: `N records in, N out, N failed, N blocks dropped`.
