@@ -31,6 +31,9 @@ pub struct DecodeInfo {
     pub source: EncodingSource,
     /// Whether some bytes were malformed and replaced by U+FFFD.
     pub had_errors: bool,
+    /// HTML numeric character references (`&#160;`) turned back into the
+    /// characters they stand for; see [`decode`].
+    pub refs_decoded: usize,
 }
 
 /// Where the encoding of a document came from.
@@ -65,7 +68,7 @@ impl EncodingSource {
 impl DecodeInfo {
     /// The info for input that arrived as text and needed no decoding.
     pub fn text() -> Self {
-        DecodeInfo { encoding: "UTF-8", source: EncodingSource::Text, had_errors: false }
+        DecodeInfo { encoding: "UTF-8", source: EncodingSource::Text, had_errors: false, refs_decoded: 0 }
     }
 }
 
@@ -78,13 +81,23 @@ pub fn decode<'a>(bytes: &'a [u8], forced: Option<&'static Encoding>) -> Decoded
         let (text, had_errors) = encoding.decode_without_bom_handling(&bytes[bom_len..]);
         return Decoded {
             text,
-            info: DecodeInfo { encoding: encoding.name(), source: EncodingSource::Bom, had_errors },
+            info: DecodeInfo {
+                encoding: encoding.name(),
+                source: EncodingSource::Bom,
+                had_errors,
+                refs_decoded: 0,
+            },
         };
     }
     if let Ok(text) = std::str::from_utf8(bytes) {
         return Decoded {
             text: Cow::Borrowed(text),
-            info: DecodeInfo { encoding: "UTF-8", source: EncodingSource::Utf8, had_errors: false },
+            info: DecodeInfo {
+                encoding: "UTF-8",
+                source: EncodingSource::Utf8,
+                had_errors: false,
+                refs_decoded: 0,
+            },
         };
     }
     let mut detector = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
@@ -115,7 +128,49 @@ pub fn encoding_for_label(label: &str) -> Option<&'static Encoding> {
 fn with_encoding<'a>(bytes: &'a [u8], encoding: &'static Encoding, source: EncodingSource) -> Decoded<'a> {
     // A BOM still wins over a wrong override for the UTF family: decode() strips it.
     let (text, used, had_errors) = encoding.decode(bytes);
-    Decoded { text, info: DecodeInfo { encoding: used.name(), source, had_errors } }
+    // Encoders write the characters a legacy encoding lacks (a no-break
+    // space or © in Big5) as HTML numeric references, `&#160;`; decoding
+    // turns them back, so a text survives a round trip through the encoding.
+    let unicode = [encoding_rs::UTF_8, encoding_rs::UTF_16LE, encoding_rs::UTF_16BE];
+    let (text, refs_decoded) = if unicode.contains(&used) { (text, 0) } else { decode_numeric_refs(text) };
+    Decoded { text, info: DecodeInfo { encoding: used.name(), source, had_errors, refs_decoded } }
+}
+
+/// Replaces `&#NNN;` and `&#xHHH;` with their characters; returns the count.
+fn decode_numeric_refs(text: Cow<'_, str>) -> (Cow<'_, str>, usize) {
+    if !text.contains("&#") {
+        return (text, 0);
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut count = 0;
+    let mut rest: &str = &text;
+    while let Some(at) = rest.find("&#") {
+        out.push_str(&rest[..at]);
+        let tail = &rest[at + 2..];
+        let (digits, radix, skip) = match tail.strip_prefix(['x', 'X']) {
+            Some(hex) => (hex.bytes().take_while(u8::is_ascii_hexdigit).count(), 16, 1),
+            None => (tail.bytes().take_while(u8::is_ascii_digit).count(), 10, 0),
+        };
+        let number = &tail[skip..skip + digits];
+        let decoded = (digits > 0 && digits <= 7 && tail[skip + digits..].starts_with(';'))
+            .then(|| u32::from_str_radix(number, radix).ok())
+            .flatten()
+            .and_then(char::from_u32)
+            .filter(|&c| c != '\0');
+        match decoded {
+            Some(c) => {
+                out.push(c);
+                count += 1;
+                rest = &tail[skip + digits + 1..];
+            }
+            None => {
+                out.push_str("&#");
+                rest = tail;
+            }
+        }
+    }
+    out.push_str(rest);
+    (Cow::Owned(out), count)
 }
 
 #[cfg(test)]
@@ -168,6 +223,21 @@ mod tests {
         assert!(!is_binary("plain text, 免責".as_bytes()));
         assert!(!is_binary(&[0xFF, 0xFE, b'h', 0, b'i', 0]));
         assert!(!is_binary(b""));
+    }
+
+    #[test]
+    fn numeric_references_from_legacy_encoders_are_decoded() {
+        let text = "版權 \u{a9}2025 Bloomberg L.P.\u{a0}";
+        let (big5, _, unmappable) = encoding_rs::BIG5.encode(text);
+        assert!(unmappable, "Big5 has no \u{a9} or no-break space");
+        let d = decode(&big5, Some(encoding_rs::BIG5));
+        assert_eq!(d.text, text);
+        assert_eq!(d.info.refs_decoded, 2);
+        let (plain, n) = decode_numeric_refs(Cow::Borrowed("a &#; b &#x; c &#99999999; d &amp; &#65;"));
+        assert_eq!(plain, "a &#; b &#x; c &#99999999; d &amp; A");
+        assert_eq!(n, 1);
+        // UTF-8 input is left as it is.
+        assert_eq!(decode(b"&#160;", None).text, "&#160;");
     }
 
     #[test]
