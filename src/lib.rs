@@ -28,6 +28,8 @@
 //! [`Thresh`] is built once (rules are compiled once) and is `Send + Sync`:
 //! share it across threads. It never prints and never panics on input.
 
+#![forbid(unsafe_code)]
+
 pub mod analyze;
 pub mod check;
 pub mod decode;

@@ -81,9 +81,15 @@ impl Stats {
 
     /// The one-line summary: `N records in, N out, N failed, N blocks dropped`.
     pub fn summary(&self) -> String {
+        let plural = |n: u64| if n == 1 { "" } else { "s" };
         let mut s = format!(
-            "{} records in, {} out, {} failed, {} blocks dropped",
-            self.records_in, self.records_out, self.failed, self.blocks_dropped
+            "{} record{} in, {} out, {} failed, {} block{} dropped",
+            self.records_in,
+            plural(self.records_in),
+            self.records_out,
+            self.failed,
+            self.blocks_dropped,
+            plural(self.blocks_dropped)
         );
         if self.skipped > 0 {
             s.push_str(&format!(" ({} failed records skipped)", self.skipped));
