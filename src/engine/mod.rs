@@ -10,6 +10,7 @@ mod context;
 mod emit;
 mod language;
 mod rules;
+mod structure;
 
 pub use language::LangPolicy;
 

@@ -19,9 +19,9 @@ use crate::analyze::{Analyzed, analyze_standalone, mapped_form};
 use crate::lang::LangDetector;
 use crate::report::{BlockReport, DecidedBy, Decision};
 use crate::rules::compile::BlockForm;
-use crate::rules::spec::{Action, Position, Structure};
+use crate::rules::spec::{Action, Position};
 use crate::rules::{CompiledRule, Firing, RuleSet};
-use crate::segment::{LineShape, Segmented};
+use crate::segment::Segmented;
 
 /// One document: its text, lines, analysed blocks, and what the rules found in each.
 pub(super) struct Document<'a> {
@@ -132,11 +132,11 @@ fn round(
     }
     for r in rules.rules().iter().filter(|r| in_round(r.spec.when.position)) {
         let Some(structure) = r.structure() else { continue };
-        for run in structure_runs(structure, doc, view) {
+        for (run, evidence) in super::structure::find(structure, doc, view) {
             if !body.in_position(run.start, r.spec.when.position) {
                 continue;
             }
-            let evidence = vec![format!("{} numbered items with no content", run.len())];
+            let evidence = vec![evidence];
             for &i in &view[run] {
                 if reports[i].by == DecidedBy::Default {
                     decide(&mut reports[i], Decision::Drop, DecidedBy::Rule, Some(r), evidence.clone());
@@ -215,43 +215,4 @@ pub(super) fn settle_stripped(
         doc.firings[i] = fire_block(rules, &b);
         doc.blocks[i] = b;
     }
-}
-
-/// Runs of view positions that the empty-numbered-list detector finds.
-fn structure_runs(structure: Structure, doc: &Document<'_>, view: &[usize]) -> Vec<Range<usize>> {
-    let Structure::EmptyNumberedList { min_items, max_start } = structure;
-    let bare = |k: usize| doc.blocks[view[k]].bare_numbers;
-    let mut runs = Vec::new();
-    let mut k = 0;
-    while k < view.len() {
-        if !bare(k) {
-            k += 1;
-            continue;
-        }
-        // Extend the run while every line continues the numbering.
-        let start = k;
-        let mut items = 0;
-        let mut expected: Option<u32> = None;
-        let mut first_index = 0;
-        'blocks: while k < view.len() && bare(k) {
-            for line in doc.seg.lines_of(&doc.seg.blocks[view[k]]) {
-                let LineShape::Numbered { index, .. } = line.shape else { break 'blocks };
-                match expected {
-                    None => first_index = index,
-                    Some(e) if e != index => break 'blocks,
-                    Some(_) => {}
-                }
-                expected = Some(index.saturating_add(1));
-                items += 1;
-            }
-            k += 1;
-        }
-        if items >= min_items && first_index <= max_start && k > start {
-            runs.push(start..k);
-        }
-        if k == start {
-            k += 1;
-        }
-    }
-    runs
 }

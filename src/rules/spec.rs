@@ -62,6 +62,16 @@ pub enum Structure {
         /// The highest number the first item may carry.
         max_start: u32,
     },
+    /// A block made of short labels, one per line or separated by `|` or
+    /// `·`: a navigation menu, a tag list, a list of section links.
+    LabelList {
+        /// The fewest labels that make a list.
+        min_items: usize,
+        /// The most words of a label.
+        max_words: usize,
+        /// The least share of the block's lines, in percent, that must be labels.
+        min_percent: usize,
+    },
 }
 
 /// Which text of a block a matcher looks at.
@@ -182,15 +192,24 @@ pub fn parse_rule(path: &str, source: &str) -> Result<RuleSpec, Vec<RuleError>> 
 }
 
 const TOP_KEYS: &[&str] = &["id", "description", "explanation", "match", "when", "action", "tests"];
-const MATCH_KEYS: &[&str] =
-    &["phrases", "min-distinct", "regex", "structure", "scope", "min-items", "max-start"];
+const MATCH_KEYS: &[&str] = &[
+    "phrases",
+    "min-distinct",
+    "regex",
+    "structure",
+    "scope",
+    "min-items",
+    "max-start",
+    "max-words",
+    "min-percent",
+];
 const WHEN_KEYS: &[&str] = &["lang", "min-chars", "max-chars", "max-lines", "position"];
 const ACTION_KEYS: &[&str] = &["kind"];
 const TESTS_KEYS: &[&str] = &["drop", "keep", "doc"];
 const DOC_KEYS: &[&str] = &["input", "output", "lang"];
 const ACTIONS: &[&str] = &["drop-block", "drop-rest", "strip-span", "keep"];
 const SCOPES: &[&str] = &["block", "each-line", "any-line"];
-const STRUCTURES: &[&str] = &["empty-numbered-list"];
+const STRUCTURES: &[&str] = &["empty-numbered-list", "label-list"];
 
 struct Walker<'a> {
     path: &'a str,
@@ -304,7 +323,7 @@ impl<'a> Walker<'a> {
             }
         };
         if let Some(v) = phrases {
-            only(self, &["min-items", "max-start"], "phrases");
+            only(self, &["min-items", "max-start", "max-words", "min-percent"], "phrases");
             let list = self.str_list(v, "phrases")?;
             if list.is_empty() {
                 self.error(&v.span(), "`phrases` is empty".into(), "list at least one phrase");
@@ -327,20 +346,41 @@ impl<'a> Walker<'a> {
             return Some((MatchSpec::Phrases { phrases: list, min_distinct }, scope));
         }
         if let Some(v) = regex {
-            only(self, &["min-distinct", "min-items", "max-start"], "regex");
+            only(self, &["min-distinct", "min-items", "max-start", "max-words", "min-percent"], "regex");
             let pattern = self.as_str(v, "regex")?;
             return Some((MatchSpec::Regex(pattern), scope));
         }
         only(self, &["min-distinct", "scope"], "structure");
         let kind = self.opt_enum(t, "structure", STRUCTURES)??;
-        let min_items = self.opt_uint(t, "min-items")?.unwrap_or(3).max(1);
-        let max_start = self.opt_uint(t, "max-start")?.unwrap_or(1);
+        let min_items = self.opt_uint(t, "min-items")?;
         let structure = match kind {
             "empty-numbered-list" => {
-                Structure::EmptyNumberedList { min_items, max_start: max_start.min(u32::MAX as usize) as u32 }
+                only(self, &["max-words", "min-percent"], kind);
+                let max_start = self.opt_uint(t, "max-start")?.unwrap_or(1);
+                Structure::EmptyNumberedList {
+                    min_items: min_items.unwrap_or(3).max(1),
+                    max_start: max_start.min(u32::MAX as usize) as u32,
+                }
+            }
+            "label-list" => {
+                only(self, &["max-start"], kind);
+                let min_percent = self.opt_uint(t, "min-percent")?.unwrap_or(80);
+                if min_percent > 100 {
+                    let at = t.get("min-percent").map_or(span.clone(), |v| v.span());
+                    self.error(&at, format!("`min-percent` is {min_percent}"), "use a number from 0 to 100");
+                }
+                Structure::LabelList {
+                    min_items: min_items.unwrap_or(4).max(1),
+                    max_words: self.opt_uint(t, "max-words")?.unwrap_or(4).max(1),
+                    min_percent,
+                }
             }
             other => {
-                self.error(span, format!("unknown structure `{other}`"), "use one of: empty-numbered-list");
+                self.error(
+                    span,
+                    format!("unknown structure `{other}`"),
+                    "use one of: empty-numbered-list, label-list",
+                );
                 return None;
             }
         };

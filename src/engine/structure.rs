@@ -1,0 +1,140 @@
+//! Structural detectors: shapes that are not phrase lists, configured from
+//! rule files (`structure = "…"`).
+
+use std::ops::Range;
+
+use super::rules::Document;
+use crate::rules::spec::Structure;
+use crate::segment::{LineShape, is_space};
+
+/// Runs of view positions the detector finds, each with a line of evidence.
+pub(super) fn find(structure: Structure, doc: &Document<'_>, view: &[usize]) -> Vec<(Range<usize>, String)> {
+    match structure {
+        Structure::EmptyNumberedList { min_items, max_start } => {
+            empty_numbered_runs(doc, view, min_items, max_start)
+                .into_iter()
+                .map(|run| {
+                    let n = run.len();
+                    (run, format!("{n} blocks of numbered items with no content"))
+                })
+                .collect()
+        }
+        Structure::LabelList { min_items, max_words, min_percent } => (0..view.len())
+            .filter_map(|k| {
+                let block = &doc.seg.blocks[view[k]];
+                let lines: Vec<&str> =
+                    doc.seg.lines_of(block).iter().map(|l| &doc.text[l.span.clone()]).collect();
+                let (labels, label_lines) = count_labels(&lines, max_words);
+                // A list introduced by a line ending in a colon, or numbered, is
+                // the body's own ("The rankings were as follows:", "1. Finland").
+                let introduced = lines.iter().any(|l| l.trim_end().ends_with([':', '：']));
+                let numbered = lines.iter().filter(|l| starts_numbered(l)).count() * 2 >= lines.len();
+                let enough = labels >= min_items
+                    && label_lines * 100 >= min_percent * lines.len()
+                    && !introduced
+                    && !numbered;
+                enough.then(|| {
+                    (k..k + 1, format!("{labels} short labels on {label_lines} of {} lines", lines.len()))
+                })
+            })
+            .collect(),
+    }
+}
+
+/// Counts the labels in `lines` and the lines made only of labels. A line is
+/// split on ` | `, ` · `, ` • ` and `»` separators; a label is at most
+/// `max_words` words after any bullet or number marker, starts with a capital
+/// letter or a letter of a caseless script, has no sentence punctuation at its
+/// end, and no word with two digits, no colon, equals sign or bracket (those
+/// are table rows, headers and code).
+fn count_labels(lines: &[&str], max_words: usize) -> (usize, usize) {
+    let mut labels = 0;
+    let mut label_lines = 0;
+    for line in lines {
+        let parts: Vec<&str> = line
+            .split(['|', '·', '•', '»', '›'])
+            .map(|p| p.trim_matches(|c: char| is_space(c) || c == '*' || c == '+' || c == '-'))
+            .filter(|p| !p.is_empty())
+            .collect();
+        if !parts.is_empty() && parts.iter().all(|p| is_label(p, max_words)) {
+            labels += parts.len();
+            label_lines += 1;
+        }
+    }
+    (labels, label_lines)
+}
+
+fn is_label(part: &str, max_words: usize) -> bool {
+    let part = strip_number(part);
+    let words = part.split_whitespace().count();
+    let Some(first) = part.chars().find(|c| c.is_alphanumeric()) else { return false };
+    let capital_or_caseless = first.is_uppercase() || (first.is_alphabetic() && !first.is_lowercase());
+    // Table rows, headers and code carry numbers, colons and equals signs.
+    let numeric = part.split_whitespace().any(|w| w.bytes().filter(u8::is_ascii_digit).count() >= 2);
+    words >= 1
+        && !numeric
+        && !part.contains([':', '=', '(', '{', '<'])
+        && words <= max_words
+        && capital_or_caseless
+        && !part.trim_end().ends_with(['.', '!', '?', ',', ';', ':', '。', '！', '？', '，', '；', '：'])
+}
+
+fn starts_numbered(line: &str) -> bool {
+    let t = line.trim_start_matches(|c: char| is_space(c) || c == '*' || c == '-');
+    let digits = t.bytes().take_while(u8::is_ascii_digit).count();
+    digits > 0 && t[digits..].starts_with(['.', ')'])
+}
+
+/// `3. Label` → `Label`.
+fn strip_number(part: &str) -> &str {
+    let digits = part.bytes().take_while(u8::is_ascii_digit).count();
+    if digits > 0
+        && let Some(rest) = part[digits..].strip_prefix(['.', ')'])
+    {
+        return rest.trim_start();
+    }
+    part
+}
+
+/// Runs of view positions holding an empty numbered list.
+fn empty_numbered_runs(
+    doc: &Document<'_>,
+    view: &[usize],
+    min_items: usize,
+    max_start: u32,
+) -> Vec<Range<usize>> {
+    let bare = |k: usize| doc.blocks[view[k]].bare_numbers;
+    let mut runs = Vec::new();
+    let mut k = 0;
+    while k < view.len() {
+        if !bare(k) {
+            k += 1;
+            continue;
+        }
+        // Extend the run while every line continues the numbering.
+        let start = k;
+        let mut items = 0;
+        let mut expected: Option<u32> = None;
+        let mut first_index = 0;
+        'blocks: while k < view.len() && bare(k) {
+            for line in doc.seg.lines_of(&doc.seg.blocks[view[k]]) {
+                let LineShape::Numbered { index, .. } = line.shape else { break 'blocks };
+                match expected {
+                    None => first_index = index,
+                    Some(e) if e != index => break 'blocks,
+                    Some(_) => {}
+                }
+                expected = Some(index.saturating_add(1));
+                items += 1;
+            }
+            k += 1;
+        }
+        if items >= min_items && first_index <= max_start && k > start {
+            runs.push(start..k);
+        }
+        if k == start {
+            k += 1;
+        }
+    }
+    runs
+}
