@@ -36,8 +36,22 @@ pub struct Analyzed {
     pub prose: bool,
     /// One short line without sentence punctuation at its end.
     pub heading_like: bool,
+    /// Words, counting Latin and other-script words and each CJK character as a third of one.
+    pub words: usize,
+    /// Ends with, or contains, sentence punctuation.
+    pub punctuated: bool,
     /// Every line is a numbered item holding nothing but its number.
     pub bare_numbers: bool,
+}
+
+impl Analyzed {
+    /// Whether the block holds a sentence of at least `min_words` words: it
+    /// has sentence punctuation, or it has several lines that average
+    /// `min_words` words (a list of statements without full stops).
+    pub fn has_sentence(&self, min_words: usize) -> bool {
+        self.words >= min_words
+            && (self.punctuated || (self.lines > 1 && self.words >= min_words * self.lines))
+    }
 }
 
 /// Analyses `block` of `text`.
@@ -74,6 +88,7 @@ fn analyze_lines(text: &str, lines: &[Line], raw: &str, detector: &LangDetector)
     let trimmed = raw.trim_end_matches(is_space);
     let ends_sentence = trimmed.ends_with(['.', '!', '?', '。', '！', '？', '"', '”', '’', ')', '」', '…']);
     let has_sentence = ends_sentence || raw.contains(". ") || raw.contains(['。', '！', '？']);
+    let words = raw.split_whitespace().count().max(scripts.latin_words as usize) + scripts.cjk() as usize / 3;
     let prose = (chars >= PROSE_CHARS || scripts.cjk() >= PROSE_CJK) && has_sentence;
     let heading_like = lines.len() == 1
         && chars <= HEADING_CHARS
@@ -90,6 +105,8 @@ fn analyze_lines(text: &str, lines: &[Line], raw: &str, detector: &LangDetector)
         lines: lines.len(),
         prose,
         heading_like,
+        words,
+        punctuated: has_sentence,
         bare_numbers,
     }
 }

@@ -2,8 +2,9 @@
 //! whole-document examples.
 //!
 //! A `drop` example is run through a cleaner holding only that rule, with no
-//! language policy: every block of it must be decided by the rule, or it is
-//! **missing**. A `keep` example must not be touched by the rule, or it is
+//! language policy: the rule must decide at least one of its blocks, or the
+//! example is **missing** (an example may carry context the rule needs, such
+//! as a body paragraph for a `head` rule). A `keep` example must not be touched by the rule, or it is
 //! **noisy**. For a `keep` rule the lists read "must fire" and "must not
 //! fire". A `[[tests.doc]]` document is run through the whole rule set (with
 //! its own `lang`, default `any`) and must give exactly its `output`.
@@ -99,16 +100,12 @@ pub fn check(specs: &[RuleSpec]) -> Result<CheckReport, RuleErrors> {
                 .iter()
                 .filter(|b| !(b.by == DecidedBy::Rule && b.rule.as_deref() == Some(id)))
                 .collect();
-            if cleaned.blocks.is_empty() || !untouched.is_empty() {
+            if untouched.len() == cleaned.blocks.len() {
                 rc.failures.push(Failure {
                     kind: FailureKind::Missing,
                     at: ex.at.clone(),
                     example: ex.value.clone(),
-                    detail: format!(
-                        "{} of {} blocks not matched",
-                        untouched.len().max(1),
-                        cleaned.blocks.len().max(1)
-                    ),
+                    detail: format!("none of its {} blocks matched", cleaned.blocks.len()),
                 });
             }
         }

@@ -105,6 +105,11 @@ fn show(s: &RuleSpec, out: &mut impl Write) -> io::Result<()> {
             out,
             "  match: empty-numbered-list: {min_items}+ consecutive items holding only their number, first at most {max_start}"
         )?,
+        MatchSpec::Structure(Structure::NonSentence { min_words, keep_headline }) => writeln!(
+            out,
+            "  match: non-sentence: blocks without a sentence of {min_words}+ words{}",
+            if *keep_headline { ", except the headline" } else { "" }
+        )?,
         MatchSpec::Structure(Structure::LabelList { min_items, max_words, min_percent }) => writeln!(
             out,
             "  match: label-list: {min_items}+ labels of at most {max_words} words, making up {min_percent}%+ of the lines"

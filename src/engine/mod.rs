@@ -55,7 +55,8 @@ pub fn run(
             stripped: Vec::new(),
         })
         .collect();
-    let mut doc = rules::Document { text, seg: &seg, blocks, firings: Vec::new() };
+    let mut doc = rules::Document { text, seg: &seg, blocks, firings: Vec::new(), remainders: Vec::new() };
+    doc.remainders.resize(reports.len(), None);
     doc.fire(rules);
     let mut view: Vec<usize> = (0..reports.len()).collect();
     for round in 0..MAX_ROUNDS {

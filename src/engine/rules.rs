@@ -30,9 +30,21 @@ pub(super) struct Document<'a> {
     pub blocks: Vec<Analyzed>,
     /// Per block: the rules whose matcher fired and whose `[when]` holds (position aside).
     pub firings: Vec<Vec<Firing>>,
+    /// Per block: what remains after a span was cut, for blocks that were cut.
+    pub remainders: Vec<Option<String>>,
 }
 
 impl Document<'_> {
+    /// The non-blank lines of block `i` as they will be written (after any cut).
+    pub fn block_lines(&self, i: usize) -> Vec<&str> {
+        match self.remainders.get(i).and_then(Option::as_deref) {
+            Some(rest) => rest.split('\n').filter(|l| !crate::segment::is_blank(l)).collect(),
+            None => {
+                self.seg.lines_of(&self.seg.blocks[i]).iter().map(|l| &self.text[l.span.clone()]).collect()
+            }
+        }
+    }
+
     /// Asks every rule about every block, once.
     pub fn fire(&mut self, rules: &RuleSet) {
         self.firings = self.blocks.iter().map(|b| fire_block(rules, b)).collect();
@@ -46,10 +58,10 @@ fn fire_block(rules: &RuleSet, b: &Analyzed) -> Vec<Firing> {
 }
 
 /// Where the body is, as positions in the view.
-struct Body {
-    len: usize,
-    first: Option<usize>,
-    last: Option<usize>,
+pub(super) struct Body {
+    pub len: usize,
+    pub first: Option<usize>,
+    pub last: Option<usize>,
 }
 
 impl Body {
@@ -82,13 +94,41 @@ pub(super) fn apply_rules(
         let b = &doc.blocks[i];
         b.prose && undecided(&reports[i]) && confident_lang(b).is_none_or(|tag| policy.keeps(tag, b))
     };
-    let body = Body {
-        len: view.len(),
-        first: view.iter().position(|&i| is_body(i)),
-        last: view.iter().rposition(|&i| is_body(i)),
+    // The body runs from the first to the last long paragraph, widened over
+    // the sentences next to it (a standfirst, a short closing paragraph) and,
+    // at its end, over a single short block between two sentences (a year or
+    // a sub-heading): those are the article's, not the page's.
+    let sentence = |k: usize| {
+        let i = view[k];
+        let b = &doc.blocks[i];
+        b.has_sentence(SENTENCE_WORDS)
+            && undecided(&reports[i])
+            && confident_lang(b).is_none_or(|tag| policy.keeps(tag, b))
     };
+    let mut first = view.iter().position(|&i| is_body(i));
+    let mut last = view.iter().rposition(|&i| is_body(i));
+    if let Some(f) = &mut first {
+        while *f > 0 && sentence(*f - 1) {
+            *f -= 1;
+        }
+    }
+    if let Some(l) = &mut last {
+        loop {
+            if *l + 1 < view.len() && sentence(*l + 1) {
+                *l += 1;
+            } else if *l + 2 < view.len() && undecided(&reports[view[*l + 1]]) && sentence(*l + 2) {
+                *l += 2;
+            } else {
+                break;
+            }
+        }
+    }
+    let body = Body { len: view.len(), first, last };
     round(rules, doc, view, &body, regional, reports);
 }
+
+/// The fewest words of a sentence that widens the body.
+const SENTENCE_WORDS: usize = 6;
 
 /// Whether a rule's `[when]` conditions other than position hold for a block.
 fn applies(rule: &CompiledRule, block: &Analyzed) -> bool {
@@ -130,20 +170,6 @@ fn round(
             decide(&mut reports[i], Decision::Keep, DecidedBy::Rule, Some(rule(keep)), keep.evidence.clone());
         }
     }
-    for r in rules.rules().iter().filter(|r| in_round(r.spec.when.position)) {
-        let Some(structure) = r.structure() else { continue };
-        for (run, evidence) in super::structure::find(structure, doc, view) {
-            if !body.in_position(run.start, r.spec.when.position) {
-                continue;
-            }
-            let evidence = vec![evidence];
-            for &i in &view[run] {
-                if reports[i].by == DecidedBy::Default {
-                    decide(&mut reports[i], Decision::Drop, DecidedBy::Rule, Some(r), evidence.clone());
-                }
-            }
-        }
-    }
     let mut rest: Option<(usize, usize)> = None; // (rule, block) of a drop-rest
     for (k, &i) in view.iter().enumerate() {
         if !open(&reports[i]) {
@@ -173,6 +199,22 @@ fn round(
                 strip(rules.rules(), &live, doc, i, &mut reports[i])
             }
             None => {}
+        }
+    }
+    // Structure rules last: they look at what the other rules left (the
+    // headline of a `non-sentence` rule is not a byline a regex drops).
+    for r in rules.rules().iter().filter(|r| in_round(r.spec.when.position)) {
+        let Some(structure) = r.structure() else { continue };
+        for (run, evidence) in super::structure::find(structure, doc, view, body, reports) {
+            if !body.in_position(run.start, r.spec.when.position) {
+                continue;
+            }
+            let evidence = vec![evidence];
+            for &i in &view[run] {
+                if open(&reports[i]) {
+                    decide(&mut reports[i], Decision::Drop, DecidedBy::Rule, Some(r), evidence.clone());
+                }
+            }
         }
     }
 }
@@ -214,5 +256,6 @@ pub(super) fn settle_stripped(
         r.lang_method = b.lang.method;
         doc.firings[i] = fire_block(rules, &b);
         doc.blocks[i] = b;
+        doc.remainders[i] = Some(rest.into_owned());
     }
 }

@@ -3,13 +3,42 @@
 
 use std::ops::Range;
 
-use super::rules::Document;
+use super::rules::{Body, Document};
+use crate::report::{BlockReport, Decision};
 use crate::rules::spec::Structure;
-use crate::segment::{LineShape, is_space};
+use crate::segment::{LineShape, is_space, line_shape};
 
 /// Runs of view positions the detector finds, each with a line of evidence.
-pub(super) fn find(structure: Structure, doc: &Document<'_>, view: &[usize]) -> Vec<(Range<usize>, String)> {
+pub(super) fn find(
+    structure: Structure,
+    doc: &Document<'_>,
+    view: &[usize],
+    body: &Body,
+    reports: &[BlockReport],
+) -> Vec<(Range<usize>, String)> {
     match structure {
+        Structure::NonSentence { min_words, keep_headline } => {
+            // Around a body only: a page without one has no head and tail to trim.
+            let Some(first) = body.first else { return Vec::new() };
+            let sentence = |k: usize| {
+                let b = &doc.blocks[view[k]];
+                b.has_sentence(min_words)
+            };
+            // The headline: the last heading of two words or more before the
+            // body that nothing else dropped (a byline above the body is not it).
+            let headline = keep_headline
+                .then(|| {
+                    (0..first).rev().find(|&k| {
+                        let (b, r) = (&doc.blocks[view[k]], &reports[view[k]]);
+                        b.heading_like && b.words >= 2 && r.decision != Decision::Drop
+                    })
+                })
+                .flatten();
+            (0..view.len())
+                .filter(|&k| !sentence(k) && Some(k) != headline)
+                .map(|k| (k..k + 1, "no sentence, outside the body".to_owned()))
+                .collect()
+        }
         Structure::EmptyNumberedList { min_items, max_start } => {
             empty_numbered_runs(doc, view, min_items, max_start)
                 .into_iter()
@@ -21,9 +50,7 @@ pub(super) fn find(structure: Structure, doc: &Document<'_>, view: &[usize]) -> 
         }
         Structure::LabelList { min_items, max_words, min_percent } => (0..view.len())
             .filter_map(|k| {
-                let block = &doc.seg.blocks[view[k]];
-                let lines: Vec<&str> =
-                    doc.seg.lines_of(block).iter().map(|l| &doc.text[l.span.clone()]).collect();
+                let lines = doc.block_lines(view[k]);
                 let (labels, label_lines) = count_labels(&lines, max_words);
                 // A list introduced by a line ending in a colon, or numbered, is
                 // the body's own ("The rankings were as follows:", "1. Finland").
@@ -117,8 +144,8 @@ fn empty_numbered_runs(
         let mut expected: Option<u32> = None;
         let mut first_index = 0;
         'blocks: while k < view.len() && bare(k) {
-            for line in doc.seg.lines_of(&doc.seg.blocks[view[k]]) {
-                let LineShape::Numbered { index, .. } = line.shape else { break 'blocks };
+            for line in doc.block_lines(view[k]) {
+                let LineShape::Numbered { index, .. } = line_shape(line) else { break 'blocks };
                 match expected {
                     None => first_index = index,
                     Some(e) if e != index => break 'blocks,

@@ -72,6 +72,16 @@ pub enum Structure {
         /// The least share of the block's lines, in percent, that must be labels.
         min_percent: usize,
     },
+    /// A block without a sentence, outside the body (use with `position =
+    /// "head"` or `"tail"`): menus, bylines, labels and widget residue around
+    /// an article. A sentence has at least `min-words` words (or 15 CJK
+    /// characters) and ends with, or contains, sentence punctuation.
+    NonSentence {
+        /// The fewest words of a sentence.
+        min_words: usize,
+        /// Keep the headline: the last heading of at least two words before the body.
+        keep_headline: bool,
+    },
 }
 
 /// Which text of a block a matcher looks at.
@@ -202,6 +212,8 @@ const MATCH_KEYS: &[&str] = &[
     "max-start",
     "max-words",
     "min-percent",
+    "min-words",
+    "keep-headline",
 ];
 const WHEN_KEYS: &[&str] = &["lang", "min-chars", "max-chars", "max-lines", "position"];
 const ACTION_KEYS: &[&str] = &["kind"];
@@ -209,7 +221,7 @@ const TESTS_KEYS: &[&str] = &["drop", "keep", "doc"];
 const DOC_KEYS: &[&str] = &["input", "output", "lang"];
 const ACTIONS: &[&str] = &["drop-block", "drop-rest", "strip-span", "keep"];
 const SCOPES: &[&str] = &["block", "each-line", "any-line"];
-const STRUCTURES: &[&str] = &["empty-numbered-list", "label-list"];
+const STRUCTURES: &[&str] = &["empty-numbered-list", "label-list", "non-sentence"];
 
 struct Walker<'a> {
     path: &'a str,
@@ -323,7 +335,11 @@ impl<'a> Walker<'a> {
             }
         };
         if let Some(v) = phrases {
-            only(self, &["min-items", "max-start", "max-words", "min-percent"], "phrases");
+            only(
+                self,
+                &["min-items", "max-start", "max-words", "min-percent", "min-words", "keep-headline"],
+                "phrases",
+            );
             let list = self.str_list(v, "phrases")?;
             if list.is_empty() {
                 self.error(&v.span(), "`phrases` is empty".into(), "list at least one phrase");
@@ -346,7 +362,19 @@ impl<'a> Walker<'a> {
             return Some((MatchSpec::Phrases { phrases: list, min_distinct }, scope));
         }
         if let Some(v) = regex {
-            only(self, &["min-distinct", "min-items", "max-start", "max-words", "min-percent"], "regex");
+            only(
+                self,
+                &[
+                    "min-distinct",
+                    "min-items",
+                    "max-start",
+                    "max-words",
+                    "min-percent",
+                    "min-words",
+                    "keep-headline",
+                ],
+                "regex",
+            );
             let pattern = self.as_str(v, "regex")?;
             return Some((MatchSpec::Regex(pattern), scope));
         }
@@ -355,7 +383,7 @@ impl<'a> Walker<'a> {
         let min_items = self.opt_uint(t, "min-items")?;
         let structure = match kind {
             "empty-numbered-list" => {
-                only(self, &["max-words", "min-percent"], kind);
+                only(self, &["max-words", "min-percent", "min-words", "keep-headline"], kind);
                 let max_start = self.opt_uint(t, "max-start")?.unwrap_or(1);
                 Structure::EmptyNumberedList {
                     min_items: min_items.unwrap_or(3).max(1),
@@ -363,7 +391,7 @@ impl<'a> Walker<'a> {
                 }
             }
             "label-list" => {
-                only(self, &["max-start"], kind);
+                only(self, &["max-start", "min-words", "keep-headline"], kind);
                 let min_percent = self.opt_uint(t, "min-percent")?.unwrap_or(80);
                 if min_percent > 100 {
                     let at = t.get("min-percent").map_or(span.clone(), |v| v.span());
@@ -375,11 +403,32 @@ impl<'a> Walker<'a> {
                     min_percent,
                 }
             }
+            "non-sentence" => {
+                only(self, &["min-items", "max-start", "max-words", "min-percent"], kind);
+                let keep_headline = match t.get("keep-headline") {
+                    None => true,
+                    Some(v) => match v.get_ref() {
+                        DeValue::Boolean(b) => *b,
+                        _ => {
+                            self.error(
+                                &v.span(),
+                                "`keep-headline` must be true or false".into(),
+                                "write it without quotes",
+                            );
+                            true
+                        }
+                    },
+                };
+                Structure::NonSentence {
+                    min_words: self.opt_uint(t, "min-words")?.unwrap_or(6).max(1),
+                    keep_headline,
+                }
+            }
             other => {
                 self.error(
                     span,
                     format!("unknown structure `{other}`"),
-                    "use one of: empty-numbered-list, label-list",
+                    "use one of: empty-numbered-list, label-list, non-sentence",
                 );
                 return None;
             }
