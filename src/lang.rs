@@ -370,7 +370,8 @@ pub fn is_unspaced(c: char) -> bool {
         || matches!(c as u32, 0x0E00..=0x0EFF | 0x1000..=0x109F | 0x1780..=0x17FF)
 }
 
-fn is_english_function_word(word: &str) -> bool {
+/// Whether `word` is one of the most frequent English function words.
+pub fn is_english_function_word(word: &str) -> bool {
     // Sorted, lowercase: the most frequent English words that are rare as
     // words of other Latin-script languages ("a", "die", "de" are left out).
     const WORDS: &[&str] = &[

@@ -78,6 +78,8 @@ fn count_labels(lines: &[&str], max_words: usize) -> (usize, usize) {
     let mut labels = 0;
     let mut label_lines = 0;
     for line in lines {
+        // Inline bullets (" * ", " + ") separate labels as the separators do.
+        let line = line.replace(" * ", " | ").replace(" + ", " | ");
         let parts: Vec<&str> = line
             .split(['|', '·', '•', '»', '›'])
             .map(|p| p.trim_matches(|c: char| is_space(c) || c == '*' || c == '+' || c == '-'))
@@ -86,9 +88,27 @@ fn count_labels(lines: &[&str], max_words: usize) -> (usize, usize) {
         if !parts.is_empty() && parts.iter().all(|p| is_label(p, max_words)) {
             labels += parts.len();
             label_lines += 1;
+        } else if let Some(n) = capitalised_run(&line) {
+            labels += n;
+            label_lines += 1;
         }
     }
     (labels, label_lines)
+}
+
+/// A line of many capitalised words and no sentence punctuation, such as a
+/// country picker or a run of section names without separators: its words
+/// count as labels. A title in Title Case is told apart by its capitalised
+/// function words ("In", "Your", "The"), which a run of names lacks.
+fn capitalised_run(line: &str) -> Option<usize> {
+    let words: Vec<&str> = line.split_whitespace().collect();
+    if words.len() < 12 || line.trim_end().ends_with(['.', '!', '?', ',', ';', ':']) || line.contains(". ") {
+        return None;
+    }
+    let capital = |w: &&&str| w.chars().next().is_some_and(char::is_uppercase);
+    let capitalised = words.iter().filter(capital).count();
+    let title_case = words.iter().filter(capital).any(|w| crate::lang::is_english_function_word(w));
+    (capitalised * 100 >= words.len() * 85 && !title_case).then_some(words.len())
 }
 
 fn is_label(part: &str, max_words: usize) -> bool {
