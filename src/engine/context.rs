@@ -8,12 +8,25 @@ use super::decide;
 /// A short heading-like block that no rule decided goes when the nearest
 /// longer block before it was dropped and the one after it was dropped too
 /// or is the end of the document. The start of the document does not count
-/// as dropped, so a headline above a dropped byline stays.
+/// as dropped, and the headline (the last heading above the first body
+/// paragraph) is never dropped here, so a headline between a dropped menu and
+/// a dropped byline stays.
 pub(super) fn apply_context(blocks: &[Analyzed], view: &[usize], reports: &mut [BlockReport]) {
+    // The headline — the last heading of two words or more above the first
+    // kept body paragraph — is never a candidate, even between dropped blocks.
+    let first_body = view.iter().position(|&i| blocks[i].prose && reports[i].decision != Decision::Drop);
+    let headline = first_body.and_then(|f| {
+        (0..f).rev().find(|&k| {
+            let i = view[k];
+            blocks[i].heading_like && blocks[i].words >= 2 && reports[i].decision != Decision::Drop
+        })
+    });
     let candidate: Vec<bool> = view
         .iter()
-        .map(|&i| {
-            blocks[i].heading_like
+        .enumerate()
+        .map(|(k, &i)| {
+            Some(k) != headline
+                && blocks[i].heading_like
                 && reports[i].by == DecidedBy::Default
                 && reports[i].decision == Decision::Keep
         })
