@@ -40,6 +40,9 @@ pub struct Analyzed {
     pub words: usize,
     /// Ends with, or contains, sentence punctuation.
     pub punctuated: bool,
+    /// Share of the words that start with a capital letter: Title Case
+    /// headlines are well above a half, sentences well below.
+    pub capital_share: f32,
     /// Every line is a numbered item holding nothing but its number.
     pub bare_numbers: bool,
 }
@@ -49,8 +52,8 @@ impl Analyzed {
     /// has sentence punctuation, or it has several lines that average
     /// `min_words` words (a list of statements without full stops).
     pub fn has_sentence(&self, min_words: usize) -> bool {
-        self.words >= min_words
-            && (self.punctuated || (self.lines > 1 && self.words >= min_words * self.lines))
+        let statements = self.lines > 1 && self.words >= min_words * self.lines && self.capital_share < 0.5;
+        self.words >= min_words && (self.punctuated || statements)
     }
 }
 
@@ -107,6 +110,7 @@ fn analyze_lines(text: &str, lines: &[Line], raw: &str, detector: &LangDetector)
         heading_like,
         words,
         punctuated: has_sentence,
+        capital_share: capital_share(raw),
         bare_numbers,
     }
 }
@@ -126,6 +130,19 @@ fn matching_form(text: &str, lines: &[Line], with_map: bool) -> (Normalized, Vec
         line_ranges.push(start.min(form.as_str().len())..form.as_str().len());
     }
     (form, line_ranges)
+}
+
+fn capital_share(raw: &str) -> f32 {
+    let (mut cased, mut capital) = (0u32, 0u32);
+    for word in raw.split_whitespace() {
+        if let Some(c) = word.chars().find(|c| c.is_alphabetic())
+            && (c.is_uppercase() || c.is_lowercase())
+        {
+            cased += 1;
+            capital += u32::from(c.is_uppercase());
+        }
+    }
+    if cased == 0 { 0.0 } else { capital as f32 / cased as f32 }
 }
 
 /// Scripts, language, non-space characters and letter share of a text.

@@ -85,7 +85,12 @@ fn count_labels(lines: &[&str], max_words: usize) -> (usize, usize) {
             .map(|p| p.trim_matches(|c: char| is_space(c) || c == '*' || c == '+' || c == '-'))
             .filter(|p| !p.is_empty())
             .collect();
+        let inline_bullets = line.matches(" | ").count() >= 2 && parts.len() >= 3;
         if !parts.is_empty() && parts.iter().all(|p| is_label(p, max_words)) {
+            labels += parts.len();
+            label_lines += 1;
+        } else if inline_bullets && parts.iter().all(|p| is_title(p)) {
+            // A line of inline-bulleted headlines: a "more stories" widget.
             labels += parts.len();
             label_lines += 1;
         } else if let Some(n) = capitalised_run(&line) {
@@ -94,6 +99,19 @@ fn count_labels(lines: &[&str], max_words: usize) -> (usize, usize) {
         }
     }
     (labels, label_lines)
+}
+
+/// A headline in a run of inline-bulleted headlines: 2 to 16 words, most of
+/// them capitalised, no full stop, comma or semicolon at its end.
+fn is_title(part: &str) -> bool {
+    let words: Vec<&str> = part.split_whitespace().collect();
+    let capitalised = words
+        .iter()
+        .filter(|w| w.chars().find(|c| c.is_alphanumeric()).is_some_and(|c| !c.is_lowercase()))
+        .count();
+    (2..=16).contains(&words.len())
+        && capitalised * 100 >= words.len() * 60
+        && !part.trim_end().ends_with(['.', ',', ';'])
 }
 
 /// A line of many capitalised words and no sentence punctuation, such as a
