@@ -8,7 +8,9 @@
 //! - `status`: the expected exit code (default 0)
 
 use std::io::Write;
-use std::path::{Path, PathBuf};
+mod common;
+
+use std::path::Path;
 use std::process::{Command, Stdio};
 
 fn read(dir: &Path, name: &str) -> Option<String> {
@@ -62,14 +64,7 @@ fn run_case(dir: &Path) -> Result<(), String> {
 
 #[test]
 fn cli_cases() {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/cli");
-    let mut dirs: Vec<PathBuf> = std::fs::read_dir(&root)
-        .unwrap_or_else(|e| panic!("{}: {e}", root.display()))
-        .flatten()
-        .map(|e| e.path())
-        .filter(|p| p.is_dir())
-        .collect();
-    dirs.sort();
+    let dirs = common::case_dirs("cli");
     assert!(!dirs.is_empty());
     let failures: Vec<String> =
         dirs.iter().filter_map(|d| run_case(d).err().map(|e| format!("{}:\n{e}", d.display()))).collect();

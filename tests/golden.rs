@@ -2,6 +2,8 @@
 //! `expected.txt`, with the flags in `args` (only `--lang` is read here; the
 //! CLI tests run some of the same documents through the binary).
 
+mod common;
+
 use std::path::Path;
 
 use thresh::Thresh;
@@ -17,14 +19,7 @@ fn lang_of(dir: &Path) -> Vec<String> {
 
 #[test]
 fn golden_documents_clean_to_their_expected_text() {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/golden");
-    let mut dirs: Vec<_> = std::fs::read_dir(&root)
-        .unwrap_or_else(|e| panic!("{}: {e}", root.display()))
-        .flatten()
-        .map(|e| e.path())
-        .filter(|p| p.is_dir())
-        .collect();
-    dirs.sort();
+    let dirs = common::case_dirs("golden");
     assert!(dirs.len() >= 10, "only {} golden documents", dirs.len());
     let mut failed = Vec::new();
     for dir in &dirs {

@@ -215,6 +215,14 @@ const MATCH_KEYS: &[&str] = &[
     "min-words",
     "keep-headline",
 ];
+/// The `[match]` keys that configure structure rules.
+const STRUCTURE_KEYS: &[&str] =
+    &["min-items", "max-start", "max-words", "min-percent", "min-words", "keep-headline"];
+
+/// The structure keys that `kind` does not take.
+fn keys_besides(kind: &[&str]) -> Vec<&'static str> {
+    STRUCTURE_KEYS.iter().copied().filter(|k| !kind.contains(k)).collect()
+}
 const WHEN_KEYS: &[&str] = &["lang", "min-chars", "max-chars", "max-lines", "position"];
 const ACTION_KEYS: &[&str] = &["kind"];
 const TESTS_KEYS: &[&str] = &["drop", "keep", "doc"];
@@ -335,11 +343,7 @@ impl<'a> Walker<'a> {
             }
         };
         if let Some(v) = phrases {
-            only(
-                self,
-                &["min-items", "max-start", "max-words", "min-percent", "min-words", "keep-headline"],
-                "phrases",
-            );
+            only(self, STRUCTURE_KEYS, "phrases");
             let list = self.str_list(v, "phrases")?;
             if list.is_empty() {
                 self.error(&v.span(), "`phrases` is empty".into(), "list at least one phrase");
@@ -362,19 +366,7 @@ impl<'a> Walker<'a> {
             return Some((MatchSpec::Phrases { phrases: list, min_distinct }, scope));
         }
         if let Some(v) = regex {
-            only(
-                self,
-                &[
-                    "min-distinct",
-                    "min-items",
-                    "max-start",
-                    "max-words",
-                    "min-percent",
-                    "min-words",
-                    "keep-headline",
-                ],
-                "regex",
-            );
+            only(self, &[&["min-distinct"][..], STRUCTURE_KEYS].concat(), "regex");
             let pattern = self.as_str(v, "regex")?;
             return Some((MatchSpec::Regex(pattern), scope));
         }
@@ -383,7 +375,7 @@ impl<'a> Walker<'a> {
         let min_items = self.opt_uint(t, "min-items")?;
         let structure = match kind {
             "empty-numbered-list" => {
-                only(self, &["max-words", "min-percent", "min-words", "keep-headline"], kind);
+                only(self, &keys_besides(&["min-items", "max-start"]), kind);
                 let max_start = self.opt_uint(t, "max-start")?.unwrap_or(1);
                 Structure::EmptyNumberedList {
                     min_items: min_items.unwrap_or(3).max(1),
@@ -391,7 +383,7 @@ impl<'a> Walker<'a> {
                 }
             }
             "label-list" => {
-                only(self, &["max-start", "min-words", "keep-headline"], kind);
+                only(self, &keys_besides(&["min-items", "max-words", "min-percent"]), kind);
                 let min_percent = self.opt_uint(t, "min-percent")?.unwrap_or(80);
                 if min_percent > 100 {
                     let at = t.get("min-percent").map_or(span.clone(), |v| v.span());
@@ -404,7 +396,7 @@ impl<'a> Walker<'a> {
                 }
             }
             "non-sentence" => {
-                only(self, &["min-items", "max-start", "max-words", "min-percent"], kind);
+                only(self, &keys_besides(&["min-words", "keep-headline"]), kind);
                 let keep_headline = match t.get("keep-headline") {
                     None => true,
                     Some(v) => match v.get_ref() {
