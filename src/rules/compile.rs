@@ -140,7 +140,6 @@ impl RuleSet {
             None
         } else {
             let set = RegexSetBuilder::new(&set_patterns)
-                .case_insensitive(true)
                 .size_limit(SET_SIZE_LIMIT)
                 .dfa_size_limit(SET_SIZE_LIMIT)
                 .build();
@@ -307,7 +306,6 @@ fn on_word_boundaries(text: &str, range: &Range<usize>) -> bool {
 pub fn compile_regex(pattern: &str) -> Result<(String, Regex), (String, String)> {
     let rewritten = rewrite(pattern)?;
     let regex = RegexBuilder::new(&rewritten)
-        .case_insensitive(true)
         .size_limit(REGEX_SIZE_LIMIT)
         .dfa_size_limit(REGEX_SIZE_LIMIT)
         .build()
