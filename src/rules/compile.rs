@@ -6,8 +6,9 @@
 //! boundary cliff (the lazy DFA gives up on `\b` over non-ASCII text, 100×
 //! slower): `\b` and `\B` become their ASCII forms, the other Unicode-aware
 //! boundary forms are rejected. Non-ASCII characters in a pattern are folded
-//! like the matching form (so `熱議` in a pattern matches `热议` text), and the
-//! set is case-insensitive because the matching form is lower case.
+//! like the matching form (so `熱議` in a pattern matches `热议` text). Patterns
+//! are matched case-sensitively against the lower-case matching form, so an
+//! upper-case letter in a pattern (which could never match) is a load error.
 
 use std::ops::Range;
 
@@ -369,6 +370,11 @@ fn rewrite(pattern: &str) -> Result<String, (String, String)> {
                     out.push(c);
                 }
             }
+        } else if c.is_ascii_uppercase() && !pattern.contains("(?i") {
+            return Err((
+                format!("regex has the upper-case letter `{c}`, but rules match a lower-case form of the text"),
+                "write the pattern in lower case (or add (?i) to mean either case)".into(),
+            ));
         } else if c.is_ascii() {
             out.push(c);
         } else {
@@ -412,6 +418,14 @@ mod tests {
         let (_, re) = compile_regex("^熱議股票$").unwrap_or_else(|e| panic!("{e:?}"));
         assert!(re.is_match(&normalize("熱議股票")));
         assert!(re.is_match(&normalize("热议股票")));
+    }
+
+    #[test]
+    fn upper_case_letters_are_refused_unless_asked_for() {
+        let Err((message, _)) = compile_regex("^Copyright") else { panic!("compiled") };
+        assert!(message.contains("upper-case letter `C`"), "{message}");
+        assert!(compile_regex("(?i)^Copyright").is_ok());
+        assert!(compile_regex(r"\p{Han}\S+\D").is_ok());
     }
 
     #[test]
