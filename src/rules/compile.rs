@@ -372,7 +372,9 @@ fn rewrite(pattern: &str) -> Result<String, (String, String)> {
             }
         } else if c.is_ascii_uppercase() && !pattern.contains("(?i") {
             return Err((
-                format!("regex has the upper-case letter `{c}`, but rules match a lower-case form of the text"),
+                format!(
+                    "regex has the upper-case letter `{c}`, but rules match a lower-case form of the text"
+                ),
                 "write the pattern in lower case (or add (?i) to mean either case)".into(),
             ));
         } else if c.is_ascii() {
