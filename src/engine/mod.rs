@@ -29,7 +29,7 @@ const MAX_ROUNDS: usize = 8;
 /// nothing more is dropped: a block kept only because of a neighbour that was
 /// later dropped is looked at again without it. The result is what cleaning
 /// the output would give, so cleaning is idempotent (up to `first`/`last`
-/// positions and [`MAX_ROUNDS`]). Later rounds reuse every block's analysis
+/// positions and at most eight rounds). Later rounds reuse every block's analysis
 /// and rule matches, so they cost little.
 pub fn run(
     rules: &RuleSet,
