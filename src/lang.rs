@@ -237,13 +237,13 @@ fn guess_cjk(text: &str, s: &Scripts) -> LangGuess {
 
 /// `zh-Hant`, `zh-Hans`, or `zh` when the characters do not tell.
 fn chinese_variant(text: &str) -> &'static str {
-    let simplified = simplified_only();
+    let sets = han_sets();
     let (mut hant, mut hans) = (0u32, 0u32);
     let mut buf = [0u8; 4];
     for c in text.chars().filter(|&c| is_han(c)) {
-        if simplified.contains(c) {
+        if sets.simplified_only.contains(c) {
             hans += 1;
-        } else if is_traditional(c, &mut buf) {
+        } else if sets.traditional.contains(c) || (!HanSet::covers(c) && is_traditional(c, &mut buf)) {
             hant += 1;
         }
     }
@@ -254,53 +254,62 @@ fn chinese_variant(text: &str) -> &'static str {
     }
 }
 
-/// Characters that Traditional text folds into and that are not themselves
-/// Traditional: found once by running fast2s over the CJK block.
+/// A bit set over the CJK Unified Ideographs block.
 struct HanSet(Vec<u64>);
 
 impl HanSet {
     const START: u32 = 0x4E00;
     const END: u32 = 0xA000;
 
+    fn empty() -> HanSet {
+        HanSet(vec![0u64; ((Self::END - Self::START) as usize).div_ceil(64)])
+    }
+
+    fn covers(c: char) -> bool {
+        (Self::START..Self::END).contains(&(c as u32))
+    }
+
+    fn insert(&mut self, c: char) {
+        let i = (c as u32 - Self::START) as usize;
+        self.0[i / 64] |= 1 << (i % 64);
+    }
+
     fn contains(&self, c: char) -> bool {
-        let cp = c as u32;
-        if !(Self::START..Self::END).contains(&cp) {
+        if !Self::covers(c) {
             return false;
         }
-        let i = (cp - Self::START) as usize;
+        let i = (c as u32 - Self::START) as usize;
         self.0.get(i / 64).is_some_and(|w| w & (1 << (i % 64)) != 0)
     }
 }
 
-fn simplified_only() -> &'static HanSet {
-    static SET: OnceLock<HanSet> = OnceLock::new();
-    SET.get_or_init(|| {
-        let mut bits = vec![0u64; ((HanSet::END - HanSet::START) as usize).div_ceil(64)];
+/// The characters fast2s folds (Traditional), and those it folds into that
+/// are not themselves Traditional (Simplified-only): found once, in one run
+/// of fast2s over the CJK block.
+struct HanSets {
+    traditional: HanSet,
+    simplified_only: HanSet,
+}
+
+fn han_sets() -> &'static HanSets {
+    static SETS: OnceLock<HanSets> = OnceLock::new();
+    SETS.get_or_init(|| {
+        let mut traditional = HanSet::empty();
+        let mut targets = HanSet::empty();
         let mut buf = [0u8; 4];
-        for cp in HanSet::START..HanSet::END {
-            let Some(c) = char::from_u32(cp) else {
-                continue;
-            };
-            let folded = fast2s::convert(c.encode_utf8(&mut buf));
-            if let Some(s) = folded.chars().next()
+        for c in (HanSet::START..HanSet::END).filter_map(char::from_u32) {
+            if let Some(s) = fast2s::convert(c.encode_utf8(&mut buf)).chars().next()
                 && s != c
-                && (HanSet::START..HanSet::END).contains(&(s as u32))
             {
-                let i = (s as u32 - HanSet::START) as usize;
-                bits[i / 64] |= 1 << (i % 64);
+                traditional.insert(c);
+                if HanSet::covers(s) {
+                    targets.insert(s);
+                }
             }
         }
-        // A character that is itself folded is Traditional, not Simplified-only.
-        for cp in HanSet::START..HanSet::END {
-            let Some(c) = char::from_u32(cp) else {
-                continue;
-            };
-            if is_traditional(c, &mut buf) {
-                let i = (cp - HanSet::START) as usize;
-                bits[i / 64] &= !(1 << (i % 64));
-            }
-        }
-        HanSet(bits)
+        let simplified_only =
+            HanSet(targets.0.iter().zip(&traditional.0).map(|(t, trad)| t & !trad).collect());
+        HanSets { traditional, simplified_only }
     })
 }
 

@@ -15,12 +15,7 @@ pub(super) fn apply_context(blocks: &[Analyzed], view: &[usize], reports: &mut [
     // The headline — the last heading of two words or more above the first
     // kept body paragraph — is never a candidate, even between dropped blocks.
     let first_body = view.iter().position(|&i| blocks[i].prose && reports[i].decision != Decision::Drop);
-    let headline = first_body.and_then(|f| {
-        (0..f).rev().find(|&k| {
-            let i = view[k];
-            blocks[i].heading_like && blocks[i].words >= 2 && reports[i].decision != Decision::Drop
-        })
-    });
+    let headline = first_body.and_then(|f| super::headline(blocks, view, reports, f));
     let candidate: Vec<bool> = view
         .iter()
         .enumerate()

@@ -77,6 +77,15 @@ pub fn run(
     (clean, reports)
 }
 
+/// The headline: the last heading-like block of two words or more among the
+/// first `before` blocks of `view` that nothing dropped, as a view position.
+fn headline(blocks: &[Analyzed], view: &[usize], reports: &[BlockReport], before: usize) -> Option<usize> {
+    (0..before).rev().find(|&k| {
+        let i = view[k];
+        blocks[i].heading_like && blocks[i].words >= 2 && reports[i].decision != Decision::Drop
+    })
+}
+
 /// Whether later stages may still drop a block: nothing decided it, or a
 /// `strip-span` rule only cut a span from it.
 fn undecided(r: &BlockReport) -> bool {

@@ -141,12 +141,6 @@ fn applies(rule: &CompiledRule, block: &Analyzed) -> bool {
         && when.max_lines.is_none_or(|n| block.lines <= n)
 }
 
-/// Whether a rule may still decide a block: nothing decided it, or it was
-/// only cut (a drop rule may still fire on what remains).
-fn open(r: &BlockReport) -> bool {
-    r.by == DecidedBy::Default || (r.decision == Decision::Strip && r.by == DecidedBy::Rule)
-}
-
 /// One round: the rules whose position `in_round` accepts.
 fn round(
     rules: &RuleSet,
@@ -172,7 +166,7 @@ fn round(
     }
     let mut rest: Option<(usize, usize)> = None; // (rule, block) of a drop-rest
     for (k, &i) in view.iter().enumerate() {
-        if !open(&reports[i]) {
+        if !undecided(&reports[i]) {
             continue;
         }
         if let Some((r, from)) = rest {
@@ -211,7 +205,7 @@ fn round(
             }
             let evidence = vec![evidence];
             for &i in &view[run] {
-                if open(&reports[i]) {
+                if undecided(&reports[i]) {
                     decide(&mut reports[i], Decision::Drop, DecidedBy::Rule, Some(r), evidence.clone());
                 }
             }

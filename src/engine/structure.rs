@@ -4,7 +4,7 @@
 use std::ops::Range;
 
 use super::rules::{Body, Document};
-use crate::report::{BlockReport, Decision};
+use crate::report::BlockReport;
 use crate::rules::spec::Structure;
 use crate::segment::{LineShape, is_space, line_shape};
 
@@ -26,14 +26,8 @@ pub(super) fn find(
             };
             // The headline: the last heading of two words or more before the
             // body that nothing else dropped (a byline above the body is not it).
-            let headline = keep_headline
-                .then(|| {
-                    (0..first).rev().find(|&k| {
-                        let (b, r) = (&doc.blocks[view[k]], &reports[view[k]]);
-                        b.heading_like && b.words >= 2 && r.decision != Decision::Drop
-                    })
-                })
-                .flatten();
+            let headline =
+                keep_headline.then(|| super::headline(&doc.blocks, view, reports, first)).flatten();
             (0..view.len())
                 .filter(|&k| !sentence(k) && Some(k) != headline)
                 .map(|k| (k..k + 1, "no sentence, outside the body".to_owned()))
