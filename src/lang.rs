@@ -381,25 +381,115 @@ pub fn is_unspaced(c: char) -> bool {
 
 /// Whether `word` is one of the most frequent English function words.
 pub fn is_english_function_word(word: &str) -> bool {
-    // Sorted, lowercase: the most frequent English words that are rare as
-    // words of other Latin-script languages ("a", "die", "de" are left out).
-    const WORDS: &[&str] = &[
-        "about", "after", "all", "also", "an", "and", "are", "as", "at", "be", "been", "but", "by", "can",
-        "could", "did", "do", "for", "from", "had", "has", "have", "he", "her", "his", "how", "i", "if",
-        "in", "into", "is", "it", "its", "more", "my", "not", "of", "on", "or", "our", "out", "said", "she",
-        "should", "so", "than", "that", "the", "their", "them", "there", "they", "this", "to", "up", "was",
-        "we", "were", "what", "when", "which", "who", "will", "with", "would", "you", "your", "just", "over",
-        "then", "such", "these",
-    ];
-    if word.len() > 6 {
+    // The most frequent English words that are rare as words of other
+    // Latin-script languages ("a", "die", "de", "me", "no" are left out).
+    if word.len() > 7 {
         return false;
     }
-    let mut buf = [0u8; 6];
+    let mut buf = [0u8; 7];
     for (slot, b) in buf.iter_mut().zip(word.bytes()) {
         *slot = b.to_ascii_lowercase();
     }
-    let lower = &buf[..word.len()];
-    WORDS.iter().any(|w| w.as_bytes() == lower)
+    matches!(
+        &buf[..word.len()],
+        b"about"
+            | b"after"
+            | b"against"
+            | b"all"
+            | b"also"
+            | b"an"
+            | b"and"
+            | b"any"
+            | b"are"
+            | b"as"
+            | b"at"
+            | b"be"
+            | b"because"
+            | b"been"
+            | b"before"
+            | b"being"
+            | b"but"
+            | b"by"
+            | b"can"
+            | b"could"
+            | b"de"
+            | b"did"
+            | b"die"
+            | b"do"
+            | b"does"
+            | b"each"
+            | b"for"
+            | b"from"
+            | b"had"
+            | b"has"
+            | b"have"
+            | b"he"
+            | b"her"
+            | b"him"
+            | b"his"
+            | b"how"
+            | b"i"
+            | b"if"
+            | b"in"
+            | b"into"
+            | b"is"
+            | b"it"
+            | b"its"
+            | b"just"
+            | b"might"
+            | b"more"
+            | b"must"
+            | b"my"
+            | b"not"
+            | b"of"
+            | b"on"
+            | b"only"
+            | b"or"
+            | b"other"
+            | b"our"
+            | b"out"
+            | b"over"
+            | b"said"
+            | b"she"
+            | b"should"
+            | b"so"
+            | b"some"
+            | b"such"
+            | b"than"
+            | b"that"
+            | b"the"
+            | b"their"
+            | b"them"
+            | b"then"
+            | b"there"
+            | b"these"
+            | b"they"
+            | b"this"
+            | b"those"
+            | b"through"
+            | b"to"
+            | b"under"
+            | b"until"
+            | b"up"
+            | b"very"
+            | b"was"
+            | b"we"
+            | b"were"
+            | b"what"
+            | b"when"
+            | b"where"
+            | b"which"
+            | b"while"
+            | b"who"
+            | b"whose"
+            | b"why"
+            | b"will"
+            | b"with"
+            | b"without"
+            | b"would"
+            | b"you"
+            | b"your"
+    )
 }
 
 /// Latin-script languages whatlang may name by default. Rare ones are left

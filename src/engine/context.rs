@@ -8,14 +8,17 @@ use super::decide;
 /// A short heading-like block that no rule decided goes when the nearest
 /// longer block before it was dropped and the one after it was dropped too
 /// or is the end of the document. The start of the document does not count
-/// as dropped, and the headline (the last heading above the first body
-/// paragraph) is never dropped here, so a headline between a dropped menu and
-/// a dropped byline stays.
-pub(super) fn apply_context(blocks: &[Analyzed], view: &[usize], reports: &mut [BlockReport]) {
-    // The headline — the last heading of two words or more above the first
-    // kept body paragraph — is never a candidate, even between dropped blocks.
-    let first_body = view.iter().position(|&i| blocks[i].prose && reports[i].decision != Decision::Drop);
-    let headline = first_body.and_then(|f| super::headline(blocks, view, reports, f));
+/// as dropped, and the headline (the last heading above the body, which
+/// starts at view position `body_start` as the rules stage found it) is never
+/// dropped here, so a headline between a dropped menu and a dropped byline
+/// stays.
+pub(super) fn apply_context(
+    blocks: &[Analyzed],
+    view: &[usize],
+    body_start: Option<usize>,
+    reports: &mut [BlockReport],
+) {
+    let headline = body_start.and_then(|f| super::headline(blocks, view, reports, f));
     let candidate: Vec<bool> = view
         .iter()
         .enumerate()

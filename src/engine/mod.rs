@@ -60,13 +60,13 @@ pub fn run(
     doc.fire(rules);
     let mut view: Vec<usize> = (0..reports.len()).collect();
     for round in 0..MAX_ROUNDS {
-        rules::apply_rules(rules, &doc, &view, policy, &mut reports);
+        let mut body_start = rules::apply_rules(rules, &doc, &view, policy, &mut reports);
         if round == 0 {
             rules::settle_stripped(rules, detector, &mut doc, &mut reports);
-            rules::apply_rules(rules, &doc, &view, policy, &mut reports);
+            body_start = rules::apply_rules(rules, &doc, &view, policy, &mut reports);
         }
         language::apply_language(policy, &doc.blocks, &view, &mut reports);
-        context::apply_context(&doc.blocks, &view, &mut reports);
+        context::apply_context(&doc.blocks, &view, body_start, &mut reports);
         let before = view.len();
         view.retain(|&i| reports[i].decision != Decision::Drop);
         if view.len() == before {
@@ -82,8 +82,25 @@ pub fn run(
 fn headline(blocks: &[Analyzed], view: &[usize], reports: &[BlockReport], before: usize) -> Option<usize> {
     (0..before).rev().find(|&k| {
         let i = view[k];
-        blocks[i].heading_like && blocks[i].words >= 2 && reports[i].decision != Decision::Drop
+        let b = &blocks[i];
+        b.heading_like
+            && b.words >= 2
+            && reports[i].decision != Decision::Drop
+            && !dated_meta(b.form.as_str())
     })
+}
+
+/// A byline or meta line under the headline: a year, and separators, a
+/// leading "by", or three numbers ("Posted by Ann Lee · 14 April 2024 ·
+/// 6 comments", "Par Claire Morel, le 3 mars 2024 à 10h15"). A headline
+/// with a year in it ("The 2024 Olympics Open in Paris") is not one.
+fn dated_meta(form: &str) -> bool {
+    let numbers: Vec<&str> = form.split(|c: char| !c.is_ascii_digit()).filter(|t| !t.is_empty()).collect();
+    let year = numbers.iter().any(|t| t.len() == 4 && (t.starts_with("19") || t.starts_with("20")));
+    let by = form.split_whitespace().take(2).any(|w| {
+        matches!(w, "by" | "posted" | "published" | "updated" | "par" | "von" | "por" | "di" | "door" | "av")
+    });
+    year && (form.contains(['·', '|', '•']) || by || numbers.len() >= 3)
 }
 
 /// Whether later stages may still drop a block: nothing decided it, or a

@@ -62,6 +62,8 @@ pub(super) struct Body {
     pub len: usize,
     pub first: Option<usize>,
     pub last: Option<usize>,
+    /// The body's second long paragraph.
+    pub lead_end: Option<usize>,
 }
 
 impl Body {
@@ -70,6 +72,7 @@ impl Body {
             Position::Anywhere => true,
             Position::Head => self.first.is_none_or(|p| k < p),
             Position::Tail => self.last.is_none_or(|p| k > p),
+            Position::AfterLead => self.lead_end.is_some_and(|p| k > p),
             Position::First(n) => k < n,
             Position::Last(n) => k + n >= self.len,
         }
@@ -77,27 +80,37 @@ impl Body {
 }
 
 fn regional(position: Position) -> bool {
-    matches!(position, Position::Head | Position::Tail)
+    matches!(position, Position::Head | Position::Tail | Position::AfterLead)
 }
 
-/// Applies the rules to the blocks in `view`.
+/// Applies the rules to the blocks in `view`. Returns where the body starts,
+/// as a position in the view.
 pub(super) fn apply_rules(
     rules: &RuleSet,
     doc: &Document<'_>,
     view: &[usize],
     policy: &LangPolicy,
     reports: &mut [BlockReport],
-) {
-    let unlocated = Body { len: view.len(), first: None, last: None };
-    round(rules, doc, view, &unlocated, |p| !regional(p), reports);
+) -> Option<usize> {
+    let unlocated = Body { len: view.len(), first: None, last: None, lead_end: None };
+    // A block where a regional `drop-rest` rule fired (a comment-section
+    // heading) waits for the second round, so that a `drop-block` rule on the
+    // same words cannot take it first; it then meets every rule.
+    let defers = |i: usize| {
+        doc.firings[i].iter().any(|f| {
+            let spec = &rules.rules()[f.rule].spec;
+            spec.action == Action::DropRest && regional(spec.when.position)
+        })
+    };
+    round(rules, doc, view, &unlocated, |p, i| !regional(p) && !i.is_some_and(defers), reports);
     let is_body = |i: usize| {
         let b = &doc.blocks[i];
         b.prose && undecided(&reports[i]) && confident_lang(b).is_none_or(|tag| policy.keeps(tag, b))
     };
     // The body runs from the first to the last long paragraph, widened over
-    // the sentences next to it (a standfirst, a short closing paragraph) and,
-    // at its end, over a single short block between two sentences (a year or
-    // a sub-heading): those are the article's, not the page's.
+    // the sentences next to it (a standfirst, a short closing paragraph) and
+    // over a single short block between two sentences (a year or a
+    // sub-heading): those are the article's, not the page's.
     let sentence = |k: usize| {
         let i = view[k];
         let b = &doc.blocks[i];
@@ -106,10 +119,17 @@ pub(super) fn apply_rules(
             && confident_lang(b).is_none_or(|tag| policy.keeps(tag, b))
     };
     let mut first = view.iter().position(|&i| is_body(i));
+
     let mut last = view.iter().rposition(|&i| is_body(i));
     if let Some(f) = &mut first {
-        while *f > 0 && sentence(*f - 1) {
-            *f -= 1;
+        loop {
+            if *f > 0 && sentence(*f - 1) {
+                *f -= 1;
+            } else if *f > 1 && undecided(&reports[view[*f - 1]]) && sentence(*f - 2) {
+                *f -= 2; // a sub-heading between the first paragraphs
+            } else {
+                break;
+            }
         }
     }
     if let Some(l) = &mut last {
@@ -123,8 +143,11 @@ pub(super) fn apply_rules(
             }
         }
     }
-    let body = Body { len: view.len(), first, last };
-    round(rules, doc, view, &body, regional, reports);
+    // The lead: the first long paragraph and the next sentence after it.
+    let lead_end = first.and_then(|f| (f + 1..view.len()).find(|&k| sentence(k) || is_body(view[k])));
+    let body = Body { len: view.len(), first, last, lead_end };
+    round(rules, doc, view, &body, |p, i| regional(p) || i.is_some_and(defers), reports);
+    body.first
 }
 
 /// The fewest words of a sentence that widens the body.
@@ -141,19 +164,20 @@ fn applies(rule: &CompiledRule, block: &Analyzed) -> bool {
         && when.max_lines.is_none_or(|n| block.lines <= n)
 }
 
-/// One round: the rules whose position `in_round` accepts.
+/// One round: the rules that `in_round` accepts, given their position and the
+/// block (`None` for structure rules, which look at runs of blocks).
 fn round(
     rules: &RuleSet,
     doc: &Document<'_>,
     view: &[usize],
     body: &Body,
-    in_round: impl Fn(Position) -> bool,
+    in_round: impl Fn(Position, Option<usize>) -> bool,
     reports: &mut [BlockReport],
 ) {
     let rule = |f: &Firing| &rules.rules()[f.rule];
     let fires = |f: &Firing, k: usize| {
         let position = rule(f).spec.when.position;
-        in_round(position) && body.in_position(k, position)
+        in_round(position, Some(view[k])) && body.in_position(k, position)
     };
     for (k, &i) in view.iter().enumerate() {
         if reports[i].by != DecidedBy::Default {
@@ -175,7 +199,10 @@ fn round(
             continue;
         }
         let live: Vec<&Firing> = doc.firings[i].iter().filter(|f| fires(f, k)).collect();
-        match live.iter().find(|f| rule(f).spec.action != Action::StripSpan) {
+        // A drop-rest rule goes first: the block is dropped either way, and
+        // what follows it too.
+        let rest_first = live.iter().find(|f| rule(f).spec.action == Action::DropRest);
+        match rest_first.or_else(|| live.iter().find(|f| rule(f).spec.action != Action::StripSpan)) {
             Some(first) => {
                 decide(
                     &mut reports[i],
@@ -197,7 +224,7 @@ fn round(
     }
     // Structure rules last: they look at what the other rules left (the
     // headline of a `non-sentence` rule is not a byline a regex drops).
-    for r in rules.rules().iter().filter(|r| in_round(r.spec.when.position)) {
+    for r in rules.rules().iter().filter(|r| in_round(r.spec.when.position, None)) {
         let Some(structure) = r.structure() else { continue };
         for (run, evidence) in super::structure::find(structure, doc, view, body, reports) {
             if !body.in_position(run.start, r.spec.when.position) {

@@ -28,8 +28,17 @@ pub(super) fn find(
             // body that nothing else dropped (a byline above the body is not it).
             let headline =
                 keep_headline.then(|| super::headline(&doc.blocks, view, reports, first)).flatten();
+            let mut headings: Option<Vec<String>> = None;
             (0..view.len())
                 .filter(|&k| !sentence(k) && Some(k) != headline)
+                .filter(|&k| {
+                    // The page's own table of contents is the body's.
+                    let b = &doc.blocks[view[k]];
+                    b.lines < 3 || {
+                        let headings = headings.get_or_insert_with(|| later_headings(doc, view));
+                        !is_contents(&doc.block_lines(view[k]), k, headings)
+                    }
+                })
                 .map(|k| (k..k + 1, "no sentence, outside the body".to_owned()))
                 .collect()
         }
@@ -42,24 +51,68 @@ pub(super) fn find(
                 })
                 .collect()
         }
-        Structure::LabelList { min_items, max_words, min_percent } => (0..view.len())
-            .filter_map(|k| {
-                let lines = doc.block_lines(view[k]);
-                let (labels, label_lines) = count_labels(&lines, max_words);
-                // A list introduced by a line ending in a colon, or numbered, is
-                // the body's own ("The rankings were as follows:", "1. Finland").
-                let introduced = lines.iter().any(|l| l.trim_end().ends_with([':', '：']));
-                let numbered = lines.iter().filter(|l| starts_numbered(l)).count() * 2 >= lines.len();
-                let enough = labels >= min_items
-                    && label_lines * 100 >= min_percent * lines.len()
-                    && !introduced
-                    && !numbered;
-                enough.then(|| {
-                    (k..k + 1, format!("{labels} short labels on {label_lines} of {} lines", lines.len()))
+        Structure::LabelList { min_items, max_words, min_percent } => {
+            let mut headings: Option<Vec<String>> = None;
+            (0..view.len())
+                .filter_map(|k| {
+                    let lines = doc.block_lines(view[k]);
+                    let (labels, label_lines) = count_labels(&lines, max_words);
+                    // A list introduced by a line ending in a colon, or numbered, is
+                    // the body's own ("The rankings were as follows:", "1. Finland").
+                    let introduced = lines.iter().any(|l| l.trim_end().ends_with([':', '：']));
+                    let numbered = lines.iter().filter(|l| starts_numbered(l)).count() * 2 >= lines.len();
+                    let enough = labels >= min_items
+                        && label_lines * 100 >= min_percent * lines.len()
+                        && !introduced
+                        && !numbered;
+                    if !enough {
+                        return None;
+                    }
+                    let headings = headings.get_or_insert_with(|| later_headings(doc, view));
+                    if is_contents(&lines, k, headings) {
+                        return None;
+                    }
+                    Some((
+                        k..k + 1,
+                        format!("{labels} short labels on {label_lines} of {} lines", lines.len()),
+                    ))
                 })
-            })
-            .collect(),
+                .collect()
+        }
     }
+}
+
+/// The one-line blocks of the view in a comparable form, by position (empty
+/// for longer blocks): the candidates for the headings a table of contents
+/// lists.
+fn later_headings(doc: &Document<'_>, view: &[usize]) -> Vec<String> {
+    view.iter()
+        .map(|&i| {
+            let b = &doc.blocks[i];
+            if b.lines == 1 && b.heading_like { heading_key(b.form.as_str()) } else { String::new() }
+        })
+        .collect()
+}
+
+/// A label or heading reduced to its letters and digits, lower case, without
+/// a leading list marker or section number.
+fn heading_key(text: &str) -> String {
+    let t = text.trim_start_matches(|c: char| !c.is_alphabetic());
+    t.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect()
+}
+
+/// A table of contents: at least three of its lines, and half of them, are
+/// headings of blocks further down. The page's own outline is the body's
+/// (readers and the expected texts keep it); a menu's labels are not headings
+/// of the page.
+fn is_contents(lines: &[&str], k: usize, headings: &[String]) -> bool {
+    let later: std::collections::HashSet<&str> =
+        headings.iter().skip(k + 1).filter(|h| !h.is_empty()).map(String::as_str).collect();
+    if later.is_empty() {
+        return false;
+    }
+    let found = lines.iter().filter(|l| later.contains(heading_key(l).as_str())).count();
+    found >= 3 && found * 2 >= lines.len()
 }
 
 /// Counts the labels in `lines` and the lines made only of labels. A line is

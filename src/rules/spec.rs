@@ -120,6 +120,9 @@ pub enum Position {
     Head,
     /// After the last body paragraph.
     Tail,
+    /// After the body's first two paragraphs: where a comment section or a
+    /// page footer can begin, but a share bar under the standfirst cannot.
+    AfterLead,
     /// Among the first N blocks.
     First(usize),
     /// Among the last N blocks.
@@ -461,11 +464,12 @@ impl<'a> Walker<'a> {
     }
 
     fn position(&mut self, v: &Value<'_>) -> Option<Position> {
-        let help = "use \"head\", \"tail\", \"anywhere\", { first = N } or { last = N }";
+        let help = "use \"head\", \"tail\", \"after-lead\", \"anywhere\", { first = N } or { last = N }";
         match v.get_ref() {
             DeValue::String(s) => match s.as_ref() {
                 "head" => Some(Position::Head),
                 "tail" => Some(Position::Tail),
+                "after-lead" => Some(Position::AfterLead),
                 "anywhere" => Some(Position::Anywhere),
                 other => {
                     self.error(&v.span(), format!("unknown position `{other}`"), help);
