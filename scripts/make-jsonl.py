@@ -1,10 +1,11 @@
 #!/usr/bin/env python3
 """Builds a JSON Lines stream of real-looking documents for measurements.
 
-Usage: scripts/make-jsonl.py PAGES_DIR SIZE_MB > stream.jsonl
+Usage: scripts/make-jsonl.py PAGES_DIR SIZE_MB [LANG] > stream.jsonl
 
 PAGES_DIR holds one folder per page with an `input.txt` (the layout of the
-shared dev corpus). Pages are repeated, with an id and a few extra fields,
+shared dev corpus); with LANG, only pages whose `meta.json` gives that
+language are used. Pages are repeated, with an id and a few extra fields,
 until the stream reaches SIZE_MB megabytes. Nothing is written to the
 repository: the stream goes to standard output.
 """
@@ -14,11 +15,18 @@ import pathlib
 import sys
 
 
+def page_lang(page: pathlib.Path) -> str:
+    meta = page.parent / "meta.json"
+    return json.loads(meta.read_text(encoding="utf-8")).get("lang", "en") if meta.exists() else "en"
+
+
 def main() -> int:
-    if len(sys.argv) != 3:
+    if len(sys.argv) not in (3, 4):
         print(__doc__, file=sys.stderr)
         return 2
     pages = sorted(pathlib.Path(sys.argv[1]).glob("*/input.txt"))
+    if len(sys.argv) == 4:
+        pages = [p for p in pages if page_lang(p) == sys.argv[3]]
     if not pages:
         print(f"no */input.txt under {sys.argv[1]}", file=sys.stderr)
         return 1

@@ -1,0 +1,103 @@
+#!/usr/bin/env bash
+# Measures thresh beside `cat` and the peers (jusText, trafilatura) on the
+# same English documents, in one run, pinned to one core, and prints MB/s
+# and ratios as a markdown table.
+#
+#   bench/compare.sh [CORPORA_DIR] [SIZE_MB] [PEER_MB] [RUNS]
+#
+# CORPORA_DIR (default ../shared/corpora) holds webpages/*/input.txt; a
+# JSON Lines stream of SIZE_MB megabytes (default 100) is built from its
+# English pages under target/bench (nothing is committed). The peers run on
+# the first PEER_MB megabytes of it (default 4: they are ~100x slower),
+# installed in a virtual environment under target/bench-venv the first time.
+# thresh and cat run RUNS times (default 3) and the median is reported.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+corpora="${1:-../shared/corpora}"
+size="${2:-100}"
+peer_mb="${3:-4}"
+runs="${4:-3}"
+[ -d "$corpora/webpages" ] || { echo "compare: no $corpora/webpages" >&2; exit 2; }
+
+cargo build --release --quiet
+bin="$PWD/target/release/thresh"
+work=target/bench
+mkdir -p "$work"
+stream="$work/stream-$size.jsonl"
+[ -s "$stream" ] || python3 scripts/make-jsonl.py "$corpora/webpages" "$size" en > "$stream"
+prefix() { # prefix MB OUT: whole lines from the start of the stream
+  python3 - "$stream" "$1" "$2" <<'PY'
+import sys
+src, mb, out = sys.argv[1], float(sys.argv[2]), sys.argv[3]
+limit, n = int(mb * 1_000_000), 0
+with open(src, "rb") as f, open(out, "wb") as o:
+    for line in f:
+        if n >= limit:
+            break
+        o.write(line)
+        n += len(line)
+PY
+}
+pin=()
+if command -v taskset > /dev/null && taskset -c 0 true 2> /dev/null; then pin=(taskset -c 0); fi
+
+venv=target/bench-venv
+if [ ! -x "$venv/bin/python" ]; then
+  python3 -m venv "$venv"
+  "$venv/bin/pip" install --quiet justext lxml_html_clean trafilatura 2>&1 | grep -v "^WARNING" >&2 || true
+fi
+
+mb() { python3 -c "import os,sys; print(f'{os.path.getsize(sys.argv[1]) / 1e6:.1f}')" "$1"; }
+now() { date +%s.%N; }
+# median of the wall times of RUNS runs of a command; the peak RSS (KB) of the last
+measure() {
+  local times=() t0 t1
+  for _ in $(seq "$runs"); do
+    t0=$(now)
+    /usr/bin/time -f %M -o "$work/rss" "$@" > "$work/out" 2> /dev/null
+    t1=$(now)
+    times+=("$(python3 -c "print($t1 - $t0)")")
+  done
+  python3 -c "import statistics,sys; print(f'{statistics.median(map(float, sys.argv[1:])):.3f}')" "${times[@]}"
+}
+rate() { python3 -c "import sys; print(f'{float(sys.argv[1]) / float(sys.argv[2]):.1f}')" "$1" "$2"; }
+ratio() { python3 -c "import sys; print(f'{float(sys.argv[1]) / float(sys.argv[2]):.1f}')" "$1" "$2"; }
+
+total=$(mb "$stream")
+cat_s=$(measure "${pin[@]}" cat "$stream")
+cat_rate=$(rate "$total" "$cat_s")
+t1_s=$(measure "${pin[@]}" "$bin" clean --jsonl --quiet --threads 1 --lang en "$stream")
+t1_rss=$(cat "$work/rss")
+t1_rate=$(rate "$total" "$t1_s")
+t2_s=$(measure "$bin" clean --jsonl --quiet --threads 2 --lang en "$stream")
+t2_rss=$(cat "$work/rss")
+t2_rate=$(rate "$total" "$t2_s")
+
+prefix "$peer_mb" "$work/peer.jsonl"
+peer_total=$(mb "$work/peer.jsonl")
+jt_s=$("${pin[@]}" "$venv/bin/python" bench/peers.py justext "$work/peer.jsonl")
+tf_s=$("${pin[@]}" "$venv/bin/python" bench/peers.py trafilatura "$work/peer.jsonl")
+jt_rate=$(rate "$peer_total" "$jt_s")
+tf_rate=$(rate "$peer_total" "$tf_s")
+
+echo "| what | MB | seconds (median of $runs) | MB/s | thresh (1 thread) is |"
+echo "|---|---|---|---|---|"
+echo "| \`cat > file\` | $total | $cat_s | $cat_rate | $(ratio "$cat_rate" "$t1_rate")x slower |"
+echo "| thresh, 1 thread (peak RSS $((t1_rss / 1024)) MB) | $total | $t1_s | $t1_rate | — |"
+echo "| thresh, 2 threads (peak RSS $((t2_rss / 1024)) MB) | $total | $t2_s | $t2_rate | $(ratio "$t2_rate" "$t1_rate")x of 1 thread |"
+echo "| jusText (in-process, 1 run) | $peer_total | $jt_s | $jt_rate | $(ratio "$t1_rate" "$jt_rate")x faster |"
+echo "| trafilatura (in-process, 1 run) | $peer_total | $tf_s | $tf_rate | $(ratio "$t1_rate" "$tf_rate")x faster |"
+echo
+echo "Cost per MB by input size (thresh, 1 thread, pinned):"
+echo
+echo "| MB | seconds | MB/s |"
+echo "|---|---|---|"
+for part in 1 10; do
+  if [ "$(python3 -c "print(int($part < $size))")" = 1 ]; then
+    prefix "$part" "$work/part.jsonl"
+    p_total=$(mb "$work/part.jsonl")
+    p_s=$(measure "${pin[@]}" "$bin" clean --jsonl --quiet --threads 1 --lang en "$work/part.jsonl")
+    echo "| $p_total | $p_s | $(rate "$p_total" "$p_s") |"
+  fi
+done
+echo "| $total | $t1_s | $t1_rate |"
