@@ -11,6 +11,11 @@ use crate::segment::{Block, Line, LineShape, Segmented, is_space};
 const PROSE_CHARS: usize = 150;
 /// Han, kana or Hangul characters from which a block can be a body paragraph.
 const PROSE_CJK: u32 = 50;
+/// Han, kana or Hangul characters on one line that make a sentence even
+/// without punctuation (blogs often leave it out; a label is far shorter).
+const CJK_SENTENCE: u32 = 30;
+/// Non-space characters per line, on average, of a body paragraph.
+const PROSE_LINE_CHARS: usize = 30;
 /// The most characters of a heading-like block.
 const HEADING_CHARS: usize = 80;
 
@@ -90,9 +95,15 @@ fn analyze_lines(text: &str, lines: &[Line], raw: &str, detector: &LangDetector)
     let (scripts, lang, chars, letter_share) = language_of(raw, detector);
     let trimmed = raw.trim_end_matches(is_space);
     let ends_sentence = trimmed.ends_with(['.', '!', '?', '。', '！', '？', '"', '”', '’', ')', '」', '…']);
-    let has_sentence = ends_sentence || raw.contains(". ") || raw.contains(['。', '！', '？']);
+    let has_sentence = ends_sentence
+        || inner_full_stop(raw)
+        || raw.contains(['。', '！', '？'])
+        || (scripts.cjk() >= CJK_SENTENCE && long_cjk_line(raw));
     let words = raw.split_whitespace().count().max(scripts.latin_words as usize) + scripts.cjk() as usize / 3;
-    let prose = (chars >= PROSE_CHARS || scripts.cjk() >= PROSE_CJK) && has_sentence;
+    // A list of short lines (a menu with a numbered breadcrumb) is not a
+    // paragraph, however long.
+    let long_lines = chars >= PROSE_LINE_CHARS * lines.len();
+    let prose = (chars >= PROSE_CHARS || scripts.cjk() >= PROSE_CJK) && has_sentence && long_lines;
     let heading_like = lines.len() == 1
         && chars <= HEADING_CHARS
         && !trimmed.ends_with(['.', '!', '?', '。', '！', '？', ',', ';', ':', '，', '；', '：']);
@@ -132,6 +143,18 @@ fn matching_form(text: &str, lines: &[Line], with_map: bool) -> (Normalized, Vec
     (form, line_ranges)
 }
 
+/// A full stop inside the text after a word ("… day. Then"), not after a
+/// list number ("1. Home").
+fn inner_full_stop(raw: &str) -> bool {
+    raw.match_indices(". ").any(|(i, _)| raw[..i].chars().next_back().is_some_and(char::is_alphabetic))
+}
+
+/// A line with at least `CJK_SENTENCE` Han, kana or Hangul characters.
+fn long_cjk_line(raw: &str) -> bool {
+    raw.split('\n')
+        .any(|l| l.chars().filter(|&c| crate::lang::is_unspaced(c)).count() >= CJK_SENTENCE as usize)
+}
+
 fn capital_share(raw: &str) -> f32 {
     let (mut cased, mut capital) = (0u32, 0u32);
     for word in raw.split_whitespace() {
@@ -149,10 +172,7 @@ fn capital_share(raw: &str) -> f32 {
 fn language_of(raw: &str, detector: &LangDetector) -> (Scripts, LangGuess, usize, f32) {
     let scripts = Scripts::count(raw);
     let lang = detector.guess(raw, &scripts);
-    let chars = raw.chars().filter(|&c| !is_space(c)).count();
-    let letters = raw.chars().filter(|c| c.is_alphabetic()).count();
-    let letter_share = if chars == 0 { 0.0 } else { letters as f32 / chars as f32 };
-    (scripts, lang, chars, letter_share)
+    (scripts, lang, scripts.non_space as usize, scripts.letter_share())
 }
 
 #[cfg(test)]

@@ -19,6 +19,9 @@ use whatlang::Lang;
 
 /// Bytes of a block shown to whatlang; its trigram profile settles well before.
 const DETECT_PREFIX: usize = 1024;
+/// Below this share of letters a block is code, a table or a formula: the
+/// detector's guess about it is not trusted, so it is not asked.
+pub const MIN_LETTER_SHARE: f32 = 0.7;
 /// Latin words below which whatlang is not asked.
 const MIN_DETECT_WORDS: u32 = 4;
 /// Letters of other scripts below which whatlang is not asked.
@@ -86,6 +89,10 @@ pub struct Scripts {
     pub latin_words: u32,
     /// English function words among the Latin words.
     pub english_words: u32,
+    /// Function words of other Latin-script languages among the Latin words.
+    pub foreign_words: u32,
+    /// Latin letters outside ASCII (é, ß, ø, ą, …).
+    pub accented: u32,
     /// Han characters.
     pub han: u32,
     /// Hiragana and katakana.
@@ -96,6 +103,10 @@ pub struct Scripts {
     pub other: u32,
     /// Decimal digits.
     pub digits: u32,
+    /// Characters other than white space.
+    pub non_space: u32,
+    /// Letters of any script.
+    pub letters: u32,
 }
 
 impl Scripts {
@@ -110,6 +121,8 @@ impl Scripts {
                 s.latin_words += 1;
                 if is_english_function_word(word) {
                     s.english_words += 1;
+                } else if is_foreign_function_word(word) {
+                    s.foreign_words += 1;
                 }
             }
         };
@@ -117,8 +130,21 @@ impl Scripts {
             let latin = is_latin(c);
             if latin {
                 s.latin += 1;
+                s.accented += u32::from(!c.is_ascii());
+                s.letters += 1;
+                s.non_space += 1;
                 word_start.get_or_insert(i);
                 continue;
+            }
+            if crate::segment::is_space(c) {
+                if let Some(start) = word_start.take() {
+                    flush(&mut s, &text[start..i]);
+                }
+                continue;
+            }
+            s.non_space += 1;
+            if c.is_alphabetic() {
+                s.letters += 1;
             }
             if let Some(start) = word_start.take() {
                 flush(&mut s, &text[start..i]);
@@ -139,6 +165,12 @@ impl Scripts {
             flush(&mut s, &text[start..]);
         }
         s
+    }
+
+    /// The share of the non-space characters that are letters: prose is
+    /// above 0.8, code, tables and formulas well below.
+    pub fn letter_share(&self) -> f32 {
+        if self.non_space == 0 { 0.0 } else { self.letters as f32 / self.non_space as f32 }
     }
 
     /// Han, kana and Hangul characters together.
@@ -184,20 +216,27 @@ impl LangDetector {
         // the language policy), and asking it is the costliest step there is.
         let unknown = LangGuess { tag: None, confidence: 0.0, method: LangMethod::Unknown };
         if scripts.other * 2 > letters {
-            if scripts.other < MIN_DETECT_LETTERS {
+            if scripts.other < MIN_DETECT_LETTERS || scripts.letter_share() < MIN_LETTER_SHARE {
                 return unknown;
             }
             return detect(&self.other, prefix(text, DETECT_PREFIX));
         }
         // Latin: at least half the words. English function words settle it cheaply.
-        if scripts.latin_words >= 4
-            && scripts.english_words >= 2
-            && scripts.english_words * 4 >= scripts.latin_words
-        {
+        let english = scripts.english_words >= 2 && scripts.foreign_words * 3 <= scripts.english_words;
+        if scripts.latin_words >= 4 && english && scripts.english_words * 4 >= scripts.latin_words {
             let confidence = if scripts.latin_words >= 8 { 0.99 } else { 0.9 };
             return LangGuess { tag: Some("en"), confidence, method: LangMethod::FunctionWords };
         }
-        if scripts.latin_words < MIN_DETECT_WORDS {
+        // A headline or a menu in English has fewer function words, but in
+        // plain ASCII, with two English ones and none of another language's,
+        // it is English all the same (a German or French line has accents or
+        // its own articles).
+        if scripts.english_words >= 2 && scripts.foreign_words == 0 && scripts.accented == 0 {
+            return LangGuess { tag: Some("en"), confidence: 0.8, method: LangMethod::FunctionWords };
+        }
+        // The detector's guess about code, a table or a formula is not
+        // trusted (see the language policy): do not ask.
+        if scripts.latin_words < MIN_DETECT_WORDS || scripts.letter_share() < MIN_LETTER_SHARE {
             return unknown;
         }
         if cjk == 0 {
@@ -377,6 +416,43 @@ pub fn is_unspaced(c: char) -> bool {
         || is_kana(c)
         || is_hangul(c)
         || matches!(c as u32, 0x0E00..=0x0EFF | 0x1000..=0x109F | 0x1780..=0x17FF)
+}
+
+/// Whether `word` is one of the most frequent function words of German,
+/// French, Spanish, Portuguese, Italian, Dutch, the Scandinavian languages,
+/// Polish, Czech, Turkish or Indonesian that is not also an English word
+/// ("die", "was", "do", "per", "van", "met" are left out).
+pub fn is_foreign_function_word(word: &str) -> bool {
+    if word.len() > 6 {
+        return false;
+    }
+    let mut buf = [0u8; 6];
+    for (slot, b) in buf.iter_mut().zip(word.bytes()) {
+        *slot = b.to_ascii_lowercase();
+    }
+    let w = &buf[..word.len()];
+    #[rustfmt::skip]
+    let found = matches!(w,
+        // de
+        b"der" | b"das" | b"und" | b"ist" | b"nicht" | b"ein" | b"eine" | b"einen" | b"mit" | b"sich"
+        | b"auf" | b"den" | b"dem" | b"des" | b"zu" | b"im" | b"von" | b"sie" | b"auch"
+        | b"wie" | b"bei" | b"nach" | b"aus" | b"oder" | b"wir" | b"ich" | b"sind" | b"wird"
+        // fr
+        | b"le" | b"la" | b"les" | b"et" | b"est" | b"une" | b"du" | b"pour" | b"dans" | b"qui"
+        | b"que" | b"pas" | b"sur" | b"au" | b"aux" | b"avec" | b"par" | b"ce" | b"il" | b"elle"
+        | b"sont" | b"nous" | b"vous" | b"ou" | b"mais"
+        // es, pt, it
+        | b"el" | b"los" | b"las" | b"y" | b"por" | b"con" | b"para" | b"del" | b"una" | b"es" | b"se"
+        | b"lo" | b"como" | b"pero" | b"su" | b"muy" | b"os" | b"da" | b"em" | b"dos"
+        | b"ao" | b"mas" | b"che" | b"di" | b"sono" | b"della" | b"gli" | b"nel"
+        // nl, sv, da, no
+        | b"het" | b"een" | b"en" | b"zijn" | b"voor" | b"niet" | b"op" | b"te" | b"dat" | b"ook"
+        | b"naar" | b"och" | b"att" | b"det" | b"som" | b"med" | b"av" | b"til" | b"og" | b"ikke"
+        // pl, cs, tr, id
+        | b"nie" | b"jest" | b"na" | b"je" | b"ve" | b"bir" | b"bu" | b"ile" | b"yang" | b"ini"
+        | b"itu" | b"dengan" | b"untuk" | b"dari"
+    );
+    found || matches!(word, "für" | "não" | "är" | "för" | "på" | "się" | "że" | "için" | "où" | "à")
 }
 
 /// Whether `word` is one of the most frequent English function words.

@@ -108,10 +108,6 @@ pub(super) fn apply_language(
     }
 }
 
-/// Below this share of letters a block is code, a table or a formula, and
-/// the detector's guess about it is not trusted.
-const MIN_LETTER_SHARE: f32 = 0.7;
-
 /// The block's language if it is sure enough to drop the block for it.
 pub(super) fn confident_lang(b: &Analyzed) -> Option<&'static str> {
     let tag = b.lang.tag?;
@@ -120,7 +116,7 @@ pub(super) fn confident_lang(b: &Analyzed) -> Option<&'static str> {
         LangMethod::FunctionWords => true,
         LangMethod::Detector => {
             let words = b.scripts.latin_words + b.scripts.other;
-            b.letter_share >= MIN_LETTER_SHARE
+            b.letter_share >= crate::lang::MIN_LETTER_SHARE
                 && ((b.lang.confidence >= 0.9 && words >= 4) || (b.lang.confidence >= 0.7 && words >= 15))
         }
         LangMethod::NoLetters | LangMethod::Unknown => false,

@@ -55,8 +55,15 @@ pub fn run(
             stripped: Vec::new(),
         })
         .collect();
-    let mut doc = rules::Document { text, seg: &seg, blocks, firings: Vec::new(), remainders: Vec::new() };
-    doc.remainders.resize(reports.len(), None);
+    let n = reports.len();
+    let mut doc = rules::Document {
+        text,
+        seg: &seg,
+        blocks,
+        firings: Vec::new(),
+        remainders: vec![None; n],
+        labels: std::cell::RefCell::new(vec![None; n]),
+    };
     doc.fire(rules);
     let mut view: Vec<usize> = (0..reports.len()).collect();
     for round in 0..MAX_ROUNDS {

@@ -32,6 +32,9 @@ pub(super) struct Document<'a> {
     pub firings: Vec<Vec<Firing>>,
     /// Per block: what remains after a span was cut, for blocks that were cut.
     pub remainders: Vec<Option<String>>,
+    /// Per block: its label count, once a `label-list` rule asked for it
+    /// (the rounds ask again about the same blocks).
+    pub labels: std::cell::RefCell<Vec<Option<super::structure::Labels>>>,
 }
 
 impl Document<'_> {
@@ -278,5 +281,6 @@ pub(super) fn settle_stripped(
         doc.firings[i] = fire_block(rules, &b);
         doc.blocks[i] = b;
         doc.remainders[i] = Some(rest.into_owned());
+        doc.labels.get_mut()[i] = None;
     }
 }

@@ -1,6 +1,7 @@
 //! Structural detectors: shapes that are not phrase lists, configured from
 //! rule files (`structure = "…"`).
 
+use std::borrow::Cow;
 use std::ops::Range;
 
 use super::rules::{Body, Document};
@@ -55,31 +56,51 @@ pub(super) fn find(
             let mut headings: Option<Vec<String>> = None;
             (0..view.len())
                 .filter_map(|k| {
-                    let lines = doc.block_lines(view[k]);
-                    let (labels, label_lines) = count_labels(&lines, max_words);
-                    // A list introduced by a line ending in a colon, or numbered, is
-                    // the body's own ("The rankings were as follows:", "1. Finland").
-                    let introduced = lines.iter().any(|l| l.trim_end().ends_with([':', '：']));
-                    let numbered = lines.iter().filter(|l| starts_numbered(l)).count() * 2 >= lines.len();
-                    let enough = labels >= min_items
-                        && label_lines * 100 >= min_percent * lines.len()
-                        && !introduced
-                        && !numbered;
+                    let Labels { labels, label_lines, lines, listed, .. } =
+                        labels_of(doc, view[k], max_words);
+                    let enough = labels >= min_items && label_lines * 100 >= min_percent * lines && !listed;
                     if !enough {
                         return None;
                     }
                     let headings = headings.get_or_insert_with(|| later_headings(doc, view));
-                    if is_contents(&lines, k, headings) {
+                    if is_contents(&doc.block_lines(view[k]), k, headings) {
                         return None;
                     }
-                    Some((
-                        k..k + 1,
-                        format!("{labels} short labels on {label_lines} of {} lines", lines.len()),
-                    ))
+                    Some((k..k + 1, format!("{labels} short labels on {label_lines} of {lines} lines")))
                 })
                 .collect()
         }
     }
+}
+
+/// What the `label-list` detector found in one block.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Labels {
+    /// The `max-words` it was counted with.
+    max_words: usize,
+    labels: usize,
+    label_lines: usize,
+    lines: usize,
+    /// Introduced by a line ending in a colon, or numbered: a list of the
+    /// body's own ("The rankings were as follows:", "1. Finland").
+    listed: bool,
+}
+
+/// The label count of block `i`, from the document's cache when it was
+/// counted with the same `max_words`.
+fn labels_of(doc: &Document<'_>, i: usize, max_words: usize) -> Labels {
+    if let Some(l) = doc.labels.borrow()[i]
+        && l.max_words == max_words
+    {
+        return l;
+    }
+    let lines = doc.block_lines(i);
+    let (labels, label_lines) = count_labels(&lines, max_words);
+    let introduced = lines.iter().any(|l| l.trim_end().ends_with([':', '：']));
+    let numbered = lines.iter().filter(|l| starts_numbered(l)).count() * 2 >= lines.len();
+    let l = Labels { max_words, labels, label_lines, lines: lines.len(), listed: introduced || numbered };
+    doc.labels.borrow_mut()[i] = Some(l);
+    l
 }
 
 /// The one-line blocks of the view in a comparable form, by position (empty
@@ -124,9 +145,21 @@ fn is_contents(lines: &[&str], k: usize, headings: &[String]) -> bool {
 fn count_labels(lines: &[&str], max_words: usize) -> (usize, usize) {
     let mut labels = 0;
     let mut label_lines = 0;
-    for line in lines {
+    for &line in lines {
+        // A line ending a sentence, without separators, holds no label.
+        let inline = line.contains(" * ") || line.contains(" + ");
+        if line.trim_end().ends_with(['.', '!', '?', '。', '！', '？'])
+            && !inline
+            && !line.contains(['|', '·', '•', '»', '›'])
+        {
+            continue;
+        }
         // Inline bullets (" * ", " + ") separate labels as the separators do.
-        let line = line.replace(" * ", " | ").replace(" + ", " | ");
+        let line: Cow<'_, str> = if inline {
+            Cow::Owned(line.replace(" * ", " | ").replace(" + ", " | "))
+        } else {
+            Cow::Borrowed(line)
+        };
         let parts: Vec<&str> = line
             .split(['|', '·', '•', '»', '›'])
             .map(|p| p.trim_matches(|c: char| is_space(c) || c == '*' || c == '+' || c == '-'))
