@@ -11,8 +11,10 @@
 //! upper-case letter in a pattern (which could never match) is a load error.
 
 use std::ops::Range;
+use std::sync::OnceLock;
 
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
+
 use regex::{Regex, RegexBuilder, RegexSet, RegexSetBuilder};
 
 use super::error::{RuleError, RuleErrors};
@@ -47,8 +49,17 @@ pub struct CompiledRule {
 
 #[derive(Debug, Clone)]
 enum Matcher {
-    Phrases { normalized: Vec<String>, min_distinct: usize },
-    Regex(Regex),
+    Phrases {
+        normalized: Vec<String>,
+        min_distinct: usize,
+    },
+    /// The rewritten pattern, compiled on its first use: the set finds the
+    /// candidates, and only a candidate needs the regex itself (for lines
+    /// and spans), so rules that never fire cost nothing at start-up.
+    Regex {
+        pattern: String,
+        regex: OnceLock<Option<Regex>>,
+    },
     Structure(Structure),
 }
 
@@ -92,15 +103,15 @@ impl RuleSet {
                     }
                     Matcher::Phrases { normalized, min_distinct: *min_distinct }
                 }
-                MatchSpec::Regex(pattern) => match compile_regex(&pattern.value) {
-                    Ok((rewritten, regex)) => {
+                MatchSpec::Regex(pattern) => match check_regex(&pattern.value) {
+                    Ok(rewritten) => {
                         set_patterns.push(match spec.scope {
-                            Scope::Block => rewritten,
+                            Scope::Block => rewritten.clone(),
                             // A per-line match implies a match of the multi-line set pattern.
                             Scope::EachLine | Scope::AnyLine => format!("(?m:{rewritten})"),
                         });
                         regex_owner.push(index);
-                        Matcher::Regex(regex)
+                        Matcher::Regex { pattern: rewritten, regex: OnceLock::new() }
                     }
                     Err((message, help)) => {
                         errors.push(RuleError {
@@ -147,6 +158,23 @@ impl RuleSet {
             match set {
                 Ok(set) => Some(set),
                 Err(e) => {
+                    // Name the rules whose regex is too large on its own, if any.
+                    let too_large: Vec<RuleError> = rules
+                        .iter()
+                        .filter_map(|r| {
+                            let MatchSpec::Regex(pattern) = &r.spec.matcher else { return None };
+                            let (message, help) = compile_regex(&pattern.value).err()?;
+                            Some(RuleError {
+                                at: pattern.at.clone(),
+                                rule: Some(r.spec.id.value.clone()),
+                                message,
+                                help,
+                            })
+                        })
+                        .collect();
+                    if !too_large.is_empty() {
+                        return Err(RuleErrors(too_large));
+                    }
                     return Err(set_error(
                         &rules,
                         format!("the regexes of all rules do not fit one set: {e}"),
@@ -237,9 +265,19 @@ impl RuleSet {
 
     fn regex_firing(&self, rule: usize, block: BlockForm<'_>) -> Option<Firing> {
         let r = &self.rules[rule];
-        let Matcher::Regex(regex) = &r.matcher else {
+        let Matcher::Regex { pattern, regex } = &r.matcher else {
             return None;
         };
+        // The set compiled it within the set's limit, so it compiles alone.
+        let regex = regex
+            .get_or_init(|| {
+                RegexBuilder::new(pattern)
+                    .size_limit(SET_SIZE_LIMIT)
+                    .dfa_size_limit(SET_SIZE_LIMIT)
+                    .build()
+                    .ok()
+            })
+            .as_ref()?;
         let mut spans = Vec::new();
         match r.spec.scope {
             Scope::Block => spans.extend(regex.find_iter(block.text).map(|m| m.range())),
@@ -304,6 +342,21 @@ fn on_word_boundaries(text: &str, range: &Range<usize>) -> bool {
 
 /// Rewrites a rule's pattern for the matching form and compiles it.
 /// Returns the rewritten pattern and the compiled regex, or a message and a help line.
+/// Rewrites a rule's regex and checks its syntax without compiling it: the
+/// cheap check made when rules are loaded. Returns the rewritten pattern.
+pub fn check_regex(pattern: &str) -> Result<String, (String, String)> {
+    let rewritten = rewrite(pattern)?;
+    regex_syntax::ParserBuilder::new().build().parse(&rewritten).map_err(|e| {
+        (format!("regex does not compile: {}", last_line(&e.to_string())), SYNTAX_HELP.to_owned())
+    })?;
+    Ok(rewritten)
+}
+
+const SYNTAX_HELP: &str =
+    "check the pattern against the regex crate's syntax (TOML literal strings '…' need no escaping)";
+
+/// Rewrites and compiles a rule's regex on its own, within the size limit
+/// of one regex. Returns the rewritten pattern and the regex.
 pub fn compile_regex(pattern: &str) -> Result<(String, Regex), (String, String)> {
     let rewritten = rewrite(pattern)?;
     let regex = RegexBuilder::new(&rewritten)
@@ -315,11 +368,9 @@ pub fn compile_regex(pattern: &str) -> Result<(String, Regex), (String, String)>
                 format!("regex is too large: it compiles to more than {limit} bytes"),
                 "use shorter alternations or split the rule".to_owned(),
             ),
-            other => (
-                format!("regex does not compile: {}", last_line(&other.to_string())),
-                "check the pattern against the regex crate's syntax (TOML literal strings '…' need no escaping)"
-                    .to_owned(),
-            ),
+            other => {
+                (format!("regex does not compile: {}", last_line(&other.to_string())), SYNTAX_HELP.to_owned())
+            }
         })?;
     Ok((rewritten, regex))
 }

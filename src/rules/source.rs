@@ -4,7 +4,7 @@
 
 use std::path::{Path, PathBuf};
 
-use super::compile::compile_regex;
+use super::compile::check_regex;
 use super::error::{Location, RuleError, RuleErrors};
 use super::spec::{MatchSpec, RuleSpec, parse_rule};
 
@@ -102,12 +102,13 @@ pub fn duplicate_ids(specs: &[RuleSpec]) -> Vec<RuleError> {
     errors
 }
 
-/// The error of a rule whose regex does not compile.
+/// The error of a rule whose regex is not valid (syntax only: compiling
+/// comes with the rule set, which reports a regex too large then).
 fn regex_error(spec: &RuleSpec) -> Option<RuleError> {
     let MatchSpec::Regex(pattern) = &spec.matcher else {
         return None;
     };
-    let (message, help) = compile_regex(&pattern.value).err()?;
+    let (message, help) = check_regex(&pattern.value).err()?;
     Some(RuleError { at: pattern.at.clone(), rule: Some(spec.id.value.clone()), message, help })
 }
 
