@@ -60,8 +60,8 @@ measure() {
   done
   python3 -c "import statistics,sys; print(f'{statistics.median(map(float, sys.argv[1:])):.3f}')" "${times[@]}"
 }
+# rate A B: A / B to one decimal (MB per second, or one rate against another)
 rate() { python3 -c "import sys; print(f'{float(sys.argv[1]) / float(sys.argv[2]):.1f}')" "$1" "$2"; }
-ratio() { python3 -c "import sys; print(f'{float(sys.argv[1]) / float(sys.argv[2]):.1f}')" "$1" "$2"; }
 
 total=$(mb "$stream")
 cat_s=$(measure "${pin[@]}" cat "$stream")
@@ -82,11 +82,11 @@ tf_rate=$(rate "$peer_total" "$tf_s")
 
 echo "| what | MB | seconds (median of $runs) | MB/s | thresh (1 thread) is |"
 echo "|---|---|---|---|---|"
-echo "| \`cat > file\` | $total | $cat_s | $cat_rate | $(ratio "$cat_rate" "$t1_rate")x slower |"
+echo "| \`cat > file\` | $total | $cat_s | $cat_rate | $(rate "$cat_rate" "$t1_rate")x slower |"
 echo "| thresh, 1 thread (peak RSS $((t1_rss / 1024)) MB) | $total | $t1_s | $t1_rate | — |"
-echo "| thresh, 2 threads (peak RSS $((t2_rss / 1024)) MB) | $total | $t2_s | $t2_rate | $(ratio "$t2_rate" "$t1_rate")x of 1 thread |"
-echo "| jusText (in-process, 1 run) | $peer_total | $jt_s | $jt_rate | $(ratio "$t1_rate" "$jt_rate")x faster |"
-echo "| trafilatura (in-process, 1 run) | $peer_total | $tf_s | $tf_rate | $(ratio "$t1_rate" "$tf_rate")x faster |"
+echo "| thresh, 2 threads (peak RSS $((t2_rss / 1024)) MB) | $total | $t2_s | $t2_rate | $(rate "$t2_rate" "$t1_rate")x of 1 thread |"
+echo "| jusText (in-process, 1 run) | $peer_total | $jt_s | $jt_rate | $(rate "$t1_rate" "$jt_rate")x faster |"
+echo "| trafilatura (in-process, 1 run) | $peer_total | $tf_s | $tf_rate | $(rate "$t1_rate" "$tf_rate")x faster |"
 echo
 echo "Cost per MB by input size (thresh, 1 thread, pinned):"
 echo

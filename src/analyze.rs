@@ -92,7 +92,9 @@ pub fn analyze_standalone(text: &str, detector: &LangDetector) -> Analyzed {
 
 fn analyze_lines(text: &str, lines: &[Line], raw: &str, detector: &LangDetector) -> Analyzed {
     let (form, line_ranges) = matching_form(text, lines, false);
-    let (scripts, lang, chars, letter_share) = language_of(raw, detector);
+    let scripts = Scripts::count(raw);
+    let lang = detector.guess(raw, &scripts);
+    let chars = scripts.non_space as usize;
     let trimmed = raw.trim_end_matches(is_space);
     let ends_sentence = trimmed.ends_with(['.', '!', '?', '。', '！', '？', '"', '”', '’', ')', '」', '…']);
     let has_sentence = ends_sentence
@@ -115,7 +117,7 @@ fn analyze_lines(text: &str, lines: &[Line], raw: &str, detector: &LangDetector)
         scripts,
         lang,
         chars,
-        letter_share,
+        letter_share: scripts.letter_share(),
         lines: lines.len(),
         prose,
         heading_like,
@@ -166,13 +168,6 @@ fn capital_share(raw: &str) -> f32 {
         }
     }
     if cased == 0 { 0.0 } else { capital as f32 / cased as f32 }
-}
-
-/// Scripts, language, non-space characters and letter share of a text.
-fn language_of(raw: &str, detector: &LangDetector) -> (Scripts, LangGuess, usize, f32) {
-    let scripts = Scripts::count(raw);
-    let lang = detector.guess(raw, &scripts);
-    (scripts, lang, scripts.non_space as usize, scripts.letter_share())
 }
 
 #[cfg(test)]

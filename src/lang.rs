@@ -423,16 +423,8 @@ pub fn is_unspaced(c: char) -> bool {
 /// Polish, Czech, Turkish or Indonesian that is not also an English word
 /// ("die", "was", "do", "per", "van", "met" are left out).
 pub fn is_foreign_function_word(word: &str) -> bool {
-    if word.len() > 6 {
-        return false;
-    }
-    let mut buf = [0u8; 6];
-    for (slot, b) in buf.iter_mut().zip(word.bytes()) {
-        *slot = b.to_ascii_lowercase();
-    }
-    let w = &buf[..word.len()];
     #[rustfmt::skip]
-    let found = matches!(w,
+    let found = lowercase_is(word, |w| matches!(w,
         // de
         b"der" | b"das" | b"und" | b"ist" | b"nicht" | b"ein" | b"eine" | b"einen" | b"mit" | b"sich"
         | b"auf" | b"den" | b"dem" | b"des" | b"zu" | b"im" | b"von" | b"sie" | b"auch"
@@ -451,7 +443,7 @@ pub fn is_foreign_function_word(word: &str) -> bool {
         // pl, cs, tr, id
         | b"nie" | b"jest" | b"na" | b"je" | b"ve" | b"bir" | b"bu" | b"ile" | b"yang" | b"ini"
         | b"itu" | b"dengan" | b"untuk" | b"dari"
-    );
+    ));
     found || matches!(word, "für" | "não" | "är" | "för" | "på" | "się" | "że" | "için" | "où" | "à")
 }
 
@@ -459,113 +451,33 @@ pub fn is_foreign_function_word(word: &str) -> bool {
 pub fn is_english_function_word(word: &str) -> bool {
     // The most frequent English words that are rare as words of other
     // Latin-script languages ("a", "die", "de", "me", "no" are left out).
-    if word.len() > 7 {
+    #[rustfmt::skip]
+    let found = lowercase_is(word, |w| matches!(w,
+        b"about" | b"after" | b"against" | b"all" | b"also" | b"an" | b"and" | b"any" | b"are" | b"as"
+        | b"at" | b"be" | b"because" | b"been" | b"before" | b"being" | b"but" | b"by" | b"can" | b"could"
+        | b"de" | b"did" | b"die" | b"do" | b"does" | b"each" | b"for" | b"from" | b"had" | b"has"
+        | b"have" | b"he" | b"her" | b"him" | b"his" | b"how" | b"i" | b"if" | b"in" | b"into" | b"is"
+        | b"it" | b"its" | b"just" | b"might" | b"more" | b"must" | b"my" | b"not" | b"of" | b"on"
+        | b"only" | b"or" | b"other" | b"our" | b"out" | b"over" | b"said" | b"she" | b"should" | b"so"
+        | b"some" | b"such" | b"than" | b"that" | b"the" | b"their" | b"them" | b"then" | b"there"
+        | b"these" | b"they" | b"this" | b"those" | b"through" | b"to" | b"under" | b"until" | b"up"
+        | b"very" | b"was" | b"we" | b"were" | b"what" | b"when" | b"where" | b"which" | b"while" | b"who"
+        | b"whose" | b"why" | b"will" | b"with" | b"without" | b"would" | b"you" | b"your"
+    ));
+    found
+}
+
+/// Whether `word`, ASCII-lowercased, passes `test`; words longer than the
+/// longest listed function word (7 bytes) never do.
+fn lowercase_is(word: &str, test: impl FnOnce(&[u8]) -> bool) -> bool {
+    let mut buf = [0u8; 7];
+    if word.len() > buf.len() {
         return false;
     }
-    let mut buf = [0u8; 7];
     for (slot, b) in buf.iter_mut().zip(word.bytes()) {
         *slot = b.to_ascii_lowercase();
     }
-    matches!(
-        &buf[..word.len()],
-        b"about"
-            | b"after"
-            | b"against"
-            | b"all"
-            | b"also"
-            | b"an"
-            | b"and"
-            | b"any"
-            | b"are"
-            | b"as"
-            | b"at"
-            | b"be"
-            | b"because"
-            | b"been"
-            | b"before"
-            | b"being"
-            | b"but"
-            | b"by"
-            | b"can"
-            | b"could"
-            | b"de"
-            | b"did"
-            | b"die"
-            | b"do"
-            | b"does"
-            | b"each"
-            | b"for"
-            | b"from"
-            | b"had"
-            | b"has"
-            | b"have"
-            | b"he"
-            | b"her"
-            | b"him"
-            | b"his"
-            | b"how"
-            | b"i"
-            | b"if"
-            | b"in"
-            | b"into"
-            | b"is"
-            | b"it"
-            | b"its"
-            | b"just"
-            | b"might"
-            | b"more"
-            | b"must"
-            | b"my"
-            | b"not"
-            | b"of"
-            | b"on"
-            | b"only"
-            | b"or"
-            | b"other"
-            | b"our"
-            | b"out"
-            | b"over"
-            | b"said"
-            | b"she"
-            | b"should"
-            | b"so"
-            | b"some"
-            | b"such"
-            | b"than"
-            | b"that"
-            | b"the"
-            | b"their"
-            | b"them"
-            | b"then"
-            | b"there"
-            | b"these"
-            | b"they"
-            | b"this"
-            | b"those"
-            | b"through"
-            | b"to"
-            | b"under"
-            | b"until"
-            | b"up"
-            | b"very"
-            | b"was"
-            | b"we"
-            | b"were"
-            | b"what"
-            | b"when"
-            | b"where"
-            | b"which"
-            | b"while"
-            | b"who"
-            | b"whose"
-            | b"why"
-            | b"will"
-            | b"with"
-            | b"without"
-            | b"would"
-            | b"you"
-            | b"your"
-    )
+    test(&buf[..word.len()])
 }
 
 /// Latin-script languages whatlang may name by default. Rare ones are left

@@ -102,12 +102,12 @@ fn headline(blocks: &[Analyzed], view: &[usize], reports: &[BlockReport], before
 /// 6 comments", "Par Claire Morel, le 3 mars 2024 à 10h15"). A headline
 /// with a year in it ("The 2024 Olympics Open in Paris") is not one.
 fn dated_meta(form: &str) -> bool {
-    let numbers: Vec<&str> = form.split(|c: char| !c.is_ascii_digit()).filter(|t| !t.is_empty()).collect();
-    let year = numbers.iter().any(|t| t.len() == 4 && (t.starts_with("19") || t.starts_with("20")));
+    let numbers = || form.split(|c: char| !c.is_ascii_digit()).filter(|t| !t.is_empty());
+    let year = numbers().any(|t| t.len() == 4 && (t.starts_with("19") || t.starts_with("20")));
     let by = form.split_whitespace().take(2).any(|w| {
         matches!(w, "by" | "posted" | "published" | "updated" | "par" | "von" | "por" | "di" | "door" | "av")
     });
-    year && (form.contains(['·', '|', '•']) || by || numbers.len() >= 3)
+    year && (form.contains(['·', '|', '•']) || by || numbers().count() >= 3)
 }
 
 /// Whether later stages may still drop a block: nothing decided it, or a

@@ -65,7 +65,8 @@ pub(super) struct Body {
     pub len: usize,
     pub first: Option<usize>,
     pub last: Option<usize>,
-    /// The body's second long paragraph.
+    /// The end of the lead: the first sentence or long paragraph after the
+    /// body's first long paragraph.
     pub lead_end: Option<usize>,
 }
 
@@ -122,7 +123,6 @@ pub(super) fn apply_rules(
             && confident_lang(b).is_none_or(|tag| policy.keeps(tag, b))
     };
     let mut first = view.iter().position(|&i| is_body(i));
-
     let mut last = view.iter().rposition(|&i| is_body(i));
     if let Some(f) = &mut first {
         loop {

@@ -2,6 +2,8 @@
 //! rule files (`structure = "…"`).
 
 use std::borrow::Cow;
+use std::cell::OnceCell;
+use std::collections::HashMap;
 use std::ops::Range;
 
 use super::rules::{Body, Document};
@@ -29,17 +31,9 @@ pub(super) fn find(
             // body that nothing else dropped (a byline above the body is not it).
             let headline =
                 keep_headline.then(|| super::headline(&doc.blocks, view, reports, first)).flatten();
-            let mut headings: Option<Vec<String>> = None;
+            let outline = Outline::new(doc, view);
             (0..view.len())
-                .filter(|&k| !sentence(k) && Some(k) != headline)
-                .filter(|&k| {
-                    // The page's own table of contents is the body's.
-                    let b = &doc.blocks[view[k]];
-                    b.lines < 3 || {
-                        let headings = headings.get_or_insert_with(|| later_headings(doc, view));
-                        !is_contents(&doc.block_lines(view[k]), k, headings)
-                    }
-                })
+                .filter(|&k| !sentence(k) && Some(k) != headline && !outline.is_contents(k))
                 .map(|k| (k..k + 1, "no sentence, outside the body".to_owned()))
                 .collect()
         }
@@ -53,17 +47,13 @@ pub(super) fn find(
                 .collect()
         }
         Structure::LabelList { min_items, max_words, min_percent } => {
-            let mut headings: Option<Vec<String>> = None;
+            let outline = Outline::new(doc, view);
             (0..view.len())
                 .filter_map(|k| {
                     let Labels { labels, label_lines, lines, listed, .. } =
                         labels_of(doc, view[k], max_words);
                     let enough = labels >= min_items && label_lines * 100 >= min_percent * lines && !listed;
-                    if !enough {
-                        return None;
-                    }
-                    let headings = headings.get_or_insert_with(|| later_headings(doc, view));
-                    if is_contents(&doc.block_lines(view[k]), k, headings) {
+                    if !enough || outline.is_contents(k) {
                         return None;
                     }
                     Some((k..k + 1, format!("{labels} short labels on {label_lines} of {lines} lines")))
@@ -103,16 +93,46 @@ fn labels_of(doc: &Document<'_>, i: usize, max_words: usize) -> Labels {
     l
 }
 
-/// The one-line blocks of the view in a comparable form, by position (empty
-/// for longer blocks): the candidates for the headings a table of contents
-/// lists.
-fn later_headings(doc: &Document<'_>, view: &[usize]) -> Vec<String> {
-    view.iter()
-        .map(|&i| {
-            let b = &doc.blocks[i];
-            if b.lines == 1 && b.heading_like { heading_key(b.form.as_str()) } else { String::new() }
-        })
-        .collect()
+/// The page's outline, for telling its table of contents from a menu: where
+/// each one-line heading-like block last appears in the view, built on the
+/// first question.
+struct Outline<'d> {
+    doc: &'d Document<'d>,
+    view: &'d [usize],
+    last: OnceCell<HashMap<String, usize>>,
+}
+
+impl<'d> Outline<'d> {
+    fn new(doc: &'d Document<'d>, view: &'d [usize]) -> Self {
+        Outline { doc, view, last: OnceCell::new() }
+    }
+
+    /// Whether the block at view position `k` is a table of contents: at
+    /// least three of its lines, and half of them, are headings of blocks
+    /// further down. The page's own outline is the body's (readers and the
+    /// expected texts keep it); a menu's labels are not headings of the page.
+    fn is_contents(&self, k: usize) -> bool {
+        let lines = self.doc.block_lines(self.view[k]);
+        if lines.len() < 3 {
+            return false;
+        }
+        let last = self.last.get_or_init(|| {
+            let mut last = HashMap::new();
+            for (k, &i) in self.view.iter().enumerate() {
+                let b = &self.doc.blocks[i];
+                if b.lines == 1 && b.heading_like {
+                    // A block of only a bullet or a number heads nothing.
+                    let key = heading_key(b.form.as_str());
+                    if !key.is_empty() {
+                        last.insert(key, k);
+                    }
+                }
+            }
+            last
+        });
+        let found = lines.iter().filter(|l| last.get(&heading_key(l)).is_some_and(|&p| p > k)).count();
+        found >= 3 && found * 2 >= lines.len()
+    }
 }
 
 /// A label or heading reduced to its letters and digits, lower case, without
@@ -122,19 +142,8 @@ fn heading_key(text: &str) -> String {
     t.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect()
 }
 
-/// A table of contents: at least three of its lines, and half of them, are
-/// headings of blocks further down. The page's own outline is the body's
-/// (readers and the expected texts keep it); a menu's labels are not headings
-/// of the page.
-fn is_contents(lines: &[&str], k: usize, headings: &[String]) -> bool {
-    let later: std::collections::HashSet<&str> =
-        headings.iter().skip(k + 1).filter(|h| !h.is_empty()).map(String::as_str).collect();
-    if later.is_empty() {
-        return false;
-    }
-    let found = lines.iter().filter(|l| later.contains(heading_key(l).as_str())).count();
-    found >= 3 && found * 2 >= lines.len()
-}
+/// What separates the labels of a menu line.
+const SEPARATORS: [char; 5] = ['|', '·', '•', '»', '›'];
 
 /// Counts the labels in `lines` and the lines made only of labels. A line is
 /// split on ` | `, ` · `, ` • ` and `»` separators; a label is at most
@@ -150,7 +159,7 @@ fn count_labels(lines: &[&str], max_words: usize) -> (usize, usize) {
         let inline = line.contains(" * ") || line.contains(" + ");
         if line.trim_end().ends_with(['.', '!', '?', '。', '！', '？'])
             && !inline
-            && !line.contains(['|', '·', '•', '»', '›'])
+            && !line.contains(SEPARATORS)
         {
             continue;
         }
@@ -161,7 +170,7 @@ fn count_labels(lines: &[&str], max_words: usize) -> (usize, usize) {
             Cow::Borrowed(line)
         };
         let parts: Vec<&str> = line
-            .split(['|', '·', '•', '»', '›'])
+            .split(SEPARATORS)
             .map(|p| p.trim_matches(|c: char| is_space(c) || c == '*' || c == '+' || c == '-'))
             .filter(|p| !p.is_empty())
             .collect();

@@ -103,7 +103,9 @@ impl RuleSet {
                     }
                     Matcher::Phrases { normalized, min_distinct: *min_distinct }
                 }
-                MatchSpec::Regex(pattern) => match check_regex(&pattern.value) {
+                // Loading checked the syntax (`check_regex`); the set's build
+                // below names any regex that still does not compile.
+                MatchSpec::Regex(pattern) => match rewrite(&pattern.value) {
                     Ok(rewritten) => {
                         set_patterns.push(match spec.scope {
                             Scope::Block => rewritten.clone(),
@@ -158,8 +160,9 @@ impl RuleSet {
             match set {
                 Ok(set) => Some(set),
                 Err(e) => {
-                    // Name the rules whose regex is too large on its own, if any.
-                    let too_large: Vec<RuleError> = rules
+                    // Name the rules whose regex does not compile on its own
+                    // (a syntax error, or too large), if any.
+                    let broken: Vec<RuleError> = rules
                         .iter()
                         .filter_map(|r| {
                             let MatchSpec::Regex(pattern) = &r.spec.matcher else { return None };
@@ -172,8 +175,8 @@ impl RuleSet {
                             })
                         })
                         .collect();
-                    if !too_large.is_empty() {
-                        return Err(RuleErrors(too_large));
+                    if !broken.is_empty() {
+                        return Err(RuleErrors(broken));
                     }
                     return Err(set_error(
                         &rules,
