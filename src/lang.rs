@@ -455,7 +455,7 @@ pub fn is_english_function_word(word: &str) -> bool {
     let found = lowercase_is(word, |w| matches!(w,
         b"about" | b"after" | b"against" | b"all" | b"also" | b"an" | b"and" | b"any" | b"are" | b"as"
         | b"at" | b"be" | b"because" | b"been" | b"before" | b"being" | b"but" | b"by" | b"can" | b"could"
-        | b"de" | b"did" | b"die" | b"do" | b"does" | b"each" | b"for" | b"from" | b"had" | b"has"
+        | b"did" | b"do" | b"does" | b"each" | b"for" | b"from" | b"had" | b"has"
         | b"have" | b"he" | b"her" | b"him" | b"his" | b"how" | b"i" | b"if" | b"in" | b"into" | b"is"
         | b"it" | b"its" | b"just" | b"might" | b"more" | b"must" | b"my" | b"not" | b"of" | b"on"
         | b"only" | b"or" | b"other" | b"our" | b"out" | b"over" | b"said" | b"she" | b"should" | b"so"
@@ -639,6 +639,23 @@ mod tests {
             Some("fr")
         );
         assert_eq!(tag("Шеф-повар рассказал о новом меню ресторана."), Some("ru"));
+    }
+
+    #[test]
+    fn function_words_are_english_only() {
+        for w in ["the", "The", "because", "without"] {
+            assert!(is_english_function_word(w), "{w}");
+        }
+        // Words of other languages that English shares in spelling only.
+        for w in ["a", "de", "die", "me", "no", "throughout"] {
+            assert!(!is_english_function_word(w), "{w}");
+        }
+        assert!(is_foreign_function_word("und") && is_foreign_function_word("für"));
+        assert!(!is_foreign_function_word("the"));
+        // Two ASCII English function words and none of another language's.
+        assert_eq!(tag("Sign in to your account"), Some("en"));
+        // "die" and "in" are not two English ones.
+        assert_ne!(tag("Die Mannschaft in Berlin"), Some("en"));
     }
 
     #[test]
