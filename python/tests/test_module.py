@@ -204,3 +204,23 @@ def test_defaults_and_introspection():
     fewer = thresh.Thresh(disable=[cleaner.rule_ids[0]])
     assert len(fewer.rule_ids) == len(cleaner.rule_ids) - 1
     assert thresh.__version__
+
+
+def test_dolma_attributes_remove_what_clean_removes():
+    """Dolma's span replacement of the boilerplate spans leaves the clean text's lines."""
+    cleaner = thresh.Thresh(lang="any")
+    for name, _, data in CASES:
+        text = data.decode("utf-8")
+        attributes = thresh.dolma_attributes(cleaner.clean_report(text))
+        assert set(attributes) == {"thresh__thresh__boilerplate", "thresh__thresh__block"}
+        replaced, at = [], 0
+        for start, end, score in sorted(attributes["thresh__thresh__boilerplate"]):
+            assert score == 1.0
+            replaced.append(text[at:start])
+            at = end
+        replaced.append(text[at:])
+        lines = [line.strip() for line in "".join(replaced).split("\n") if line.strip()]
+        want = [line.strip() for line in cleaner.clean(text).split("\n") if line.strip()]
+        assert lines == want, name
+        blocks = attributes["thresh__thresh__block"]
+        assert [b[:2] for b in blocks] == [list(b["span"]) for b in cleaner.clean_report(text)["blocks"]]
