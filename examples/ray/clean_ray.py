@@ -15,6 +15,10 @@ Usage::
 
     python examples/ray/clean_ray.py --mode module in.jsonl out/
     python examples/ray/clean_ray.py --mode cli --binary target/release/thresh in.jsonl out/
+
+Without ``--address`` it starts a local Ray on the loopback address and
+shuts it down at the end; with it, it joins that cluster (the module, or the
+binary at the same path, must be on every node).
 """
 
 from __future__ import annotations
@@ -99,8 +103,15 @@ def main() -> None:
     parser.add_argument("--binary", default="target/release/thresh", help="the thresh binary (cli mode)")
     parser.add_argument("--lang", default="en")
     parser.add_argument("--field", default="text")
+    parser.add_argument("--address", default=None, help="a running cluster's address; default: a local Ray on loopback")
     args = parser.parse_args()
-    ray.init()
+    if args.address is None:
+        # A throwaway local Ray: on the loopback address, no usage stats, no dashboard.
+        os.environ.setdefault("RAY_ENABLE_WINDOWS_OR_OSX_CLUSTER", "0")
+        os.environ.setdefault("RAY_USAGE_STATS_ENABLED", "0")
+        ray.init(include_dashboard=False, log_to_driver=False, logging_level="ERROR")
+    else:
+        ray.init(address=args.address)
     try:
         preserve_order()
         ds = ray.data.read_json(args.input)
