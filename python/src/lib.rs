@@ -29,6 +29,18 @@ pyo3::create_exception!(
 #[pyclass(frozen, module = "thresh")]
 struct Thresh {
     inner: thresh::Thresh,
+    /// The constructor's arguments, for pickling: a worker process rebuilds
+    /// the cleaner from them (rule folders must exist there too).
+    args: Args,
+}
+
+#[derive(Clone)]
+struct Args {
+    lang: Vec<String>,
+    rules: Vec<PathBuf>,
+    disable: Vec<String>,
+    default_rules: bool,
+    encoding: Option<String>,
 }
 
 /// `lang` as given: one string (`"en"`, `"en,de"`, `"any"`) or a list of codes.
@@ -84,19 +96,25 @@ impl Thresh {
         default_rules: bool,
         encoding: Option<String>,
     ) -> PyResult<Thresh> {
-        let langs = lang.map_or_else(|| vec!["en".to_owned()], Langs::codes);
-        let mut builder = thresh::Thresh::builder().default_rules(default_rules).langs(&langs);
-        for dir in rules.unwrap_or_default() {
+        let args = Args {
+            lang: lang.map_or_else(|| vec!["en".to_owned()], Langs::codes),
+            rules: rules.unwrap_or_default(),
+            disable: disable.unwrap_or_default(),
+            default_rules,
+            encoding,
+        };
+        let mut builder = thresh::Thresh::builder().default_rules(default_rules).langs(&args.lang);
+        for dir in &args.rules {
             builder = builder.rule_dir(dir);
         }
-        for id in disable.unwrap_or_default() {
+        for id in &args.disable {
             builder = builder.disable(id);
         }
-        if let Some(label) = encoding {
+        if let Some(label) = &args.encoding {
             builder = builder.encoding(label);
         }
         let inner = builder.build().map_err(build_error)?;
-        Ok(Thresh { inner })
+        Ok(Thresh { inner, args })
     }
 
     /// The clean text of `text`: the kept blocks, one blank line between
@@ -167,6 +185,15 @@ impl Thresh {
             thresh::LangPolicy::Any => vec!["any".to_owned()],
             thresh::LangPolicy::Only(codes) => codes.clone(),
         }
+    }
+
+    /// Pickles as its constructor's arguments: unpickling compiles the rules
+    /// again (rule folders must exist where it is unpickled).
+    fn __reduce__<'py>(slf: &Bound<'py, Self>) -> PyResult<(Bound<'py, PyAny>, Bound<'py, PyAny>)> {
+        let py = slf.py();
+        let a = &slf.get().args;
+        let args = (a.lang.clone(), a.rules.clone(), a.disable.clone(), a.default_rules, a.encoding.clone());
+        Ok((slf.get_type().into_any(), args.into_pyobject(py)?.into_any()))
     }
 
     fn __repr__(&self) -> String {

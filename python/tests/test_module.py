@@ -224,3 +224,27 @@ def test_dolma_attributes_remove_what_clean_removes():
         assert lines == want, name
         blocks = attributes["thresh__thresh__block"]
         assert [b[:2] for b in blocks] == [list(b["span"]) for b in cleaner.clean_report(text)["blocks"]]
+
+
+def test_pickles_as_its_arguments():
+    """A cleaner built on a driver can be shipped to worker processes."""
+    import pickle
+
+    rules = REPO / "tests" / "fixtures" / "extra-rules"
+    original = thresh.Thresh(lang=["en", "de"], disable=["copyright-line"], rules=[rules])
+    copy = pickle.loads(pickle.dumps(original))
+    assert copy.lang == ["en", "de"]
+    assert copy.rule_ids == original.rule_ids
+    text = "Ein Titel\n\nStocks rose on Tuesday as investors bet that rates would fall.\n\n© 2025 Example News\n"
+    assert copy.clean(text) == original.clean(text)
+    assert "© 2025" in copy.clean(text), "the disabled rule stays disabled"
+
+
+def test_used_from_worker_processes():
+    import multiprocessing
+
+    cleaner = thresh.Thresh()
+    texts = [data.decode("utf-8") for _, _, data in CASES]
+    with multiprocessing.get_context("spawn").Pool(2) as pool:
+        got = pool.map(cleaner.clean, texts)
+    assert got == [cleaner.clean(t) for t in texts]
