@@ -55,7 +55,7 @@ impl Document<'_> {
 }
 
 fn fire_block(rules: &RuleSet, b: &Analyzed) -> Vec<Firing> {
-    let mut f = rules.fire(BlockForm { text: b.form.as_str(), lines: &b.line_ranges });
+    let mut f = rules.fire(BlockForm { text: b.form.as_str(), lines: &b.line_ranges, chars: b.chars });
     f.retain(|f| applies(&rules.rules()[f.rule], b));
     f
 }
@@ -227,10 +227,15 @@ fn round(
     }
     // Structure rules last: they look at what the other rules left (the
     // headline of a `non-sentence` rule is not a byline a regex drops).
+    let outline = super::structure::Outline::new(doc, view);
     for r in rules.rules().iter().filter(|r| in_round(r.spec.when.position, None)) {
         let Some(structure) = r.structure() else { continue };
-        for (run, evidence) in super::structure::find(structure, doc, view, body, reports) {
-            if !body.in_position(run.start, r.spec.when.position) {
+        let position = r.spec.when.position;
+        let in_position = |k: usize| body.in_position(k, position);
+        for (run, evidence) in
+            super::structure::find(structure, doc, view, body, reports, &outline, in_position)
+        {
+            if !body.in_position(run.start, position) {
                 continue;
             }
             let evidence = vec![evidence];

@@ -18,6 +18,8 @@ pub(super) fn find(
     view: &[usize],
     body: &Body,
     reports: &[BlockReport],
+    outline: &Outline<'_>,
+    in_position: impl Fn(usize) -> bool,
 ) -> Vec<(Range<usize>, String)> {
     match structure {
         Structure::NonSentence { min_words, keep_headline } => {
@@ -31,9 +33,8 @@ pub(super) fn find(
             // body that nothing else dropped (a byline above the body is not it).
             let headline =
                 keep_headline.then(|| super::headline(&doc.blocks, view, reports, first)).flatten();
-            let outline = Outline::new(doc, view);
             (0..view.len())
-                .filter(|&k| !sentence(k) && Some(k) != headline && !outline.is_contents(k))
+                .filter(|&k| in_position(k) && !sentence(k) && Some(k) != headline && !outline.is_contents(k))
                 .map(|k| (k..k + 1, "no sentence, outside the body".to_owned()))
                 .collect()
         }
@@ -46,20 +47,17 @@ pub(super) fn find(
                 })
                 .collect()
         }
-        Structure::LabelList { min_items, max_words, min_percent } => {
-            let outline = Outline::new(doc, view);
-            (0..view.len())
-                .filter_map(|k| {
-                    let Labels { labels, label_lines, lines, listed, .. } =
-                        labels_of(doc, view[k], max_words);
-                    let enough = labels >= min_items && label_lines * 100 >= min_percent * lines && !listed;
-                    if !enough || outline.is_contents(k) {
-                        return None;
-                    }
-                    Some((k..k + 1, format!("{labels} short labels on {label_lines} of {lines} lines")))
-                })
-                .collect()
-        }
+        Structure::LabelList { min_items, max_words, min_percent } => (0..view.len())
+            .filter(|&k| in_position(k))
+            .filter_map(|k| {
+                let Labels { labels, label_lines, lines, listed, .. } = labels_of(doc, view[k], max_words);
+                let enough = labels >= min_items && label_lines * 100 >= min_percent * lines && !listed;
+                if !enough || outline.is_contents(k) {
+                    return None;
+                }
+                Some((k..k + 1, format!("{labels} short labels on {label_lines} of {lines} lines")))
+            })
+            .collect(),
     }
 }
 
@@ -95,15 +93,15 @@ fn labels_of(doc: &Document<'_>, i: usize, max_words: usize) -> Labels {
 
 /// The page's outline, for telling its table of contents from a menu: where
 /// each one-line heading-like block last appears in the view, built on the
-/// first question.
-struct Outline<'d> {
+/// first question and shared by the structure rules of a round.
+pub(super) struct Outline<'d> {
     doc: &'d Document<'d>,
     view: &'d [usize],
     last: OnceCell<HashMap<String, usize>>,
 }
 
 impl<'d> Outline<'d> {
-    fn new(doc: &'d Document<'d>, view: &'d [usize]) -> Self {
+    pub(super) fn new(doc: &'d Document<'d>, view: &'d [usize]) -> Self {
         Outline { doc, view, last: OnceCell::new() }
     }
 

@@ -22,6 +22,11 @@ use super::spec::{MatchSpec, RuleSpec, Scope, Structure};
 use crate::normalize::normalize;
 use crate::segment::is_space;
 
+/// One `RegexSet` for `patterns`, within the size limits.
+fn build_set(patterns: &[String]) -> Result<RegexSet, regex::Error> {
+    RegexSetBuilder::new(patterns).size_limit(SET_SIZE_LIMIT).dfa_size_limit(SET_SIZE_LIMIT).build()
+}
+
 /// Compiled size limit per regex: a rule cannot make memory grow without bound.
 const REGEX_SIZE_LIMIT: usize = 1 << 20;
 /// Size limit for the combined set.
@@ -37,6 +42,23 @@ pub struct RuleSet {
     regexes: Option<RegexSet>,
     /// For every set pattern: the rule index.
     regex_owner: Vec<usize>,
+    /// The regexes for blocks too long for every regex rule with a
+    /// `max-chars`: only the unbounded rules, built on first use. Long
+    /// paragraphs are most of the bytes, and most regex rules are for short
+    /// blocks.
+    long: LongSet,
+}
+
+/// The set of regex rules without a `max-chars`, for blocks longer than `after`.
+#[derive(Debug, Clone, Default)]
+struct LongSet {
+    /// The largest `max-chars` of a regex rule; `None` when no rule has one
+    /// (the full set serves every block).
+    after: Option<usize>,
+    patterns: Vec<String>,
+    /// For every pattern: the rule index.
+    owner: Vec<usize>,
+    set: OnceLock<Option<RegexSet>>,
 }
 
 /// One compiled rule.
@@ -81,6 +103,9 @@ pub struct BlockForm<'a> {
     pub text: &'a str,
     /// The range of each line within `text`.
     pub lines: &'a [Range<usize>],
+    /// The block's non-space characters (what `max-chars` counts); a rule
+    /// whose `max-chars` is below it is not asked.
+    pub chars: usize,
 }
 
 impl RuleSet {
@@ -92,6 +117,7 @@ impl RuleSet {
         let mut phrase_owner = Vec::new();
         let mut set_patterns = Vec::new();
         let mut regex_owner = Vec::new();
+        let mut long = LongSet::default();
         for spec in specs {
             let index = rules.len();
             let matcher = match &spec.matcher {
@@ -113,6 +139,13 @@ impl RuleSet {
                             Scope::EachLine | Scope::AnyLine => format!("(?m:{rewritten})"),
                         });
                         regex_owner.push(index);
+                        match spec.when.max_chars {
+                            Some(n) => long.after = Some(long.after.map_or(n, |a: usize| a.max(n))),
+                            None => {
+                                long.patterns.push(set_patterns.last().cloned().unwrap_or_default());
+                                long.owner.push(index);
+                            }
+                        }
                         Matcher::Regex { pattern: rewritten, regex: OnceLock::new() }
                     }
                     Err((message, help)) => {
@@ -153,11 +186,7 @@ impl RuleSet {
         let regexes = if set_patterns.is_empty() {
             None
         } else {
-            let set = RegexSetBuilder::new(&set_patterns)
-                .size_limit(SET_SIZE_LIMIT)
-                .dfa_size_limit(SET_SIZE_LIMIT)
-                .build();
-            match set {
+            match build_set(&set_patterns) {
                 Ok(set) => Some(set),
                 Err(e) => {
                     // Name the rules whose regex does not compile on its own
@@ -185,7 +214,7 @@ impl RuleSet {
                 }
             }
         };
-        Ok(RuleSet { rules, phrases, phrase_owner, regexes, regex_owner })
+        Ok(RuleSet { rules, phrases, phrase_owner, regexes, regex_owner, long })
     }
 
     /// The rules, in load order.
@@ -226,9 +255,18 @@ impl RuleSet {
                 i = end;
             }
         }
-        if let Some(set) = &self.regexes {
+        let long = self.long.after.is_some_and(|after| block.chars > after);
+        let (set, owner) = match long {
+            // A subset of a set that compiled; should it fail all the same, the full set serves.
+            true => match self.long.set.get_or_init(|| build_set(&self.long.patterns).ok()) {
+                Some(set) => (Some(set), &self.long.owner),
+                None => (self.regexes.as_ref(), &self.regex_owner),
+            },
+            false => (self.regexes.as_ref(), &self.regex_owner),
+        };
+        if let Some(set) = set {
             for set_index in set.matches(block.text).iter() {
-                let rule = self.regex_owner[set_index];
+                let rule = owner[set_index];
                 if let Some(f) = self.regex_firing(rule, block) {
                     firings.push(f);
                 }
