@@ -3,7 +3,9 @@
 use std::borrow::Cow;
 use std::ops::Range;
 
-use crate::lang::{LangDetector, LangGuess, Scripts};
+use std::cell::OnceCell;
+
+use crate::lang::{LangDetector, LangGuess, LangMethod, PendingLang, Scripts};
 use crate::normalize::Normalized;
 use crate::segment::{Block, Line, LineShape, Segmented, is_space};
 
@@ -28,8 +30,9 @@ pub struct Analyzed {
     pub line_ranges: Vec<Range<usize>>,
     /// Script counts.
     pub scripts: Scripts,
-    /// The language.
-    pub lang: LangGuess,
+    /// The language, told by cheap evidence or asked of the detector on
+    /// first use.
+    pub lang: LazyLang,
     /// Non-space characters.
     pub chars: usize,
     /// Share of the non-space characters that are letters: prose is above
@@ -50,6 +53,38 @@ pub struct Analyzed {
     pub capital_share: f32,
     /// Every line is a numbered item holding nothing but its number.
     pub bare_numbers: bool,
+}
+
+/// A block's language: known, or a question for the detector asked on the
+/// first [`LazyLang::get`].
+#[derive(Debug, Clone)]
+pub struct LazyLang {
+    known: OnceCell<LangGuess>,
+    pending: Option<PendingLang>,
+}
+
+impl LazyLang {
+    fn new(guess: Result<LangGuess, PendingLang>) -> LazyLang {
+        match guess {
+            Ok(g) => LazyLang { known: OnceCell::from(g), pending: None },
+            Err(p) => LazyLang { known: OnceCell::new(), pending: Some(p) },
+        }
+    }
+
+    /// The language, asking the detector if no one has yet.
+    pub fn get(&self) -> LangGuess {
+        *self.known.get_or_init(|| {
+            self.pending.as_ref().map_or(
+                LangGuess { tag: None, confidence: 0.0, method: LangMethod::Unknown },
+                PendingLang::resolve,
+            )
+        })
+    }
+
+    /// The language if it is known without asking the detector now.
+    pub fn if_known(&self) -> Option<LangGuess> {
+        self.known.get().copied()
+    }
 }
 
 impl Analyzed {
@@ -93,7 +128,7 @@ pub fn analyze_standalone(text: &str, detector: &LangDetector) -> Analyzed {
 fn analyze_lines(text: &str, lines: &[Line], raw: &str, detector: &LangDetector) -> Analyzed {
     let (form, line_ranges) = matching_form(text, lines, false);
     let scripts = Scripts::count(raw);
-    let lang = detector.guess(raw, &scripts);
+    let lang = LazyLang::new(detector.guess_lazily(raw, &scripts));
     let chars = scripts.non_space as usize;
     let trimmed = raw.trim_end_matches(is_space);
     let ends_sentence = trimmed.ends_with(['.', '!', '?', '。', '！', '？', '"', '”', '’', ')', '」', '…']);

@@ -28,8 +28,8 @@ use serde::Deserialize;
 use serde::de::{MapAccess, Visitor};
 use serde_json::value::RawValue;
 
-use crate::Thresh;
 use crate::report::{Cleaned, Decision};
+use crate::{Detail, Thresh};
 
 /// Why a record was passed through unchanged.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -58,12 +58,27 @@ pub struct RecordOptions {
     pub report: bool,
     /// The field that names a record in messages (default `id`).
     pub id_field: String,
+    /// How much of each record's cleaning report to fill in (the `thresh`
+    /// object always gets it all). Default [`Detail::Full`]; `Decisions`
+    /// is faster when no one reads the blocks' languages.
+    pub detail: Detail,
 }
 
 impl RecordOptions {
     /// Options for the field `path` (dots separate nested keys).
     pub fn new(path: &str, report: bool) -> RecordOptions {
-        RecordOptions { field: path.split('.').map(str::to_owned).collect(), report, id_field: "id".into() }
+        RecordOptions {
+            field: path.split('.').map(str::to_owned).collect(),
+            report,
+            id_field: "id".into(),
+            detail: Detail::Full,
+        }
+    }
+
+    /// Fills in the report as `detail` says (see [`RecordOptions::detail`]).
+    pub fn detail(mut self, detail: Detail) -> RecordOptions {
+        self.detail = detail;
+        self
     }
 
     /// Names records in messages by the top-level field `name` instead of `id`.
@@ -95,7 +110,7 @@ pub fn clean_record(
     let id = record.id(&opts.id_field);
     let mut cleaned = None;
     replace_field(&mut record, &opts.field, &mut |s: &str| {
-        let c = thresh.clean(s);
+        let c = thresh.clean_with(s, if opts.report { Detail::Full } else { opts.detail });
         let out = c.text.clone();
         cleaned = Some(c);
         out

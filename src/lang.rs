@@ -15,6 +15,8 @@
 
 use std::sync::OnceLock;
 
+use std::sync::Arc;
+
 use whatlang::Lang;
 
 /// Bytes of a block shown to whatlang; its trigram profile settles well before.
@@ -53,6 +55,9 @@ pub enum LangMethod {
     Detector,
     /// The detector could not tell.
     Unknown,
+    /// Not asked: cleaning did not need this block's language, and the
+    /// caller did not want it reported ([`crate::Thresh::clean_text`]).
+    NotAsked,
 }
 
 impl LangMethod {
@@ -64,6 +69,7 @@ impl LangMethod {
             LangMethod::FunctionWords => "function-words",
             LangMethod::Detector => "detector",
             LangMethod::Unknown => "unknown",
+            LangMethod::NotAsked => "not-asked",
         }
     }
 }
@@ -180,10 +186,38 @@ impl Scripts {
 }
 
 /// Guesses the language of one block of `text`.
-#[derive(Debug)]
+#[derive(Clone)]
 pub struct LangDetector {
+    inner: Arc<Detectors>,
+}
+
+#[derive(Debug)]
+struct Detectors {
     latin: whatlang::Detector,
     other: whatlang::Detector,
+}
+
+/// A block's language that only the detector can tell, not asked yet: the
+/// costliest step of the analysis is taken only when a stage needs it.
+#[derive(Debug, Clone)]
+pub struct PendingLang {
+    detector: LangDetector,
+    latin: bool,
+    text: Box<str>,
+}
+
+impl PendingLang {
+    /// Asks the detector.
+    pub fn resolve(&self) -> LangGuess {
+        let d = &self.detector.inner;
+        detect(if self.latin { &d.latin } else { &d.other }, &self.text)
+    }
+}
+
+impl std::fmt::Debug for LangDetector {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("LangDetector").finish_non_exhaustive()
+    }
 }
 
 impl LangDetector {
@@ -199,55 +233,63 @@ impl LangDetector {
                 allow.push(lang);
             }
         }
-        LangDetector { latin: whatlang::Detector::with_allowlist(allow), other: whatlang::Detector::new() }
+        let latin = whatlang::Detector::with_allowlist(allow);
+        LangDetector { inner: Arc::new(Detectors { latin, other: whatlang::Detector::new() }) }
     }
 
     /// The language of `text`, whose scripts were counted as `scripts`.
     pub fn guess(&self, text: &str, scripts: &Scripts) -> LangGuess {
+        self.guess_lazily(text, scripts).unwrap_or_else(|pending| pending.resolve())
+    }
+
+    /// The language of `text` when cheap evidence tells it; otherwise the
+    /// question for the detector, to be asked when needed.
+    pub fn guess_lazily(&self, text: &str, scripts: &Scripts) -> Result<LangGuess, PendingLang> {
+        let ask = |latin: bool, text: &str| PendingLang { detector: self.clone(), latin, text: text.into() };
         let cjk = scripts.cjk();
         let letters = scripts.latin_words + cjk + scripts.other;
         if letters == 0 {
-            return LangGuess { tag: None, confidence: 1.0, method: LangMethod::NoLetters };
+            return Ok(LangGuess { tag: None, confidence: 1.0, method: LangMethod::NoLetters });
         }
         if cjk > 0 && cjk * 2 > letters {
-            return guess_cjk(text, scripts);
+            return Ok(guess_cjk(text, scripts));
         }
         // Too short to tell: the detector's guess would not be trusted (see
         // the language policy), and asking it is the costliest step there is.
         let unknown = LangGuess { tag: None, confidence: 0.0, method: LangMethod::Unknown };
         if scripts.other * 2 > letters {
             if scripts.other < MIN_DETECT_LETTERS || scripts.letter_share() < MIN_LETTER_SHARE {
-                return unknown;
+                return Ok(unknown);
             }
-            return detect(&self.other, prefix(text, DETECT_PREFIX));
+            return Err(ask(false, prefix(text, DETECT_PREFIX)));
         }
         // Latin: at least half the words. English function words settle it cheaply.
         let english = scripts.english_words >= 2 && scripts.foreign_words * 3 <= scripts.english_words;
         if scripts.latin_words >= 4 && english && scripts.english_words * 4 >= scripts.latin_words {
             let confidence = if scripts.latin_words >= 8 { 0.99 } else { 0.9 };
-            return LangGuess { tag: Some("en"), confidence, method: LangMethod::FunctionWords };
+            return Ok(LangGuess { tag: Some("en"), confidence, method: LangMethod::FunctionWords });
         }
         // A headline or a menu in English has fewer function words, but in
         // plain ASCII, with two English ones and none of another language's,
         // it is English all the same (a German or French line has accents or
         // its own articles).
         if scripts.english_words >= 2 && scripts.foreign_words == 0 && scripts.accented == 0 {
-            return LangGuess { tag: Some("en"), confidence: 0.8, method: LangMethod::FunctionWords };
+            return Ok(LangGuess { tag: Some("en"), confidence: 0.8, method: LangMethod::FunctionWords });
         }
         // The detector's guess about code, a table or a formula is not
         // trusted (see the language policy): do not ask.
         if scripts.latin_words < MIN_DETECT_WORDS || scripts.letter_share() < MIN_LETTER_SHARE {
-            return unknown;
+            return Ok(unknown);
         }
         if cjk == 0 {
-            return detect(&self.latin, prefix(text, DETECT_PREFIX));
+            return Err(ask(true, prefix(text, DETECT_PREFIX)));
         }
         let latin_part: String = text
             .chars()
             .filter(|&c| !(is_han(c) || is_kana(c) || is_hangul(c)))
             .take(DETECT_PREFIX)
             .collect();
-        detect(&self.latin, &latin_part)
+        Err(ask(true, &latin_part))
     }
 }
 

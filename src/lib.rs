@@ -98,6 +98,20 @@ impl From<RuleErrors> for Error {
     }
 }
 
+/// How much of the per-block report [`Thresh::clean_with`] fills in. The
+/// clean text and every block's decision are the same either way.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Detail {
+    /// Every block's language, confidence and method.
+    #[default]
+    Full,
+    /// A block's language only where cleaning needed it; the others read
+    /// no language, method [`lang::LangMethod::NotAsked`]. Faster: the
+    /// language detector is the costliest step, and the blocks a rule drops
+    /// rarely need it.
+    Decisions,
+}
+
 /// Builds a [`Thresh`].
 #[derive(Debug, Clone)]
 pub struct ThreshBuilder {
@@ -222,14 +236,29 @@ impl Thresh {
 
     /// Cleans a text.
     pub fn clean(&self, text: &str) -> Cleaned {
-        self.clean_decoded(text, decode::DecodeInfo::text())
+        self.clean_with(text, Detail::Full)
+    }
+
+    /// Cleans a text, with as much of the report as `detail` asks for.
+    pub fn clean_with(&self, text: &str, detail: Detail) -> Cleaned {
+        self.clean_decoded_with(text, decode::DecodeInfo::text(), detail)
+    }
+
+    /// The clean text alone: the same as `clean(text).text`, faster.
+    pub fn clean_text(&self, text: &str) -> String {
+        self.clean_with(text, Detail::Decisions).text
     }
 
     /// Decodes bytes (BOM, UTF-8, or a detected legacy encoding) and cleans
     /// them. Spans in the report are byte offsets into the decoded text.
     pub fn clean_bytes(&self, bytes: &[u8]) -> Cleaned {
+        self.clean_bytes_with(bytes, Detail::Full)
+    }
+
+    /// Decodes and cleans bytes, with as much of the report as `detail` asks for.
+    pub fn clean_bytes_with(&self, bytes: &[u8], detail: Detail) -> Cleaned {
         let decoded = self.decode(bytes);
-        self.clean_decoded(&decoded.text, decoded.info)
+        self.clean_decoded_with(&decoded.text, decoded.info, detail)
     }
 
     /// Decodes bytes as [`Thresh::clean_bytes`] does, with the configured encoding if any.
@@ -239,7 +268,14 @@ impl Thresh {
 
     /// Cleans text that was decoded as `info` says.
     pub fn clean_decoded(&self, text: &str, info: decode::DecodeInfo) -> Cleaned {
-        let (text, blocks) = engine::run(&self.rules, &self.policy, &self.detector, text);
+        self.clean_decoded_with(text, info, Detail::Full)
+    }
+
+    /// Cleans text that was decoded as `info` says, with as much of the
+    /// report as `detail` asks for.
+    pub fn clean_decoded_with(&self, text: &str, info: decode::DecodeInfo, detail: Detail) -> Cleaned {
+        let all_langs = detail == Detail::Full;
+        let (text, blocks) = engine::run(&self.rules, &self.policy, &self.detector, text, all_langs);
         Cleaned { text, blocks, decode: info }
     }
 }

@@ -50,3 +50,43 @@ fn unchanged_documents_come_through_byte_for_byte() {
         assert_eq!(thresh.clean(&input).text, input, "{name}");
     }
 }
+
+/// `Detail::Decisions` skips languages no stage needed: same text, same
+/// decisions, and every language it reports is the one the full report gives.
+#[test]
+fn decisions_detail_decides_as_full_and_leaves_out_only_languages() {
+    use thresh::Detail;
+    use thresh::lang::LangMethod;
+    let mut not_asked = 0;
+    for dir in &common::case_dirs("golden") {
+        for langs in [lang_of(dir), vec!["any".to_owned()]] {
+            let thresh = Thresh::builder().langs(&langs).build().unwrap_or_else(|e| panic!("{e}"));
+            let input = std::fs::read(dir.join("input.txt")).unwrap_or_default();
+            let full = thresh.clean_bytes_with(&input, Detail::Full);
+            let lean = thresh.clean_bytes_with(&input, Detail::Decisions);
+            assert_eq!(lean.text, full.text, "{}", dir.display());
+            assert_eq!(lean.blocks.len(), full.blocks.len());
+            for (l, f) in lean.blocks.iter().zip(&full.blocks) {
+                assert_eq!(
+                    (l.decision, l.by, &l.rule, &l.evidence),
+                    (f.decision, f.by, &f.rule, &f.evidence)
+                );
+                assert!(
+                    f.lang_method != LangMethod::NotAsked,
+                    "{}: full reports every language",
+                    dir.display()
+                );
+                if l.lang_method == LangMethod::NotAsked {
+                    not_asked += 1;
+                } else {
+                    assert_eq!((l.lang, l.confidence, l.lang_method), (f.lang, f.confidence, f.lang_method));
+                }
+            }
+            assert_eq!(
+                thresh.clean_text(&String::from_utf8_lossy(&input)),
+                thresh.clean(&String::from_utf8_lossy(&input)).text
+            );
+        }
+    }
+    assert!(not_asked > 0, "some block's language was never needed");
+}

@@ -121,7 +121,7 @@ impl Thresh {
     /// them, a newline after the last; `""` when nothing is kept.
     fn clean(&self, py: Python<'_>, text: &Bound<'_, PyString>) -> String {
         let text = text_of(text);
-        py.detach(|| self.inner.clean(&text).text)
+        py.detach(|| self.inner.clean_text(&text))
     }
 
     /// Decodes `data` as the command line does (byte-order mark, UTF-8, or a
@@ -129,7 +129,7 @@ impl Thresh {
     /// `encoding` given to the constructor overrides detection) and cleans it.
     fn clean_bytes(&self, py: Python<'_>, data: &Bound<'_, PyBytes>) -> String {
         let bytes = data.as_bytes().to_vec();
-        py.detach(|| self.inner.clean_bytes(&bytes).text)
+        py.detach(|| self.inner.clean_bytes_with(&bytes, thresh::Detail::Decisions).text)
     }
 
     /// The clean text and an account of every block, as a dict:
@@ -157,7 +157,7 @@ impl Thresh {
         threads: Option<usize>,
     ) -> PyResult<Vec<String>> {
         let texts: Vec<String> = texts.iter().map(|t| t.as_ref().map(text_of).unwrap_or_default()).collect();
-        let clean = |t: &String| if t.is_empty() { String::new() } else { self.inner.clean(t).text };
+        let clean = |t: &String| if t.is_empty() { String::new() } else { self.inner.clean_text(t) };
         match threads {
             Some(0) => Err(PyValueError::new_err("threads must be at least 1")),
             Some(1) => Ok(py.detach(|| texts.iter().map(clean).collect())),

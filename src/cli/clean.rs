@@ -9,9 +9,9 @@ use std::sync::atomic::AtomicU64;
 
 use clap::{Args, ValueEnum};
 use rayon::prelude::*;
-use thresh::Thresh;
 use thresh::jsonl::RecordOptions;
 use thresh::pipeline::{Event, OnError, Stats, StreamOptions, clean_jsonl};
+use thresh::{Detail, Thresh};
 
 use super::inputs::{Input, Output, open, resolve};
 use super::progress::Progress;
@@ -145,8 +145,17 @@ pub fn run(args: &CleanArgs, out: &mut dyn Write) -> io::Result<ExitCode> {
 }
 
 impl Run<'_> {
+    /// Blocks' languages are counted only for `--stats` (and reported only
+    /// with `--report`); without them the detector is asked only where
+    /// cleaning needs it.
+    fn detail(&self) -> Detail {
+        if self.args.stats.is_some() || self.args.report { Detail::Full } else { Detail::Decisions }
+    }
+
     fn jsonl(&mut self, inputs: &[Input], out: &mut dyn Write) -> io::Result<()> {
-        let record = RecordOptions::new(&self.args.field, self.args.report).id_field(&self.args.id_field);
+        let record = RecordOptions::new(&self.args.field, self.args.report)
+            .id_field(&self.args.id_field)
+            .detail(self.detail());
         let mut opts = StreamOptions::new(record);
         opts.on_error = self.args.on_error.lib();
         for input in inputs {
@@ -217,12 +226,13 @@ impl Run<'_> {
         let batch = self.pool.current_num_threads() * 2;
         for chunk in inputs.chunks(batch) {
             let thresh = &self.thresh;
+            let detail = self.detail();
             let results: Vec<(io::Result<Document>, Arc<AtomicU64>)> = self.pool.install(|| {
                 chunk
                     .par_iter()
                     .map(|input| {
                         let counter = Arc::new(AtomicU64::new(0));
-                        (read_document(thresh, input, &counter), counter)
+                        (read_document(thresh, input, detail, &counter), counter)
                     })
                     .collect()
             });
@@ -305,7 +315,12 @@ enum DocOutcome {
     Binary(Vec<u8>),
 }
 
-fn read_document(thresh: &Thresh, input: &Input, counter: &Arc<AtomicU64>) -> io::Result<Document> {
+fn read_document(
+    thresh: &Thresh,
+    input: &Input,
+    detail: Detail,
+    counter: &Arc<AtomicU64>,
+) -> io::Result<Document> {
     let mut opened = open(input, counter)?;
     let mut bytes = Vec::new();
     opened.reader.read_to_end(&mut bytes)?;
@@ -313,7 +328,7 @@ fn read_document(thresh: &Thresh, input: &Input, counter: &Arc<AtomicU64>) -> io
     let outcome = if thresh::decode::is_binary(&bytes) {
         DocOutcome::Binary(bytes)
     } else {
-        DocOutcome::Clean(thresh.clean_bytes(&bytes))
+        DocOutcome::Clean(thresh.clean_bytes_with(&bytes, detail))
     };
     Ok(Document { len, gzip: opened.gzip, outcome })
 }

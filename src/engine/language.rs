@@ -20,7 +20,14 @@ impl LangPolicy {
     /// Whether a block whose sure language is `tag` is kept: the tag is
     /// allowed, or it is a detector guess at a close sibling of an allowed one.
     pub(super) fn keeps(&self, tag: &str, block: &Analyzed) -> bool {
-        self.allows(tag) || (block.lang.method == LangMethod::Detector && self.near(tag))
+        self.allows(tag) || (block.lang.get().method == LangMethod::Detector && self.near(tag))
+    }
+
+    /// Whether the policy keeps `block` as far as its language goes: every
+    /// policy keeps a block without a sure language, and `Any` keeps all
+    /// without asking the detector.
+    pub(super) fn keeps_any(&self, block: &Analyzed) -> bool {
+        *self == LangPolicy::Any || confident_lang(block).is_none_or(|tag| self.keeps(tag, block))
     }
 
     fn allows(&self, tag: &str) -> bool {
@@ -93,7 +100,7 @@ pub(super) fn apply_language(
         let note = match sure[k] {
             Some((_, true)) => continue,
             Some((tag, false)) => {
-                format!("language {tag} ({:.2}) is not kept", blocks[i].lang.confidence)
+                format!("language {tag} ({:.2}) is not kept", blocks[i].lang.get().confidence)
             }
             None => {
                 let neighbours: Vec<(&str, bool)> = prev.into_iter().chain(next_sure[k]).collect();
@@ -110,16 +117,17 @@ pub(super) fn apply_language(
 
 /// The block's language if it is sure enough to drop the block for it.
 pub(super) fn confident_lang(b: &Analyzed) -> Option<&'static str> {
-    let tag = b.lang.tag?;
-    let sure = match b.lang.method {
-        LangMethod::Script => b.lang.confidence >= 0.7,
+    let lang = b.lang.get();
+    let tag = lang.tag?;
+    let sure = match lang.method {
+        LangMethod::Script => lang.confidence >= 0.7,
         LangMethod::FunctionWords => true,
         LangMethod::Detector => {
             let words = b.scripts.latin_words + b.scripts.other;
             b.letter_share >= crate::lang::MIN_LETTER_SHARE
-                && ((b.lang.confidence >= 0.9 && words >= 4) || (b.lang.confidence >= 0.7 && words >= 15))
+                && ((lang.confidence >= 0.9 && words >= 4) || (lang.confidence >= 0.7 && words >= 15))
         }
-        LangMethod::NoLetters | LangMethod::Unknown => false,
+        LangMethod::NoLetters | LangMethod::Unknown | LangMethod::NotAsked => false,
     };
     sure.then_some(tag)
 }

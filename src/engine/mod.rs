@@ -15,7 +15,7 @@ mod structure;
 pub use language::LangPolicy;
 
 use crate::analyze::{Analyzed, analyze};
-use crate::lang::LangDetector;
+use crate::lang::{LangDetector, LangMethod};
 use crate::report::{BlockReport, DecidedBy, Decision};
 use crate::rules::{CompiledRule, RuleSet};
 use crate::segment::segment;
@@ -36,18 +36,19 @@ pub fn run(
     policy: &LangPolicy,
     detector: &LangDetector,
     text: &str,
+    all_langs: bool,
 ) -> (String, Vec<BlockReport>) {
     let seg = segment(text);
     let blocks: Vec<Analyzed> = seg.blocks.iter().map(|b| analyze(text, &seg, b, detector)).collect();
     let mut reports: Vec<BlockReport> = seg
         .blocks
         .iter()
-        .zip(&blocks)
-        .map(|(b, a)| BlockReport {
+        .map(|b| BlockReport {
             span: b.span.clone(),
-            lang: a.lang.tag,
-            confidence: a.lang.confidence,
-            lang_method: a.lang.method,
+            // Filled in at the end, from the blocks' final analysis.
+            lang: None,
+            confidence: 0.0,
+            lang_method: LangMethod::NotAsked,
             decision: Decision::Keep,
             by: DecidedBy::Default,
             rule: None,
@@ -78,6 +79,16 @@ pub fn run(
         view.retain(|&i| reports[i].decision != Decision::Drop);
         if view.len() == before {
             break;
+        }
+    }
+    // Every block's language when the caller reports them; otherwise only
+    // those cleaning needed (the detector is the costliest step).
+    for (r, b) in reports.iter_mut().zip(&doc.blocks) {
+        let lang = if all_langs { Some(b.lang.get()) } else { b.lang.if_known() };
+        if let Some(lang) = lang {
+            r.lang = lang.tag;
+            r.confidence = lang.confidence;
+            r.lang_method = lang.method;
         }
     }
     let clean = emit::emit(text, &reports);

@@ -13,7 +13,7 @@
 
 use std::ops::Range;
 
-use super::language::{LangPolicy, confident_lang};
+use super::language::LangPolicy;
 use super::{decide, undecided};
 use crate::analyze::{Analyzed, analyze_standalone, mapped_form};
 use crate::lang::LangDetector;
@@ -109,7 +109,7 @@ pub(super) fn apply_rules(
     round(rules, doc, view, &unlocated, |p, i| !regional(p) && !i.is_some_and(defers), reports);
     let is_body = |i: usize| {
         let b = &doc.blocks[i];
-        b.prose && undecided(&reports[i]) && confident_lang(b).is_none_or(|tag| policy.keeps(tag, b))
+        b.prose && undecided(&reports[i]) && policy.keeps_any(b)
     };
     // The body runs from the first to the last long paragraph, widened over
     // the sentences next to it (a standfirst, a short closing paragraph) and
@@ -118,9 +118,7 @@ pub(super) fn apply_rules(
     let sentence = |k: usize| {
         let i = view[k];
         let b = &doc.blocks[i];
-        b.has_sentence(SENTENCE_WORDS)
-            && undecided(&reports[i])
-            && confident_lang(b).is_none_or(|tag| policy.keeps(tag, b))
+        b.has_sentence(SENTENCE_WORDS) && undecided(&reports[i]) && policy.keeps_any(b)
     };
     let mut first = view.iter().position(|&i| is_body(i));
     let mut last = view.iter().rposition(|&i| is_body(i));
@@ -159,7 +157,8 @@ const SENTENCE_WORDS: usize = 6;
 /// Whether a rule's `[when]` conditions other than position hold for a block.
 fn applies(rule: &CompiledRule, block: &Analyzed) -> bool {
     let when = &rule.spec.when;
-    if !when.lang.is_empty() && !block.lang.primary().is_some_and(|p| when.lang.iter().any(|l| l == p)) {
+    if !when.lang.is_empty() && !block.lang.get().primary().is_some_and(|p| when.lang.iter().any(|l| l == p))
+    {
         return false;
     }
     when.min_chars.is_none_or(|n| block.chars >= n)
@@ -279,10 +278,8 @@ pub(super) fn settle_stripped(
             r.decision = Decision::Drop;
             continue;
         }
+        // Its language is reported from this analysis (`engine::run`).
         let b = analyze_standalone(&rest, detector);
-        r.lang = b.lang.tag;
-        r.confidence = b.lang.confidence;
-        r.lang_method = b.lang.method;
         doc.firings[i] = fire_block(rules, &b);
         doc.blocks[i] = b;
         doc.remainders[i] = Some(rest.into_owned());
