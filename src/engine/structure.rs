@@ -172,11 +172,11 @@ fn count_labels(lines: &[&str], max_words: usize) -> (usize, usize) {
             .map(|p| p.trim_matches(|c: char| is_space(c) || c == '*' || c == '+' || c == '-'))
             .filter(|p| !p.is_empty())
             .collect();
-        let inline_bullets = line.matches(" | ").count() >= 2 && parts.len() >= 3;
+        let inline_bullets = || parts.len() >= 3 && line.matches(" | ").count() >= 2;
         if !parts.is_empty() && parts.iter().all(|p| is_label(p, max_words)) {
             labels += parts.len();
             label_lines += 1;
-        } else if inline_bullets && parts.iter().all(|p| is_title(p)) {
+        } else if inline_bullets() && parts.iter().all(|p| is_title(p)) {
             // A line of inline-bulleted headlines: a "more stories" widget.
             labels += parts.len();
             label_lines += 1;
@@ -206,8 +206,11 @@ fn is_title(part: &str) -> bool {
 /// count as labels. A title in Title Case is told apart by its capitalised
 /// function words ("In", "Your", "The"), which a run of names lacks.
 fn capitalised_run(line: &str) -> Option<usize> {
+    if line.trim_end().ends_with(['.', '!', '?', ',', ';', ':']) || line.contains(". ") {
+        return None;
+    }
     let words: Vec<&str> = line.split_whitespace().collect();
-    if words.len() < 12 || line.trim_end().ends_with(['.', '!', '?', ',', ';', ':']) || line.contains(". ") {
+    if words.len() < 12 {
         return None;
     }
     let capital = |w: &&&str| w.chars().next().is_some_and(char::is_uppercase);
@@ -218,7 +221,11 @@ fn capitalised_run(line: &str) -> Option<usize> {
 
 fn is_label(part: &str, max_words: usize) -> bool {
     let part = strip_number(part);
-    let words = part.split_whitespace().count();
+    // Counted only as far as the limit: a paragraph is no label, and says so early.
+    let words = part.split_whitespace().take(max_words + 1).count();
+    if words == 0 || words > max_words {
+        return false;
+    }
     let Some(first) = part.chars().find(|c| c.is_alphanumeric()) else { return false };
     let capital_or_caseless = first.is_uppercase() || (first.is_alphabetic() && !first.is_lowercase());
     // Table rows, headers and code carry numbers, colons and equals signs.
