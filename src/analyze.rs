@@ -1,9 +1,8 @@
 //! Per-block analysis: matching form, scripts, language and cheap features.
 
 use std::borrow::Cow;
-use std::ops::Range;
-
 use std::cell::OnceCell;
+use std::ops::Range;
 
 use crate::lang::{LangDetector, LangGuess, LangMethod, PendingLang, Scripts};
 use crate::normalize::Normalized;

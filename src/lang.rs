@@ -13,9 +13,7 @@
 //! tokens of up to five letters (tickers). Then only its Latin part is shown
 //! to the detector: an English sentence that quotes a Chinese name is English.
 
-use std::sync::OnceLock;
-
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 use whatlang::Lang;
 

@@ -148,9 +148,21 @@ impl ThreshBuilder {
         self
     }
 
+    /// Adds folders of rule files, as [`ThreshBuilder::rule_dir`] does one.
+    pub fn rule_dirs<P: Into<PathBuf>>(mut self, dirs: impl IntoIterator<Item = P>) -> Self {
+        self.rule_dirs.extend(dirs.into_iter().map(Into::into));
+        self
+    }
+
     /// Switches off the rule with `id`.
     pub fn disable(mut self, id: impl Into<String>) -> Self {
         self.disabled.push(id.into());
+        self
+    }
+
+    /// Switches off the rules with these ids.
+    pub fn disable_all<S: Into<String>>(mut self, ids: impl IntoIterator<Item = S>) -> Self {
+        self.disabled.extend(ids.into_iter().map(Into::into));
         self
     }
 
@@ -274,8 +286,7 @@ impl Thresh {
     /// Cleans text that was decoded as `info` says, with as much of the
     /// report as `detail` asks for.
     pub fn clean_decoded_with(&self, text: &str, info: decode::DecodeInfo, detail: Detail) -> Cleaned {
-        let all_langs = detail == Detail::Full;
-        let (text, blocks) = engine::run(&self.rules, &self.policy, &self.detector, text, all_langs);
+        let (text, blocks) = engine::run(&self.rules, &self.policy, &self.detector, text, detail);
         Cleaned { text, blocks, decode: info }
     }
 }

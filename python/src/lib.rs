@@ -103,13 +103,11 @@ impl Thresh {
             default_rules,
             encoding,
         };
-        let mut builder = thresh::Thresh::builder().default_rules(default_rules).langs(&args.lang);
-        for dir in &args.rules {
-            builder = builder.rule_dir(dir);
-        }
-        for id in &args.disable {
-            builder = builder.disable(id);
-        }
+        let mut builder = thresh::Thresh::builder()
+            .default_rules(default_rules)
+            .langs(&args.lang)
+            .rule_dirs(&args.rules)
+            .disable_all(&args.disable);
         if let Some(label) = &args.encoding {
             builder = builder.encoding(label);
         }

@@ -65,13 +65,11 @@ pub struct EngineArgs {
 impl EngineArgs {
     /// Builds the cleaner, or prints why not and returns the exit code.
     pub fn build(&self) -> Result<Thresh, ExitCode> {
-        let mut b = Thresh::builder().default_rules(!self.no_default_rules).langs(&self.lang);
-        for dir in &self.rule_dirs {
-            b = b.rule_dir(dir);
-        }
-        for id in &self.disable {
-            b = b.disable(id);
-        }
+        let mut b = Thresh::builder()
+            .default_rules(!self.no_default_rules)
+            .langs(&self.lang)
+            .rule_dirs(&self.rule_dirs)
+            .disable_all(&self.disable);
         if let Some(e) = &self.encoding {
             b = b.encoding(e);
         }

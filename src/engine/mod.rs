@@ -14,6 +14,7 @@ mod structure;
 
 pub use language::LangPolicy;
 
+use crate::Detail;
 use crate::analyze::{Analyzed, analyze};
 use crate::lang::{LangDetector, LangMethod};
 use crate::report::{BlockReport, DecidedBy, Decision};
@@ -36,7 +37,7 @@ pub fn run(
     policy: &LangPolicy,
     detector: &LangDetector,
     text: &str,
-    all_langs: bool,
+    detail: Detail,
 ) -> (String, Vec<BlockReport>) {
     let seg = segment(text);
     let blocks: Vec<Analyzed> = seg.blocks.iter().map(|b| analyze(text, &seg, b, detector)).collect();
@@ -84,7 +85,10 @@ pub fn run(
     // Every block's language when the caller reports them; otherwise only
     // those cleaning needed (the detector is the costliest step).
     for (r, b) in reports.iter_mut().zip(&doc.blocks) {
-        let lang = if all_langs { Some(b.lang.get()) } else { b.lang.if_known() };
+        let lang = match detail {
+            Detail::Full => Some(b.lang.get()),
+            Detail::Decisions => b.lang.if_known(),
+        };
         if let Some(lang) = lang {
             r.lang = lang.tag;
             r.confidence = lang.confidence;

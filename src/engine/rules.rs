@@ -230,13 +230,11 @@ fn round(
     for r in rules.rules().iter().filter(|r| in_round(r.spec.when.position, None)) {
         let Some(structure) = r.structure() else { continue };
         let position = r.spec.when.position;
+        // `find` reports only runs that start where the rule's position allows.
         let in_position = |k: usize| body.in_position(k, position);
         for (run, evidence) in
             super::structure::find(structure, doc, view, body, reports, &outline, in_position)
         {
-            if !body.in_position(run.start, position) {
-                continue;
-            }
             let evidence = vec![evidence];
             for &i in &view[run] {
                 if undecided(&reports[i]) {

@@ -2,7 +2,7 @@
 //! rule files (`structure = "…"`).
 
 use std::borrow::Cow;
-use std::cell::OnceCell;
+use std::cell::{OnceCell, RefCell};
 use std::collections::HashMap;
 use std::ops::Range;
 
@@ -11,7 +11,8 @@ use crate::report::BlockReport;
 use crate::rules::spec::Structure;
 use crate::segment::{LineShape, is_space, line_shape};
 
-/// Runs of view positions the detector finds, each with a line of evidence.
+/// Runs of view positions the detector finds, each with a line of evidence:
+/// only runs starting at a position `in_position` accepts (the rule's region).
 pub(super) fn find(
     structure: Structure,
     doc: &Document<'_>,
@@ -41,6 +42,7 @@ pub(super) fn find(
         Structure::EmptyNumberedList { min_items, max_start } => {
             empty_numbered_runs(doc, view, min_items, max_start)
                 .into_iter()
+                .filter(|run| in_position(run.start))
                 .map(|run| {
                     let n = run.len();
                     (run, format!("{n} blocks of numbered items with no content"))
@@ -98,18 +100,31 @@ pub(super) struct Outline<'d> {
     doc: &'d Document<'d>,
     view: &'d [usize],
     last: OnceCell<HashMap<String, usize>>,
+    /// Per view position: the answer of `is_contents`, once asked (the
+    /// `label-list` and `non-sentence` rules ask about the same blocks).
+    contents: RefCell<Vec<Option<bool>>>,
 }
 
 impl<'d> Outline<'d> {
     pub(super) fn new(doc: &'d Document<'d>, view: &'d [usize]) -> Self {
-        Outline { doc, view, last: OnceCell::new() }
+        Outline { doc, view, last: OnceCell::new(), contents: RefCell::new(vec![None; view.len()]) }
+    }
+
+    /// [`Outline::find_contents`], asked once per block.
+    fn is_contents(&self, k: usize) -> bool {
+        if let Some(known) = self.contents.borrow()[k] {
+            return known;
+        }
+        let found = self.find_contents(k);
+        self.contents.borrow_mut()[k] = Some(found);
+        found
     }
 
     /// Whether the block at view position `k` is a table of contents: at
     /// least three of its lines, and half of them, are headings of blocks
     /// further down. The page's own outline is the body's (readers and the
     /// expected texts keep it); a menu's labels are not headings of the page.
-    fn is_contents(&self, k: usize) -> bool {
+    fn find_contents(&self, k: usize) -> bool {
         let lines = self.doc.block_lines(self.view[k]);
         if lines.len() < 3 {
             return false;

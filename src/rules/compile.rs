@@ -14,7 +14,6 @@ use std::ops::Range;
 use std::sync::OnceLock;
 
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
-
 use regex::{Regex, RegexBuilder, RegexSet, RegexSetBuilder};
 
 use super::error::{RuleError, RuleErrors};
@@ -133,19 +132,20 @@ impl RuleSet {
                 // below names any regex that still does not compile.
                 MatchSpec::Regex(pattern) => match rewrite(&pattern.value) {
                     Ok(rewritten) => {
-                        set_patterns.push(match spec.scope {
+                        let in_set = match spec.scope {
                             Scope::Block => rewritten.clone(),
                             // A per-line match implies a match of the multi-line set pattern.
                             Scope::EachLine | Scope::AnyLine => format!("(?m:{rewritten})"),
-                        });
-                        regex_owner.push(index);
+                        };
                         match spec.when.max_chars {
                             Some(n) => long.after = Some(long.after.map_or(n, |a: usize| a.max(n))),
                             None => {
-                                long.patterns.push(set_patterns.last().cloned().unwrap_or_default());
+                                long.patterns.push(in_set.clone());
                                 long.owner.push(index);
                             }
                         }
+                        set_patterns.push(in_set);
+                        regex_owner.push(index);
                         Matcher::Regex { pattern: rewritten, regex: OnceLock::new() }
                     }
                     Err((message, help)) => {
@@ -381,8 +381,6 @@ fn on_word_boundaries(text: &str, range: &Range<usize>) -> bool {
     start_ok && end_ok
 }
 
-/// Rewrites a rule's pattern for the matching form and compiles it.
-/// Returns the rewritten pattern and the compiled regex, or a message and a help line.
 /// Rewrites a rule's regex and checks its syntax without compiling it: the
 /// cheap check made when rules are loaded. Returns the rewritten pattern.
 pub fn check_regex(pattern: &str) -> Result<String, (String, String)> {
