@@ -97,13 +97,13 @@ pub(super) fn apply_rules(
     reports: &mut [BlockReport],
 ) -> Option<usize> {
     let unlocated = Body { len: view.len(), first: None, last: None, lead_end: None };
-    // A block where a regional `drop-rest` rule fired (a comment-section
+    // A block where a regional `drop-rest` or `drop-section` rule fired (a comment-section
     // heading) waits for the second round, so that a `drop-block` rule on the
     // same words cannot take it first; it then meets every rule.
     let defers = |i: usize| {
         doc.firings[i].iter().any(|f| {
             let spec = &rules.rules()[f.rule].spec;
-            spec.action == Action::DropRest && regional(spec.when.position)
+            spec.action.drops_after() && regional(spec.when.position)
         })
     };
     round(rules, doc, view, &unlocated, |p, i| !regional(p) && !i.is_some_and(defers), reports);
@@ -190,20 +190,22 @@ fn round(
             decide(&mut reports[i], Decision::Keep, DecidedBy::Rule, Some(rule(keep)), keep.evidence.clone());
         }
     }
-    let mut rest: Option<(usize, usize)> = None; // (rule, block) of a drop-rest
+    // A drop-rest or drop-section under way: its rule, the block it fired
+    // on, and the view position where it ends (the view's end for drop-rest).
+    let mut rest: Option<(usize, usize, usize)> = None;
     for (k, &i) in view.iter().enumerate() {
         if !undecided(&reports[i]) {
             continue;
         }
-        if let Some((r, from)) = rest {
+        if let Some((r, from, _)) = rest.filter(|&(.., end)| k < end) {
             let evidence = vec![format!("after block {from}")];
             decide(&mut reports[i], Decision::Drop, DecidedBy::Rule, Some(&rules.rules()[r]), evidence);
             continue;
         }
         let live: Vec<&Firing> = doc.firings[i].iter().filter(|f| fires(f, k)).collect();
-        // A drop-rest rule goes first: the block is dropped either way, and
-        // what follows it too.
-        let rest_first = live.iter().find(|f| rule(f).spec.action == Action::DropRest);
+        // A drop-rest or drop-section rule goes first: the block is dropped
+        // either way, and what follows it too.
+        let rest_first = live.iter().find(|f| rule(f).spec.action.drops_after());
         match rest_first.or_else(|| live.iter().find(|f| rule(f).spec.action != Action::StripSpan)) {
             Some(first) => {
                 decide(
@@ -213,8 +215,10 @@ fn round(
                     Some(rule(first)),
                     first.evidence.clone(),
                 );
-                if rule(first).spec.action == Action::DropRest {
-                    rest = Some((first.rule, i));
+                match rule(first).spec.action {
+                    Action::DropRest => rest = Some((first.rule, i, view.len())),
+                    Action::DropSection => rest = Some((first.rule, i, section_end(doc, view, reports, k))),
+                    _ => {}
                 }
             }
             // A block already cut is not cut again.
@@ -244,6 +248,24 @@ fn round(
         }
     }
 }
+
+/// Where the section under the heading at view position `k` ends: at the
+/// first long paragraph followed by another (blocks already dropped between
+/// them aside) — the body's prose resuming after a box of links. A list of
+/// teasers alternates titles, summaries and meta lines, so it runs on.
+fn section_end(doc: &Document<'_>, view: &[usize], reports: &[BlockReport], k: usize) -> usize {
+    let live: Vec<usize> =
+        (k + 1..view.len()).filter(|&p| reports[view[p]].decision != Decision::Drop).collect();
+    live.windows(2).find(|w| w.iter().all(|&p| paragraph(&doc.blocks[view[p]]))).map_or(view.len(), |w| w[0])
+}
+
+/// A paragraph of the article's: a sentence in sentence case, not a
+/// title, of at least `PARAGRAPH_CHARS` characters.
+fn paragraph(b: &Analyzed) -> bool {
+    b.has_sentence(SENTENCE_WORDS) && b.capital_share < 0.5 && b.chars >= PARAGRAPH_CHARS
+}
+
+const PARAGRAPH_CHARS: usize = 100;
 
 /// Cuts the spans of the strip-span firings `f` from block `i`.
 fn strip(rules: &[CompiledRule], f: &[&Firing], doc: &Document<'_>, i: usize, report: &mut BlockReport) {

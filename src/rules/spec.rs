@@ -137,6 +137,9 @@ pub enum Action {
     DropBlock,
     /// Drop the block and every block after it.
     DropRest,
+    /// Drop the block (a heading) and the blocks under it, up to where the
+    /// body's prose resumes: two paragraphs in a row.
+    DropSection,
     /// Cut the matched span; keep the rest of the block.
     StripSpan,
     /// Protect the block from drop rules and the language policy.
@@ -144,11 +147,17 @@ pub enum Action {
 }
 
 impl Action {
+    /// Whether the action drops blocks after the one it fired on.
+    pub fn drops_after(self) -> bool {
+        matches!(self, Action::DropRest | Action::DropSection)
+    }
+
     /// The name used in rule files.
     pub fn name(self) -> &'static str {
         match self {
             Action::DropBlock => "drop-block",
             Action::DropRest => "drop-rest",
+            Action::DropSection => "drop-section",
             Action::StripSpan => "strip-span",
             Action::Keep => "keep",
         }
@@ -230,7 +239,7 @@ const WHEN_KEYS: &[&str] = &["lang", "min-chars", "max-chars", "max-lines", "pos
 const ACTION_KEYS: &[&str] = &["kind"];
 const TESTS_KEYS: &[&str] = &["drop", "keep", "doc"];
 const DOC_KEYS: &[&str] = &["input", "output", "lang"];
-const ACTIONS: &[&str] = &["drop-block", "drop-rest", "strip-span", "keep"];
+const ACTIONS: &[&str] = &["drop-block", "drop-rest", "drop-section", "strip-span", "keep"];
 const SCOPES: &[&str] = &["block", "each-line", "any-line"];
 const STRUCTURES: &[&str] = &["empty-numbered-list", "label-list", "non-sentence"];
 
@@ -502,13 +511,14 @@ impl<'a> Walker<'a> {
             self.error(
                 span,
                 "[action] needs `kind`".into(),
-                "add `kind = \"drop-block\"` (or drop-rest, strip-span, keep)",
+                "add `kind = \"drop-block\"` (or drop-rest, drop-section, strip-span, keep)",
             );
             return None;
         };
         let action = match kind {
             "drop-block" => Action::DropBlock,
             "drop-rest" => Action::DropRest,
+            "drop-section" => Action::DropSection,
             "strip-span" => Action::StripSpan,
             _ => Action::Keep,
         };
