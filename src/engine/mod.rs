@@ -105,12 +105,32 @@ fn headline(blocks: &[Analyzed], view: &[usize], reports: &[BlockReport], before
     (0..before).rev().find(|&k| {
         let i = view[k];
         let b = &blocks[i];
-        b.heading_like
+        (b.heading_like || long_title(b))
             && b.words >= 2
+            && !bulleted(b.form.as_str())
             && reports[i].decision != Decision::Drop
             && !dated_meta(b.form.as_str())
     })
 }
+
+/// A headline longer than a heading: one line of up to `HEADLINE_CHARS`
+/// characters that does not end a sentence ("The sharing economy is a lie:
+/// Uber, Ayn Rand and the truth about tech and libertarians").
+fn long_title(b: &Analyzed) -> bool {
+    b.lines == 1
+        && b.chars <= HEADLINE_CHARS
+        && !b.form.as_str().trim_end().ends_with(['.', '!', '?', '。', '！', '？', ',', ';', ':'])
+}
+
+/// A list item: a line that starts with a bullet ("+ All Share Services").
+fn bulleted(form: &str) -> bool {
+    let mut chars = form.chars();
+    matches!(chars.next(), Some('*' | '+' | '-' | '•' | '·' | '▪' | '►' | '›' | '»' | 'o'))
+        && chars.next().is_some_and(char::is_whitespace)
+}
+
+/// The most characters of a headline.
+const HEADLINE_CHARS: usize = 150;
 
 /// A byline or meta line under the headline: a year, and separators, a
 /// leading "by", or three numbers ("Posted by Ann Lee · 14 April 2024 ·
