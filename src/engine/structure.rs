@@ -53,7 +53,11 @@ pub(super) fn find(
             .filter(|&k| in_position(k))
             .filter_map(|k| {
                 let Labels { labels, label_lines, lines, listed, .. } = labels_of(doc, view[k], max_words);
-                let enough = labels >= min_items && label_lines * 100 >= min_percent * lines && !listed;
+                // Most lines are labels, or a few lines hold most of the
+                // words as labels (a country picker above a consent line).
+                let words = doc.blocks[view[k]].words;
+                let most = label_lines * 100 >= min_percent * lines || labels * 100 >= min_percent * words;
+                let enough = labels >= min_items && most && !listed;
                 if !enough || outline.is_contents(k) {
                     return None;
                 }
@@ -221,7 +225,7 @@ fn is_title(part: &str) -> bool {
 /// count as labels. A title in Title Case is told apart by its capitalised
 /// function words ("In", "Your", "The"), which a run of names lacks.
 fn capitalised_run(line: &str) -> Option<usize> {
-    if line.trim_end().ends_with(['.', '!', '?', ',', ';', ':']) || line.contains(". ") {
+    if line.trim_end().ends_with(['.', '!', '?', ',', ';', ':']) || sentence_break(line) {
         return None;
     }
     let words: Vec<&str> = line.split_whitespace().collect();
@@ -232,6 +236,12 @@ fn capitalised_run(line: &str) -> Option<usize> {
     let capitalised = words.iter().filter(capital).count();
     let title_case = words.iter().filter(capital).any(|w| crate::lang::is_english_function_word(w));
     (capitalised * 100 >= words.len() * 85 && !title_case).then_some(words.len())
+}
+
+/// A full stop after a lower-case letter, then a space: a sentence ends
+/// there ("F.Y.R. Macedonia" and "U.S. Virgin Islands" are abbreviations).
+fn sentence_break(line: &str) -> bool {
+    line.match_indices(". ").any(|(i, _)| line[..i].chars().next_back().is_some_and(char::is_lowercase))
 }
 
 fn is_label(part: &str, max_words: usize) -> bool {
