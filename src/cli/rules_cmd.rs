@@ -133,6 +133,7 @@ fn show(s: &RuleSpec, out: &mut impl Write) -> io::Result<()> {
         Position::Anywhere => {}
         Position::Head => when.push("before the first body paragraph".into()),
         Position::Tail => when.push("after the last body paragraph".into()),
+        Position::Outside => when.push("before the first body paragraph or after the last".into()),
         Position::AfterLead => when.push("after the body's first two paragraphs".into()),
         Position::First(n) => when.push(format!("among the first {n} blocks")),
         Position::Last(n) => when.push(format!("among the last {n} blocks")),

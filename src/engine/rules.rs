@@ -76,6 +76,7 @@ impl Body {
             Position::Anywhere => true,
             Position::Head => self.first.is_none_or(|p| k < p),
             Position::Tail => self.last.is_none_or(|p| k > p),
+            Position::Outside => self.in_position(k, Position::Head) || self.in_position(k, Position::Tail),
             Position::AfterLead => self.lead_end.is_some_and(|p| k > p),
             Position::First(n) => k < n,
             Position::Last(n) => k + n >= self.len,
@@ -84,7 +85,7 @@ impl Body {
 }
 
 fn regional(position: Position) -> bool {
-    matches!(position, Position::Head | Position::Tail | Position::AfterLead)
+    matches!(position, Position::Head | Position::Tail | Position::Outside | Position::AfterLead)
 }
 
 /// Applies the rules to the blocks in `view`. Returns where the body starts,

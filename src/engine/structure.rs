@@ -189,6 +189,8 @@ fn count_labels(lines: &[&str], max_words: usize) -> (usize, usize) {
         let parts: Vec<&str> = line
             .split(SEPARATORS)
             .map(|p| p.trim_matches(|c: char| is_space(c) || c == '*' || c == '+' || c == '-'))
+            // A second-level bullet as text-mode browsers draw it: "o Labor".
+            .map(|p| p.strip_prefix("o ").unwrap_or(p))
             .filter(|p| !p.is_empty())
             .collect();
         let inline_bullets = || parts.len() >= 3 && line.matches(" | ").count() >= 2;

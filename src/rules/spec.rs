@@ -120,6 +120,8 @@ pub enum Position {
     Head,
     /// After the last body paragraph.
     Tail,
+    /// Before the first body paragraph or after the last: head or tail.
+    Outside,
     /// After the body's first two paragraphs: where a comment section or a
     /// page footer can begin, but a share bar under the standfirst cannot.
     AfterLead,
@@ -473,11 +475,12 @@ impl<'a> Walker<'a> {
     }
 
     fn position(&mut self, v: &Value<'_>) -> Option<Position> {
-        let help = "use \"head\", \"tail\", \"after-lead\", \"anywhere\", { first = N } or { last = N }";
+        let help = "use \"head\", \"tail\", \"outside\", \"after-lead\", \"anywhere\", { first = N } or { last = N }";
         match v.get_ref() {
             DeValue::String(s) => match s.as_ref() {
                 "head" => Some(Position::Head),
                 "tail" => Some(Position::Tail),
+                "outside" => Some(Position::Outside),
                 "after-lead" => Some(Position::AfterLead),
                 "anywhere" => Some(Position::Anywhere),
                 other => {
