@@ -139,7 +139,14 @@ fn analyze_lines(text: &str, lines: &[Line], raw: &str, detector: &LangDetector)
     // A list of short lines (a menu with a numbered breadcrumb) is not a
     // paragraph, however long.
     let long_lines = chars >= PROSE_LINE_CHARS * lines.len();
-    let prose = (chars >= PROSE_CHARS || scripts.cjk() >= PROSE_CJK) && has_sentence && long_lines;
+    // A block of only second- or third-level list items (`+`, `o`: a mega
+    // menu's "+ Item: what it is.") is not where an article starts, however
+    // long. First-level items can be (a post written as a bulleted list).
+    let nested = lines.iter().all(|l| {
+        l.shape == LineShape::Bullet
+            && matches!(text[l.span.clone()].trim_start().chars().next(), Some('+' | 'o'))
+    });
+    let prose = (chars >= PROSE_CHARS || scripts.cjk() >= PROSE_CJK) && has_sentence && long_lines && !nested;
     let heading_like = lines.len() == 1
         && chars <= HEADING_CHARS
         && !trimmed.ends_with(['.', '!', '?', '。', '！', '？', ',', ';', ':', '，', '；', '：']);
@@ -230,6 +237,10 @@ mod tests {
         let h = one("‘Question Mark’");
         assert!(h.heading_like && !h.prose);
         assert!(one("1. 1").bare_numbers);
+        // Nested list items are no body paragraph; first-level ones can be.
+        let item = "Read what doctors and patients say about the new treatments, and how to ask for them. ";
+        assert!(!one(&format!("+ {item}\n+ {item}\n+ {item}")).prose);
+        assert!(one(&format!("* {item}\n* {item}\n* {item}")).prose);
         assert!(!one("1. Revenue rose 12%.").bare_numbers);
     }
 }

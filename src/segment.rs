@@ -27,7 +27,8 @@ pub enum LineShape {
         /// Whether anything but white space or the same number follows the marker.
         has_content: bool,
     },
-    /// A bulleted item: `•`, `-`, `*`, `·`, `▪`, `►` followed by text.
+    /// A bulleted item: `•`, `-`, `*`, `+`, `o`, `·`, `▪`, `►` followed by
+    /// text (`+` and `o` are the deeper levels text-mode browsers draw).
     Bullet,
     /// Anything else.
     Plain,
@@ -107,7 +108,7 @@ pub fn line_shape(line: &str) -> LineShape {
     }
     let mut chars = t.chars();
     if let Some(c) = chars.next()
-        && matches!(c, '•' | '-' | '*' | '·' | '▪' | '►' | '◦' | '‣' | '–')
+        && matches!(c, '•' | '-' | '*' | '+' | 'o' | '·' | '▪' | '►' | '◦' | '‣' | '–')
         && chars.next().is_some_and(is_space)
     {
         return LineShape::Bullet;
