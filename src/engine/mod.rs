@@ -110,8 +110,20 @@ fn headline(blocks: &[Analyzed], view: &[usize], reports: &[BlockReport], before
             && !bulleted(b.form.as_str())
             && reports[i].decision != Decision::Drop
             && !dated_meta(b.form.as_str())
+            && !byline(b.form.as_str())
     })
 }
+
+/// A byline without a date: "By Nelson D. Schwartz", "Von Anna Berg" (but
+/// not a headline such as "By the Numbers: …").
+fn byline(form: &str) -> bool {
+    let mut words = form.split_whitespace();
+    let by = words.next().is_some_and(|w| BY.contains(&w));
+    by && words.next().is_some_and(|w| !crate::lang::is_english_function_word(w)) && words.count() <= 5
+}
+
+/// The words that open a byline.
+const BY: [&str; 10] = ["by", "posted", "published", "updated", "par", "von", "por", "di", "door", "av"];
 
 /// A headline longer than a heading: one line of up to `HEADLINE_CHARS`
 /// characters that does not end a sentence ("The sharing economy is a lie:
@@ -139,9 +151,7 @@ const HEADLINE_CHARS: usize = 150;
 fn dated_meta(form: &str) -> bool {
     let numbers = || form.split(|c: char| !c.is_ascii_digit()).filter(|t| !t.is_empty());
     let year = numbers().any(|t| t.len() == 4 && (t.starts_with("19") || t.starts_with("20")));
-    let by = form.split_whitespace().take(2).any(|w| {
-        matches!(w, "by" | "posted" | "published" | "updated" | "par" | "von" | "por" | "di" | "door" | "av")
-    });
+    let by = form.split_whitespace().take(2).any(|w| BY.contains(&w));
     year && (form.contains(['·', '|', '•']) || by || numbers().count() >= 3)
 }
 
