@@ -110,6 +110,10 @@ fn show(s: &RuleSpec, out: &mut impl Write) -> io::Result<()> {
             "  match: non-sentence: blocks without a sentence of {min_words}+ words{}",
             if *keep_headline { ", except the headline" } else { "" }
         )?,
+        MatchSpec::Structure(Structure::SlideRun { min_items }) => writeln!(
+            out,
+            "  match: slide-run: {min_items}+ slides numbered k/N, with their captions and credits"
+        )?,
         MatchSpec::Structure(Structure::LabelList { min_items, max_words, min_percent }) => writeln!(
             out,
             "  match: label-list: {min_items}+ labels of at most {max_words} words, making up {min_percent}%+ of the lines"

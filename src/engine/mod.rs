@@ -8,6 +8,7 @@
 
 mod context;
 mod emit;
+mod gallery;
 mod language;
 mod rules;
 mod structure;

@@ -49,6 +49,10 @@ pub(super) fn find(
                 })
                 .collect()
         }
+        Structure::SlideRun { min_items } => super::gallery::slide_runs(doc, view, min_items)
+            .into_iter()
+            .filter(|(run, _)| in_position(run.start))
+            .collect(),
         Structure::LabelList { min_items, max_words, min_percent } => (0..view.len())
             .filter(|&k| in_position(k))
             .filter_map(|k| {

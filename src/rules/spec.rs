@@ -82,6 +82,12 @@ pub enum Structure {
         /// Keep the headline: the last heading of at least two words before the body.
         keep_headline: bool,
     },
+    /// A photo gallery inside a page: single-line slide titles numbered
+    /// "k/N" out of the same N, each with its caption and credit.
+    SlideRun {
+        /// The fewest slides that make a gallery.
+        min_items: usize,
+    },
 }
 
 /// Which text of a block a matcher looks at.
@@ -243,7 +249,7 @@ const TESTS_KEYS: &[&str] = &["drop", "keep", "doc"];
 const DOC_KEYS: &[&str] = &["input", "output", "lang"];
 const ACTIONS: &[&str] = &["drop-block", "drop-rest", "drop-section", "strip-span", "keep"];
 const SCOPES: &[&str] = &["block", "each-line", "any-line"];
-const STRUCTURES: &[&str] = &["empty-numbered-list", "label-list", "non-sentence"];
+const STRUCTURES: &[&str] = &["empty-numbered-list", "label-list", "non-sentence", "slide-run"];
 
 struct Walker<'a> {
     path: &'a str,
@@ -430,11 +436,15 @@ impl<'a> Walker<'a> {
                     keep_headline,
                 }
             }
+            "slide-run" => {
+                only(self, &keys_besides(&["min-items"]), kind);
+                Structure::SlideRun { min_items: min_items.unwrap_or(3).max(2) }
+            }
             other => {
                 self.error(
                     span,
                     format!("unknown structure `{other}`"),
-                    "use one of: empty-numbered-list, label-list, non-sentence",
+                    "use one of: empty-numbered-list, label-list, non-sentence, slide-run",
                 );
                 return None;
             }
