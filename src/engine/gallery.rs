@@ -44,7 +44,12 @@ pub(super) fn slide_runs(
             j += 1;
         }
         if seen >= min_items {
-            let end = caption_end(doc, view, last);
+            // The longest caption between the slides, if they have captions.
+            let caption = (start..last)
+                .filter(|&c| slide(c).is_none() && !is_credit(doc, view, c))
+                .map(|c| doc.blocks[view[c]].chars)
+                .max();
+            let end = caption_end(doc, view, last, caption);
             runs.push((start..end, format!("{seen} slides numbered out of {total}")));
         }
         k = last + 1;
@@ -73,18 +78,32 @@ fn slide_number(line: &str) -> Option<(u32, u32)> {
     (k >= 1 && k <= n && (after.is_empty() || after.starts_with(char::is_whitespace))).then_some((k, n))
 }
 
-/// The end of the last slide: its caption (the next block, unless it is a
-/// heading) and the short credit lines after it.
-fn caption_end(doc: &Document<'_>, view: &[usize], last: usize) -> usize {
+/// The end of the last slide: its caption (the next block, when the other
+/// slides had captions and it is no longer than the longest of them, and
+/// not a heading) and the short credit lines after it.
+fn caption_end(doc: &Document<'_>, view: &[usize], last: usize, caption: Option<usize>) -> usize {
     let mut end = last + 1;
-    if end < view.len() && !doc.blocks[view[end]].heading_like {
+    let credit = |e: usize| is_credit(doc, view, e);
+    while end < view.len() && credit(end) {
         end += 1;
     }
-    while end < view.len() && doc.blocks[view[end]].chars <= CREDIT_CHARS && !doc.blocks[view[end]].punctuated
+    if let Some(longest) = caption
+        && end < view.len()
+        && !doc.blocks[view[end]].heading_like
+        && doc.blocks[view[end]].chars <= longest
     {
         end += 1;
+        while end < view.len() && credit(end) {
+            end += 1;
+        }
     }
     end
+}
+
+/// A photo credit: a short line without sentence punctuation.
+fn is_credit(doc: &Document<'_>, view: &[usize], k: usize) -> bool {
+    let b = &doc.blocks[view[k]];
+    b.chars <= CREDIT_CHARS && !b.punctuated
 }
 
 /// The longest photo credit line, in non-space characters.
