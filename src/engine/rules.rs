@@ -107,7 +107,10 @@ pub(super) fn apply_rules(
             spec.action.drops_after() && regional(spec.when.position)
         })
     };
-    round(rules, doc, view, &unlocated, |p, i| !regional(p) && !i.is_some_and(defers), reports);
+    // The page's outline depends only on the blocks in view: both rounds share it.
+    let outline = super::structure::Outline::new(doc, view);
+    let first_round = |p: Position, i: Option<usize>| !regional(p) && !i.is_some_and(defers);
+    round(rules, doc, view, &unlocated, &outline, first_round, reports);
     let is_body = |i: usize| {
         let b = &doc.blocks[i];
         b.prose && undecided(&reports[i]) && policy.keeps_any(b)
@@ -148,7 +151,7 @@ pub(super) fn apply_rules(
     // The lead: the first long paragraph and the next sentence after it.
     let lead_end = first.and_then(|f| (f + 1..view.len()).find(|&k| sentence(k) || is_body(view[k])));
     let body = Body { len: view.len(), first, last, lead_end };
-    round(rules, doc, view, &body, |p, i| regional(p) || i.is_some_and(defers), reports);
+    round(rules, doc, view, &body, &outline, |p, i| regional(p) || i.is_some_and(defers), reports);
     body.first
 }
 
@@ -174,6 +177,7 @@ fn round(
     doc: &Document<'_>,
     view: &[usize],
     body: &Body,
+    outline: &super::structure::Outline<'_>,
     in_round: impl Fn(Position, Option<usize>) -> bool,
     reports: &mut [BlockReport],
 ) {
@@ -231,14 +235,13 @@ fn round(
     }
     // Structure rules last: they look at what the other rules left (the
     // headline of a `non-sentence` rule is not a byline a regex drops).
-    let outline = super::structure::Outline::new(doc, view);
     for r in rules.rules().iter().filter(|r| in_round(r.spec.when.position, None)) {
         let Some(structure) = r.structure() else { continue };
         let position = r.spec.when.position;
         // `find` reports only runs that start where the rule's position allows.
         let in_position = |k: usize| body.in_position(k, position);
         for (run, evidence) in
-            super::structure::find(structure, doc, view, body, reports, &outline, in_position)
+            super::structure::find(structure, doc, view, body, reports, outline, in_position)
         {
             let evidence = vec![evidence];
             for &i in &view[run] {

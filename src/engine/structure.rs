@@ -4,6 +4,7 @@
 use std::borrow::Cow;
 use std::cell::{OnceCell, RefCell};
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 use std::ops::Range;
 
 use super::rules::{Body, Document};
@@ -107,7 +108,7 @@ fn labels_of(doc: &Document<'_>, i: usize, max_words: usize) -> Labels {
 pub(super) struct Outline<'d> {
     doc: &'d Document<'d>,
     view: &'d [usize],
-    last: OnceCell<HashMap<String, usize>>,
+    last: OnceCell<HashMap<u64, usize, BuildHasherDefault<Prehashed>>>,
     /// Per view position: the answer of `is_contents`, once asked (the
     /// `label-list` and `non-sentence` rules ask about the same blocks).
     contents: RefCell<Vec<Option<bool>>>,
@@ -138,29 +139,67 @@ impl<'d> Outline<'d> {
             return false;
         }
         let last = self.last.get_or_init(|| {
-            let mut last = HashMap::new();
+            let mut last = HashMap::default();
             for (k, &i) in self.view.iter().enumerate() {
                 let b = &self.doc.blocks[i];
                 if b.lines == 1 && b.heading_like {
                     // A block of only a bullet or a number heads nothing.
-                    let key = heading_key(b.form.as_str());
-                    if !key.is_empty() {
+                    if let Some(key) = heading_key(b.form.as_str()) {
                         last.insert(key, k);
                     }
                 }
             }
             last
         });
-        let found = lines.iter().filter(|l| last.get(&heading_key(l)).is_some_and(|&p| p > k)).count();
+        let found = lines
+            .iter()
+            .filter(|l| heading_key(l).and_then(|key| last.get(&key)).is_some_and(|&p| p > k))
+            .count();
         found >= 3 && found * 2 >= lines.len()
     }
 }
 
 /// A label or heading reduced to its letters and digits, lower case, without
-/// a leading list marker or section number.
-fn heading_key(text: &str) -> String {
+/// a leading list marker or section number, as a 64-bit FNV-1a hash (no
+/// string is built: the outline asks this of every line of every candidate
+/// block). `None` when nothing is left.
+fn heading_key(text: &str) -> Option<u64> {
     let t = text.trim_start_matches(|c: char| !c.is_alphabetic());
-    t.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect()
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    let mut feed = |b: u8| hash = (hash ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3);
+    let mut any = false;
+    for c in t.chars() {
+        if c.is_ascii() {
+            if c.is_ascii_alphanumeric() {
+                feed(c.to_ascii_lowercase() as u8);
+                any = true;
+            }
+        } else if c.is_alphanumeric() {
+            for l in c.to_lowercase() {
+                (l as u32).to_le_bytes().into_iter().for_each(&mut feed);
+            }
+            any = true;
+        }
+    }
+    any.then_some(hash)
+}
+
+/// A hasher for keys that are hashes already.
+#[derive(Default)]
+struct Prehashed(u64);
+
+impl Hasher for Prehashed {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 << 8) | u64::from(b);
+        }
+    }
+    fn write_u64(&mut self, n: u64) {
+        self.0 = n;
+    }
 }
 
 /// What separates the labels of a menu line.
