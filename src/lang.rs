@@ -119,9 +119,13 @@ impl Scripts {
         let mut s = Scripts::default();
         let mut word_start: Option<usize> = None;
         let flush = |s: &mut Scripts, word: &str| {
-            let letters = word.chars().count();
-            let caps = word.chars().all(|c| c.is_uppercase());
-            if !(caps && letters <= 5) {
+            // An acronym of up to five capitals is not a word of the text.
+            let acronym = if word.is_ascii() {
+                word.len() <= 5 && word.bytes().all(|b| b.is_ascii_uppercase())
+            } else {
+                word.chars().count() <= 5 && word.chars().all(char::is_uppercase)
+            };
+            if !acronym {
                 s.latin_words += 1;
                 if is_english_function_word(word) {
                     s.english_words += 1;
@@ -131,6 +135,13 @@ impl Scripts {
             }
         };
         for (i, c) in text.char_indices() {
+            // ASCII first: most text is.
+            if c == ' ' || c == '\n' {
+                if let Some(start) = word_start.take() {
+                    flush(&mut s, &text[start..i]);
+                }
+                continue;
+            }
             let latin = is_latin(c);
             if latin {
                 s.latin += 1;
