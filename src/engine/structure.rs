@@ -273,14 +273,18 @@ fn capitalised_run(line: &str) -> Option<usize> {
     if line.trim_end().ends_with(['.', '!', '?', ',', ';', ':']) || sentence_break(line) {
         return None;
     }
-    let words: Vec<&str> = line.split_whitespace().collect();
-    if words.len() < 12 {
-        return None;
+    // One pass, no list of words: a paragraph without a full stop is long.
+    let (mut words, mut capitalised) = (0, 0);
+    for w in line.split_whitespace() {
+        words += 1;
+        if w.chars().next().is_some_and(char::is_uppercase) {
+            if crate::lang::is_english_function_word(w) {
+                return None; // a title in Title Case
+            }
+            capitalised += 1;
+        }
     }
-    let capital = |w: &&&str| w.chars().next().is_some_and(char::is_uppercase);
-    let capitalised = words.iter().filter(capital).count();
-    let title_case = words.iter().filter(capital).any(|w| crate::lang::is_english_function_word(w));
-    (capitalised * 100 >= words.len() * 85 && !title_case).then_some(words.len())
+    (words >= 12 && capitalised * 100 >= words * 85).then_some(words)
 }
 
 /// A full stop after a lower-case letter, then a space: a sentence ends
