@@ -19,7 +19,7 @@ for tool in rustfmt clippy-driver; do
 done
 
 echo "== cargo fmt --check"
-cargo fmt -p thresh -- --check
+cargo fmt --all -- --check
 cargo fmt --manifest-path python/Cargo.toml -- --check
 
 echo "== cargo clippy --all-targets -- -D warnings"

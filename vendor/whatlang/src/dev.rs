@@ -7,8 +7,8 @@ pub use crate::combined::{RawOutcome as RawCombinedInfo, raw_detect as combined_
 pub use crate::core::{Detector, Info, Method, Options, detect, detect_lang, detect_with_options};
 pub use crate::lang::Lang;
 pub use crate::scripts::{RawScriptInfo, Script, detect_script, raw_detect_script};
-pub use crate::trigrams::{RawOutcome as RawTrigramsInfo, raw_detect as trigrams_raw_detect};
 pub use crate::trigrams::detection::distances_both as trigram_distances_both;
+pub use crate::trigrams::{RawOutcome as RawTrigramsInfo, raw_detect as trigrams_raw_detect};
 
 pub use crate::alphabets::cyrillic::alphabet_calculate_scores as alphabet_cyrillic_calculate_scores;
 pub use crate::alphabets::latin::alphabet_calculate_scores as alphabet_latin_calculate_scores;

@@ -103,7 +103,10 @@ fn calculate_scores_in_profiles(
 
 #[inline]
 #[cfg_attr(not(any(test, feature = "dev")), allow(dead_code))]
-pub(crate) fn calculate_distance(lang_trigrams: LangProfile, text_trigrams: &HashMap<Trigram, u32>) -> u32 {
+pub(crate) fn calculate_distance(
+    lang_trigrams: LangProfile,
+    text_trigrams: &HashMap<Trigram, u32>,
+) -> u32 {
     let mut total_dist = 0u32;
 
     for (i, &trigram) in lang_trigrams.iter().enumerate() {
@@ -153,7 +156,10 @@ pub(crate) mod inverted {
         let mut index = Index::new();
         for (li, (_, profile)) in list.iter().enumerate() {
             for (rank, &trigram) in profile.iter().enumerate() {
-                index.entry(trigram).or_default().push((li as u16, rank as u16));
+                index
+                    .entry(trigram)
+                    .or_default()
+                    .push((li as u16, rank as u16));
             }
         }
         let index: &'static Index = Box::leak(Box::new(index));
@@ -163,11 +169,16 @@ pub(crate) mod inverted {
 
     /// The distance of the text's trigrams from every profile of `list`, in
     /// the list's order: exactly what `calculate_distance` computes.
-    pub(crate) fn distances(list: LangProfileList, text_trigrams: &HashMap<Trigram, u32>) -> Vec<u32> {
+    pub(crate) fn distances(
+        list: LangProfileList,
+        text_trigrams: &HashMap<Trigram, u32>,
+    ) -> Vec<u32> {
         // Every profile trigram missing from the text costs the maximum;
         // each one found costs its rank difference instead.
-        let mut totals: Vec<i64> =
-            list.iter().map(|(_, p)| p.len() as i64 * i64::from(MAX_TRIGRAM_DISTANCE)).collect();
+        let mut totals: Vec<i64> = list
+            .iter()
+            .map(|(_, p)| p.len() as i64 * i64::from(MAX_TRIGRAM_DISTANCE))
+            .collect();
         let index = index_of(list);
         for (trigram, &n) in text_trigrams {
             if let Some(entries) = index.get(trigram) {
@@ -196,9 +207,17 @@ pub(crate) mod inverted {
 #[cfg(feature = "dev")]
 pub fn distances_both(text: &str) -> Vec<(Lang, u32, u32)> {
     use super::utils::get_trigrams_with_positions;
-    let TrigramsWithPositions { trigram_positions, .. } = get_trigrams_with_positions(&Text::new(text).lowercase());
+    let TrigramsWithPositions {
+        trigram_positions, ..
+    } = get_trigrams_with_positions(&Text::new(text).lowercase());
     let mut out = Vec::new();
-    for list in [LATIN_LANGS, CYRILLIC_LANGS, ARABIC_LANGS, DEVANAGARI_LANGS, HEBREW_LANGS] {
+    for list in [
+        LATIN_LANGS,
+        CYRILLIC_LANGS,
+        ARABIC_LANGS,
+        DEVANAGARI_LANGS,
+        HEBREW_LANGS,
+    ] {
         let fast = inverted::distances(list, &trigram_positions);
         for (&(lang, profile), fast) in list.iter().zip(fast) {
             out.push((lang, calculate_distance(profile, &trigram_positions), fast));
