@@ -43,6 +43,9 @@ pub struct Analyzed {
     pub prose: bool,
     /// One short line without sentence punctuation at its end.
     pub heading_like: bool,
+    /// Does not end with sentence or clause punctuation (`.`, `!`, `?`, `,`,
+    /// `;`, `:` and their CJK forms): a title or a label, if it is one line.
+    pub open_end: bool,
     /// Words, counting Latin and other-script words and each CJK character as a third of one.
     pub words: usize,
     /// Ends with, or contains, sentence punctuation.
@@ -147,9 +150,8 @@ fn analyze_lines(text: &str, lines: &[Line], raw: &str, detector: &LangDetector)
             && matches!(text[l.span.clone()].trim_start().chars().next(), Some('+' | 'o'))
     });
     let prose = (chars >= PROSE_CHARS || scripts.cjk() >= PROSE_CJK) && has_sentence && long_lines && !nested;
-    let heading_like = lines.len() == 1
-        && chars <= HEADING_CHARS
-        && !trimmed.ends_with(['.', '!', '?', '。', '！', '？', ',', ';', ':', '，', '；', '：']);
+    let open_end = !trimmed.ends_with(['.', '!', '?', '。', '！', '？', ',', ';', ':', '，', '；', '：']);
+    let heading_like = lines.len() == 1 && chars <= HEADING_CHARS && open_end;
     let bare_numbers =
         lines.iter().all(|l| matches!(l.shape, LineShape::Numbered { has_content: false, .. }));
     Analyzed {
@@ -162,6 +164,7 @@ fn analyze_lines(text: &str, lines: &[Line], raw: &str, detector: &LangDetector)
         lines: lines.len(),
         prose,
         heading_like,
+        open_end,
         words,
         punctuated: has_sentence,
         capital_share: capital_share(raw),

@@ -27,8 +27,9 @@ pub enum LineShape {
         /// Whether anything but white space or the same number follows the marker.
         has_content: bool,
     },
-    /// A bulleted item: `•`, `-`, `*`, `+`, `o`, `·`, `▪`, `►` followed by
-    /// text (`+` and `o` are the deeper levels text-mode browsers draw).
+    /// A bulleted item: `•`, `-`, `*`, `+`, `o`, `·`, `▪`, `►`, `›`, `»`, …
+    /// followed by text (`+` and `o` are the deeper levels text-mode
+    /// browsers draw).
     Bullet,
     /// Anything else.
     Plain,
@@ -108,7 +109,7 @@ pub fn line_shape(line: &str) -> LineShape {
     }
     let mut chars = t.chars();
     if let Some(c) = chars.next()
-        && matches!(c, '•' | '-' | '*' | '+' | 'o' | '·' | '▪' | '►' | '◦' | '‣' | '–')
+        && matches!(c, '•' | '-' | '*' | '+' | 'o' | '·' | '▪' | '►' | '◦' | '‣' | '–' | '›' | '»')
         && chars.next().is_some_and(is_space)
     {
         return LineShape::Bullet;

@@ -15,13 +15,18 @@ pub(super) fn slide_runs(
     view: &[usize],
     min_items: usize,
 ) -> Vec<(Range<usize>, String)> {
-    let slide = |k: usize| {
-        let b = &doc.blocks[view[k]];
-        if b.lines != 1 || b.chars > MAX_SLIDE_CHARS {
-            return None;
-        }
-        slide_number(doc.block_lines(view[k]).first()?)
-    };
+    // Each block's slide number, read once: the runs and their captions ask again.
+    let slides: Vec<Option<(u32, u32)>> = view
+        .iter()
+        .map(|&i| {
+            let b = &doc.blocks[i];
+            if b.lines != 1 || b.chars > MAX_SLIDE_CHARS {
+                return None;
+            }
+            slide_number(doc.block_lines(i).first()?)
+        })
+        .collect();
+    let slide = |k: usize| slides[k];
     let mut runs = Vec::new();
     let mut k = 0;
     while k < view.len() {

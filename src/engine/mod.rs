@@ -20,7 +20,7 @@ use crate::analyze::{Analyzed, analyze};
 use crate::lang::{LangDetector, LangMethod};
 use crate::report::{BlockReport, DecidedBy, Decision};
 use crate::rules::{CompiledRule, RuleSet};
-use crate::segment::segment;
+use crate::segment::{LineShape, line_shape, segment};
 
 /// The most times the stages run again on the blocks they kept.
 const MAX_ROUNDS: usize = 8;
@@ -106,9 +106,10 @@ fn headline(blocks: &[Analyzed], view: &[usize], reports: &[BlockReport], before
     (0..before).rev().find(|&k| {
         let i = view[k];
         let b = &blocks[i];
-        (b.heading_like || long_title(b))
+        title_line(b)
             && b.words >= 2
-            && !bulleted(b.form.as_str())
+            // A list item ("+ All Share Services") is no headline.
+            && line_shape(b.form.as_str()) != LineShape::Bullet
             && reports[i].decision != Decision::Drop
             && !dated_meta(b.form.as_str())
             && !byline(b.form.as_str())
@@ -126,20 +127,12 @@ fn byline(form: &str) -> bool {
 /// The words that open a byline.
 const BY: [&str; 10] = ["by", "posted", "published", "updated", "par", "von", "por", "di", "door", "av"];
 
-/// A headline longer than a heading: one line of up to `HEADLINE_CHARS`
-/// characters that does not end a sentence ("The sharing economy is a lie:
-/// Uber, Ayn Rand and the truth about tech and libertarians").
-fn long_title(b: &Analyzed) -> bool {
-    b.lines == 1
-        && b.chars <= HEADLINE_CHARS
-        && !b.form.as_str().trim_end().ends_with(['.', '!', '?', '。', '！', '？', ',', ';', ':'])
-}
-
-/// A list item: a line that starts with a bullet ("+ All Share Services").
-fn bulleted(form: &str) -> bool {
-    let mut chars = form.chars();
-    matches!(chars.next(), Some('*' | '+' | '-' | '•' | '·' | '▪' | '►' | '›' | '»' | 'o'))
-        && chars.next().is_some_and(char::is_whitespace)
+/// A line that can be a headline: one line of up to `HEADLINE_CHARS`
+/// characters (more than a heading's: "The sharing economy is a lie: Uber,
+/// Ayn Rand and the truth about tech and libertarians") that does not end a
+/// sentence.
+fn title_line(b: &Analyzed) -> bool {
+    b.lines == 1 && b.chars <= HEADLINE_CHARS && b.open_end
 }
 
 /// The most characters of a headline.

@@ -102,7 +102,6 @@ fn calculate_scores_in_profiles(
 }
 
 #[inline]
-#[cfg_attr(not(any(test, feature = "dev")), allow(dead_code))]
 pub(crate) fn calculate_distance(
     lang_trigrams: LangProfile,
     text_trigrams: &HashMap<Trigram, u32>,
@@ -135,24 +134,40 @@ fn distance_to_raw_score(distance: u32, max_distance: u32) -> f64 {
 
 /// thresh: an inverted index of each profile list, built on first use.
 pub(crate) mod inverted {
-    use std::collections::HashMap as StdHashMap;
     use std::sync::OnceLock;
 
     use hashbrown::HashMap;
 
+    use super::super::{ARABIC_LANGS, CYRILLIC_LANGS, DEVANAGARI_LANGS, HEBREW_LANGS, LATIN_LANGS};
     use super::super::{LangProfileList, MAX_TOTAL_DISTANCE, MAX_TRIGRAM_DISTANCE, Trigram};
+    use super::calculate_distance;
 
     /// For each trigram of any profile in a list: (profile index, rank).
-    type Index = StdHashMap<Trigram, Vec<(u16, u16)>>;
+    type Index = HashMap<Trigram, Vec<(u16, u16)>>;
 
-    fn index_of(list: LangProfileList) -> &'static Index {
-        static INDEXES: OnceLock<std::sync::Mutex<Vec<(usize, &'static Index)>>> = OnceLock::new();
-        let key = list.as_ptr() as usize;
-        let lock = INDEXES.get_or_init(Default::default);
-        let mut indexes = lock.lock().unwrap_or_else(|e| e.into_inner());
-        if let Some(&(_, index)) = indexes.iter().find(|(k, _)| *k == key) {
-            return index;
-        }
+    /// Every profile list whatlang has, in a fixed order.
+    fn lists() -> [LangProfileList; 5] {
+        [
+            LATIN_LANGS,
+            CYRILLIC_LANGS,
+            ARABIC_LANGS,
+            DEVANAGARI_LANGS,
+            HEBREW_LANGS,
+        ]
+    }
+
+    /// The index of `list`: all five are built on the first call, and read
+    /// without a lock after it.
+    fn index_of(list: LangProfileList) -> Option<&'static Index> {
+        static INDEXES: OnceLock<Vec<Index>> = OnceLock::new();
+        let indexes = INDEXES.get_or_init(|| lists().iter().map(|l| build(l)).collect());
+        let at = lists()
+            .iter()
+            .position(|l| std::ptr::eq(l.as_ptr(), list.as_ptr()))?;
+        indexes.get(at)
+    }
+
+    fn build(list: LangProfileList) -> Index {
         let mut index = Index::new();
         for (li, (_, profile)) in list.iter().enumerate() {
             for (rank, &trigram) in profile.iter().enumerate() {
@@ -162,8 +177,6 @@ pub(crate) mod inverted {
                     .push((li as u16, rank as u16));
             }
         }
-        let index: &'static Index = Box::leak(Box::new(index));
-        indexes.push((key, index));
         index
     }
 
@@ -179,7 +192,13 @@ pub(crate) mod inverted {
             .iter()
             .map(|(_, p)| p.len() as i64 * i64::from(MAX_TRIGRAM_DISTANCE))
             .collect();
-        let index = index_of(list);
+        let Some(index) = index_of(list) else {
+            // A list this module does not know: whatlang's own way.
+            return list
+                .iter()
+                .map(|(_, profile)| calculate_distance(profile, text_trigrams))
+                .collect();
+        };
         for (trigram, &n) in text_trigrams {
             if let Some(entries) = index.get(trigram) {
                 for &(li, rank) in entries {
