@@ -440,12 +440,11 @@ impl<'a> Walker<'a> {
                 only(self, &keys_besides(&["min-items"]), kind);
                 Structure::SlideRun { min_items: min_items.unwrap_or(3).max(2) }
             }
+            // `opt_enum` let only `STRUCTURES` through; a name listed there
+            // without an arm above lands here.
             other => {
-                self.error(
-                    span,
-                    format!("unknown structure `{other}`"),
-                    "use one of: empty-numbered-list, label-list, non-sentence, slide-run",
-                );
+                let help = format!("use one of: {}", STRUCTURES.join(", "));
+                self.error(span, format!("unknown structure `{other}`"), &help);
                 return None;
             }
         };
@@ -521,11 +520,8 @@ impl<'a> Walker<'a> {
     fn action(&mut self, t: &DeTable<'_>, span: &Range<usize>, matcher: &MatchSpec) -> Option<Action> {
         self.keys(t, ACTION_KEYS, "[action]");
         let Some(kind) = self.opt_enum(t, "kind", ACTIONS)? else {
-            self.error(
-                span,
-                "[action] needs `kind`".into(),
-                "add `kind = \"drop-block\"` (or drop-rest, drop-section, strip-span, keep)",
-            );
+            let help = format!("add `kind = \"{}\"` (or {})", ACTIONS[0], ACTIONS[1..].join(", "));
+            self.error(span, "[action] needs `kind`".into(), &help);
             return None;
         };
         let action = match kind {
