@@ -55,6 +55,9 @@ pub struct Analyzed {
     pub capital_share: f32,
     /// Every line is a numbered item holding nothing but its number.
     pub bare_numbers: bool,
+    /// More than one line, and at least half of them list items: a list,
+    /// not a paragraph, however long its items.
+    pub listed: bool,
 }
 
 /// A block's language: known, or a question for the detector asked on the
@@ -154,6 +157,8 @@ fn analyze_lines(text: &str, lines: &[Line], raw: &str, detector: &LangDetector)
     let heading_like = lines.len() == 1 && chars <= HEADING_CHARS && open_end;
     let bare_numbers =
         lines.iter().all(|l| matches!(l.shape, LineShape::Numbered { has_content: false, .. }));
+    let items = lines.iter().filter(|l| l.shape != LineShape::Plain).count();
+    let listed = lines.len() > 1 && items * 2 >= lines.len();
     Analyzed {
         form,
         line_ranges,
@@ -169,6 +174,7 @@ fn analyze_lines(text: &str, lines: &[Line], raw: &str, detector: &LangDetector)
         punctuated: has_sentence,
         capital_share: capital_share(raw),
         bare_numbers,
+        listed,
     }
 }
 

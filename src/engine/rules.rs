@@ -260,13 +260,29 @@ fn round(
 fn section_end(doc: &Document<'_>, view: &[usize], reports: &[BlockReport], k: usize) -> usize {
     let live: Vec<usize> =
         (k + 1..view.len()).filter(|&p| reports[view[p]].decision != Decision::Drop).collect();
-    live.windows(2).find(|w| w.iter().all(|&p| paragraph(&doc.blocks[view[p]]))).map_or(view.len(), |w| w[0])
+    live.windows(2)
+        .find(|w| paragraph(&doc.blocks[view[w[0]]]) && sentence_after(&doc.blocks[view[w[1]]]))
+        .map_or(view.len(), |w| w[0])
 }
 
+/// A block that carries on a paragraph before it: a sentence in sentence
+/// case, not a list, ending with punctuation, of at least
+/// `SENTENCE_AFTER_CHARS` characters (a short closing paragraph counts).
+fn sentence_after(b: &Analyzed) -> bool {
+    paragraph(b)
+        || (b.has_sentence(SENTENCE_WORDS)
+            && b.capital_share < 0.5
+            && b.chars >= SENTENCE_AFTER_CHARS
+            && !b.listed
+            && !b.open_end)
+}
+
+const SENTENCE_AFTER_CHARS: usize = 50;
+
 /// A paragraph of the article's: a sentence in sentence case, not a
-/// title, of at least `PARAGRAPH_CHARS` characters.
+/// title or a list, of at least `PARAGRAPH_CHARS` characters.
 fn paragraph(b: &Analyzed) -> bool {
-    b.has_sentence(SENTENCE_WORDS) && b.capital_share < 0.5 && b.chars >= PARAGRAPH_CHARS
+    b.has_sentence(SENTENCE_WORDS) && b.capital_share < 0.5 && b.chars >= PARAGRAPH_CHARS && !b.listed
 }
 
 const PARAGRAPH_CHARS: usize = 100;

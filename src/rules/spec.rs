@@ -146,7 +146,7 @@ pub enum Action {
     /// Drop the block and every block after it.
     DropRest,
     /// Drop the block (a heading) and the blocks under it, up to where the
-    /// body's prose resumes: two paragraphs in a row.
+    /// body's prose resumes: a paragraph followed by another or by a closing sentence.
     DropSection,
     /// Cut the matched span; keep the rest of the block.
     StripSpan,
