@@ -139,9 +139,9 @@ fn analyze_lines(text: &str, lines: &[Line], raw: &str, detector: &LangDetector)
     let ends_sentence = trimmed.ends_with(['.', '!', '?', '。', '！', '？', '"', '”', '’', ')', '」', '…']);
     let has_sentence = ends_sentence
         || inner_full_stop(raw)
-        || raw.contains(['。', '！', '？'])
+        || scripts.cjk_stop
         || (scripts.cjk() >= CJK_SENTENCE && long_cjk_line(raw));
-    let words = raw.split_whitespace().count().max(scripts.latin_words as usize) + scripts.cjk() as usize / 3;
+    let words = (scripts.tokens.max(scripts.latin_words) + scripts.cjk() / 3) as usize;
     // A list of short lines (a menu with a numbered breadcrumb) is not a
     // paragraph, however long.
     let long_lines = chars >= PROSE_LINE_CHARS * lines.len();
@@ -172,7 +172,7 @@ fn analyze_lines(text: &str, lines: &[Line], raw: &str, detector: &LangDetector)
         open_end,
         words,
         punctuated: has_sentence,
-        capital_share: capital_share(raw),
+        capital_share: scripts.capital_share(),
         bare_numbers,
         listed,
     }
@@ -205,19 +205,6 @@ fn inner_full_stop(raw: &str) -> bool {
 fn long_cjk_line(raw: &str) -> bool {
     raw.split('\n')
         .any(|l| l.chars().filter(|&c| crate::lang::is_unspaced(c)).count() >= CJK_SENTENCE as usize)
-}
-
-fn capital_share(raw: &str) -> f32 {
-    let (mut cased, mut capital) = (0u32, 0u32);
-    for word in raw.split_whitespace() {
-        if let Some(c) = word.chars().find(|c| c.is_alphabetic())
-            && (c.is_uppercase() || c.is_lowercase())
-        {
-            cased += 1;
-            capital += u32::from(c.is_uppercase());
-        }
-    }
-    if cased == 0 { 0.0 } else { capital as f32 / cased as f32 }
 }
 
 #[cfg(test)]

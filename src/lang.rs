@@ -111,6 +111,18 @@ pub struct Scripts {
     pub non_space: u32,
     /// Letters of any script.
     pub letters: u32,
+    /// Tokens between white space (`str::split_whitespace`).
+    #[serde(skip)]
+    pub tokens: u32,
+    /// Tokens whose first letter has a case.
+    #[serde(skip)]
+    pub cased_tokens: u32,
+    /// Tokens whose first letter is a capital.
+    #[serde(skip)]
+    pub capital_tokens: u32,
+    /// Holds a CJK full stop, exclamation or question mark (。！？).
+    #[serde(skip)]
+    pub cjk_stop: bool,
 }
 
 impl Scripts {
@@ -134,45 +146,89 @@ impl Scripts {
                 }
             }
         };
-        for (i, c) in text.char_indices() {
-            // ASCII first: most text is.
-            if c == ' ' || c == '\n' {
-                if let Some(start) = word_start.take() {
-                    flush(&mut s, &text[start..i]);
+        // The token being read, and whether a letter of it was seen.
+        let (mut in_token, mut lettered) = (false, false);
+        let bytes = text.as_bytes();
+        let mut i = 0;
+        while i < bytes.len() {
+            // ASCII first, a byte at a time: most text is.
+            let b = bytes[i];
+            if b.is_ascii() {
+                // ASCII white space is what `char::is_whitespace` and
+                // `is_space` say it is.
+                if b.is_ascii_whitespace() || b == 0x0B {
+                    in_token = false;
+                } else {
+                    if !in_token {
+                        (in_token, lettered) = (true, false);
+                        s.tokens += 1;
+                    }
+                    if !lettered && b.is_ascii_alphabetic() {
+                        lettered = true;
+                        s.cased_tokens += 1;
+                        s.capital_tokens += u32::from(b.is_ascii_uppercase());
+                    }
                 }
+                if b.is_ascii_alphabetic() {
+                    s.latin += 1;
+                    s.letters += 1;
+                    s.non_space += 1;
+                    word_start.get_or_insert(i);
+                } else {
+                    if let Some(start) = word_start.take() {
+                        flush(&mut s, &text[start..i]);
+                    }
+                    if in_token {
+                        s.non_space += 1;
+                        s.digits += u32::from(b.is_ascii_digit());
+                    }
+                }
+                i += 1;
                 continue;
             }
-            let latin = is_latin(c);
-            if latin {
+            let Some(c) = text[i..].chars().next() else { break };
+            let at = i;
+            i += c.len_utf8();
+            if c.is_whitespace() {
+                in_token = false;
+            } else {
+                if !in_token {
+                    (in_token, lettered) = (true, false);
+                    s.tokens += 1;
+                }
+                if !lettered && c.is_alphabetic() {
+                    lettered = true;
+                    let (upper, lower) = (c.is_uppercase(), c.is_lowercase());
+                    s.cased_tokens += u32::from(upper || lower);
+                    s.capital_tokens += u32::from(upper);
+                }
+                s.cjk_stop |= matches!(c, '。' | '！' | '？');
+            }
+            if is_latin(c) {
                 s.latin += 1;
-                s.accented += u32::from(!c.is_ascii());
+                s.accented += 1;
                 s.letters += 1;
                 s.non_space += 1;
-                word_start.get_or_insert(i);
+                word_start.get_or_insert(at);
                 continue;
             }
+            if let Some(start) = word_start.take() {
+                flush(&mut s, &text[start..at]);
+            }
             if crate::segment::is_space(c) {
-                if let Some(start) = word_start.take() {
-                    flush(&mut s, &text[start..i]);
-                }
                 continue;
             }
             s.non_space += 1;
             if c.is_alphabetic() {
                 s.letters += 1;
             }
-            if let Some(start) = word_start.take() {
-                flush(&mut s, &text[start..i]);
-            }
-            if c.is_ascii_digit() {
-                s.digits += 1;
-            } else if is_han(c) {
+            if is_han(c) {
                 s.han += 1;
             } else if is_kana(c) {
                 s.kana += 1;
             } else if is_hangul(c) {
                 s.hangul += 1;
-            } else if c.is_alphabetic() && !c.is_ascii() {
+            } else if c.is_alphabetic() {
                 s.other += 1;
             }
         }
@@ -186,6 +242,12 @@ impl Scripts {
     /// above 0.8, code, tables and formulas well below.
     pub fn letter_share(&self) -> f32 {
         if self.non_space == 0 { 0.0 } else { self.letters as f32 / self.non_space as f32 }
+    }
+
+    /// Share of the tokens with a cased first letter where it is a capital:
+    /// Title Case headlines are well above a half, sentences well below.
+    pub fn capital_share(&self) -> f32 {
+        if self.cased_tokens == 0 { 0.0 } else { self.capital_tokens as f32 / self.cased_tokens as f32 }
     }
 
     /// Han, kana and Hangul characters together.

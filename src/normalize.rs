@@ -115,6 +115,29 @@ fn push_mapped(text: &mut String, map: &mut ByteMap, c: char, at: usize) {
 
 fn push_ascii(text: &mut String, map: &mut ByteMap, line: &str, base: usize) {
     let start = text.len();
+    if map.0.is_none() {
+        // Without a map, whole words are copied and lower-cased in place.
+        let bytes = line.as_bytes();
+        let space = |b: u8| b.is_ascii_whitespace() || b == 0x0B;
+        let mut i = 0;
+        while i < bytes.len() {
+            while i < bytes.len() && space(bytes[i]) {
+                i += 1;
+            }
+            let word = i;
+            while i < bytes.len() && !space(bytes[i]) {
+                i += 1;
+            }
+            if word < i {
+                if text.len() > start {
+                    text.push(' ');
+                }
+                text.push_str(&line[word..i]);
+            }
+        }
+        text[start..].make_ascii_lowercase();
+        return;
+    }
     let mut pending_space: Option<usize> = None;
     for (i, b) in line.bytes().enumerate() {
         if b.is_ascii_whitespace() || b == 0x0B {
@@ -143,11 +166,19 @@ fn push_unicode(text: &mut String, map: &mut ByteMap, line: &str, base: usize) {
         {
             push_mapped(text, map, ' ', base + space_at);
         }
+        if c.is_ascii() {
+            push_mapped(text, map, c.to_ascii_lowercase(), base + at);
+            return;
+        }
         for lower in c.to_lowercase() {
             push_mapped(text, map, lower, base + at);
         }
     };
     if is_nfkc_quick(line.chars()) == IsNormalized::Yes {
+        if map.0.is_none() {
+            push_words(text, line);
+            return;
+        }
         for (i, c) in line.char_indices() {
             emit(text, map, c, i);
         }
@@ -169,11 +200,47 @@ fn push_unicode(text: &mut String, map: &mut ByteMap, line: &str, base: usize) {
     }
 }
 
+/// Appends `line`, already in NFKC, lower-cased with its white space
+/// collapsed, without a byte map: runs of ASCII are copied whole.
+fn push_words(text: &mut String, line: &str) {
+    let start = text.len();
+    let mut pending_space = false;
+    let mut rest = line;
+    while !rest.is_empty() {
+        let ascii = rest.bytes().position(|b| !b.is_ascii()).unwrap_or(rest.len());
+        for (i, word) in rest[..ascii].split([' ', '\t', '\n', '\r', '\x0B', '\x0C']).enumerate() {
+            pending_space |= i > 0;
+            if word.is_empty() {
+                continue;
+            }
+            if std::mem::take(&mut pending_space) && text.len() > start {
+                text.push(' ');
+            }
+            let at = text.len();
+            text.push_str(word);
+            text[at..].make_ascii_lowercase();
+        }
+        rest = &rest[ascii..];
+        let Some(c) = rest.chars().next() else { break };
+        rest = &rest[c.len_utf8()..];
+        if is_space(c) {
+            pending_space = true;
+            continue;
+        }
+        if std::mem::take(&mut pending_space) && text.len() > start {
+            text.push(' ');
+        }
+        text.extend(c.to_lowercase());
+    }
+}
+
 /// Folds Traditional Chinese characters from `start` on to Simplified.
 fn fold_chinese(text: &mut String, map: &mut ByteMap, start: usize) {
     let tail = &text[start..];
-    // fast2s only changes three-byte characters; skip lines without any.
-    if !tail.chars().any(|c| c.len_utf8() == 3) {
+    // fast2s changes only CJK ideographs (its table's keys lie in
+    // U+4E00..U+9FFF); skip lines without any, such as English text with
+    // curly quotes and dashes.
+    if !tail.chars().any(|c| matches!(c, '\u{3400}'..='\u{9FFF}' | '\u{F900}'..='\u{FAFF}')) {
         return;
     }
     let folded = fast2s::convert(tail);
@@ -236,6 +303,27 @@ mod tests {
         let end = n.as_str().find('股').unwrap_or(0);
         assert_eq!(&original[n.original_range(start..end)], "（彭博）——　");
         assert_eq!(&original[n.original_range(end..n.as_str().len())], "股價");
+    }
+
+    #[test]
+    fn with_and_without_a_map_agree() {
+        // The map-less fast paths (whole ASCII words, NFKC lines) must give
+        // the same text as the mapped path.
+        for line in [
+            "  Plain ASCII\ttext,  with   runs\x0Bof\x0Cspace ",
+            "It’s a “quoted” — dashed line’s end",
+            "ÉCOLE  Ünïcode\u{a0}\u{3000}ｆｕｌｌ ｗｉｄｔｈ",
+            "免責聲明：投資有風險 Mixed ASCII 和中文",
+            "İstanbul ΣΟΦΙΑ Straße",
+            "Cafe\u{301} zero\u{200b}width",
+            "’",
+            "",
+        ] {
+            let mapped = Normalized::of_line(line);
+            let mut plain = Normalized::default();
+            plain.push_line(line, 0, ' ');
+            assert_eq!(plain.as_str(), mapped.as_str(), "{line:?}");
+        }
     }
 
     #[test]
