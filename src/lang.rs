@@ -536,61 +536,100 @@ pub fn is_unspaced(c: char) -> bool {
 /// Polish, Czech, Turkish or Indonesian that is not also an English word
 /// ("die", "was", "do", "per", "van", "met" are left out).
 pub fn is_foreign_function_word(word: &str) -> bool {
-    #[rustfmt::skip]
-    let found = lowercase_is(word, |w| matches!(w,
-        // de
-        b"der" | b"das" | b"und" | b"ist" | b"nicht" | b"ein" | b"eine" | b"einen" | b"mit" | b"sich"
-        | b"auf" | b"den" | b"dem" | b"des" | b"zu" | b"im" | b"von" | b"sie" | b"auch"
-        | b"wie" | b"bei" | b"nach" | b"aus" | b"oder" | b"wir" | b"ich" | b"sind" | b"wird"
-        // fr
-        | b"le" | b"la" | b"les" | b"et" | b"est" | b"une" | b"du" | b"pour" | b"dans" | b"qui"
-        | b"que" | b"pas" | b"sur" | b"au" | b"aux" | b"avec" | b"par" | b"ce" | b"il" | b"elle"
-        | b"sont" | b"nous" | b"vous" | b"ou" | b"mais"
-        // es, pt, it
-        | b"el" | b"los" | b"las" | b"y" | b"por" | b"con" | b"para" | b"del" | b"una" | b"es" | b"se"
-        | b"lo" | b"como" | b"pero" | b"su" | b"muy" | b"os" | b"da" | b"em" | b"dos"
-        | b"ao" | b"mas" | b"che" | b"di" | b"sono" | b"della" | b"gli" | b"nel"
-        // nl, sv, da, no
-        | b"het" | b"een" | b"en" | b"zijn" | b"voor" | b"niet" | b"op" | b"te" | b"dat" | b"ook"
-        | b"naar" | b"och" | b"att" | b"det" | b"som" | b"med" | b"av" | b"til" | b"og" | b"ikke"
-        // pl, cs, tr, id
-        | b"nie" | b"jest" | b"na" | b"je" | b"ve" | b"bir" | b"bu" | b"ile" | b"yang" | b"ini"
-        | b"itu" | b"dengan" | b"untuk" | b"dari"
-    ));
-    found || matches!(word, "für" | "não" | "är" | "för" | "på" | "się" | "że" | "için" | "où" | "à")
+    is_listed(&FOREIGN_KEYS, word)
+        || matches!(word, "für" | "não" | "är" | "för" | "på" | "się" | "że" | "için" | "où" | "à")
 }
 
 /// Whether `word` is one of the most frequent English function words.
 pub fn is_english_function_word(word: &str) -> bool {
-    // The most frequent English words that are rare as words of other
-    // Latin-script languages ("a", "die", "de", "me", "no" are left out).
-    #[rustfmt::skip]
-    let found = lowercase_is(word, |w| matches!(w,
-        b"about" | b"after" | b"against" | b"all" | b"also" | b"an" | b"and" | b"any" | b"are" | b"as"
-        | b"at" | b"be" | b"because" | b"been" | b"before" | b"being" | b"but" | b"by" | b"can" | b"could"
-        | b"did" | b"do" | b"does" | b"each" | b"for" | b"from" | b"had" | b"has"
-        | b"have" | b"he" | b"her" | b"him" | b"his" | b"how" | b"i" | b"if" | b"in" | b"into" | b"is"
-        | b"it" | b"its" | b"just" | b"might" | b"more" | b"must" | b"my" | b"not" | b"of" | b"on"
-        | b"only" | b"or" | b"other" | b"our" | b"out" | b"over" | b"said" | b"she" | b"should" | b"so"
-        | b"some" | b"such" | b"than" | b"that" | b"the" | b"their" | b"them" | b"then" | b"there"
-        | b"these" | b"they" | b"this" | b"those" | b"through" | b"to" | b"under" | b"until" | b"up"
-        | b"very" | b"was" | b"we" | b"were" | b"what" | b"when" | b"where" | b"which" | b"while" | b"who"
-        | b"whose" | b"why" | b"will" | b"with" | b"without" | b"would" | b"you" | b"your"
-    ));
-    found
+    is_listed(&ENGLISH_KEYS, word)
 }
 
-/// Whether `word`, ASCII-lowercased, passes `test`; words longer than the
-/// longest listed function word (7 bytes) never do.
-fn lowercase_is(word: &str, test: impl FnOnce(&[u8]) -> bool) -> bool {
-    let mut buf = [0u8; 7];
-    if word.len() > buf.len() {
-        return false;
+// The most frequent English words that are rare as words of other
+// Latin-script languages ("a", "die", "de", "me", "no" are left out).
+#[rustfmt::skip]
+const ENGLISH_WORDS: &[&[u8]] = &[
+    b"about", b"after", b"against", b"all", b"also", b"an", b"and", b"any", b"are", b"as",
+    b"at", b"be", b"because", b"been", b"before", b"being", b"but", b"by", b"can", b"could",
+    b"did", b"do", b"does", b"each", b"for", b"from", b"had", b"has",
+    b"have", b"he", b"her", b"him", b"his", b"how", b"i", b"if", b"in", b"into", b"is",
+    b"it", b"its", b"just", b"might", b"more", b"must", b"my", b"not", b"of", b"on",
+    b"only", b"or", b"other", b"our", b"out", b"over", b"said", b"she", b"should", b"so",
+    b"some", b"such", b"than", b"that", b"the", b"their", b"them", b"then", b"there",
+    b"these", b"they", b"this", b"those", b"through", b"to", b"under", b"until", b"up",
+    b"very", b"was", b"we", b"were", b"what", b"when", b"where", b"which", b"while", b"who",
+    b"whose", b"why", b"will", b"with", b"without", b"would", b"you", b"your",
+];
+
+#[rustfmt::skip]
+const FOREIGN_WORDS: &[&[u8]] = &[
+    // de
+    b"der", b"das", b"und", b"ist", b"nicht", b"ein", b"eine", b"einen", b"mit", b"sich",
+    b"auf", b"den", b"dem", b"des", b"zu", b"im", b"von", b"sie", b"auch",
+    b"wie", b"bei", b"nach", b"aus", b"oder", b"wir", b"ich", b"sind", b"wird",
+    // fr
+    b"le", b"la", b"les", b"et", b"est", b"une", b"du", b"pour", b"dans", b"qui",
+    b"que", b"pas", b"sur", b"au", b"aux", b"avec", b"par", b"ce", b"il", b"elle",
+    b"sont", b"nous", b"vous", b"ou", b"mais",
+    // es, pt, it
+    b"el", b"los", b"las", b"y", b"por", b"con", b"para", b"del", b"una", b"es", b"se",
+    b"lo", b"como", b"pero", b"su", b"muy", b"os", b"da", b"em", b"dos",
+    b"ao", b"mas", b"che", b"di", b"sono", b"della", b"gli", b"nel",
+    // nl, sv, da, no
+    b"het", b"een", b"en", b"zijn", b"voor", b"niet", b"op", b"te", b"dat", b"ook",
+    b"naar", b"och", b"att", b"det", b"som", b"med", b"av", b"til", b"og", b"ikke",
+    // pl, cs, tr, id
+    b"nie", b"jest", b"na", b"je", b"ve", b"bir", b"bu", b"ile", b"yang", b"ini",
+    b"itu", b"dengan", b"untuk", b"dari",
+];
+
+/// The function words as sorted keys (see [`word_key`]), for a binary search
+/// instead of comparing strings: every Latin word of every block is looked up.
+static ENGLISH_KEYS: [u64; ENGLISH_WORDS.len()] = sorted_keys(ENGLISH_WORDS);
+static FOREIGN_KEYS: [u64; FOREIGN_WORDS.len()] = sorted_keys(FOREIGN_WORDS);
+
+/// Whether `word`, ASCII-lower-cased, is among `keys`.
+fn is_listed(keys: &[u64], word: &str) -> bool {
+    word_key(word.as_bytes()).is_some_and(|k| keys.binary_search(&k).is_ok())
+}
+
+/// A word of at most `MAX_KEY_BYTES` bytes, ASCII-lower-cased, packed into
+/// an integer with its length in the top byte (so "the" and "the\0" differ).
+/// `None` for longer words, which no list holds.
+const fn word_key(word: &[u8]) -> Option<u64> {
+    if word.len() > MAX_KEY_BYTES {
+        return None;
     }
-    for (slot, b) in buf.iter_mut().zip(word.bytes()) {
-        *slot = b.to_ascii_lowercase();
+    let mut key = (word.len() as u64) << 56;
+    let mut i = 0;
+    while i < word.len() {
+        key |= (word[i].to_ascii_lowercase() as u64) << (8 * i);
+        i += 1;
     }
-    test(&buf[..word.len()])
+    Some(key)
+}
+
+const MAX_KEY_BYTES: usize = 7;
+
+const fn sorted_keys<const N: usize>(words: &[&[u8]]) -> [u64; N] {
+    let mut keys = [0u64; N];
+    let mut i = 0;
+    while i < N {
+        keys[i] = match word_key(words[i]) {
+            Some(k) => k,
+            None => panic!("a listed function word is longer than MAX_KEY_BYTES"),
+        };
+        // Insertion sort: a hundred keys, once, at compile time.
+        let mut j = i;
+        while j > 0 && keys[j - 1] > keys[j] {
+            let t = keys[j];
+            keys[j] = keys[j - 1];
+            keys[j - 1] = t;
+            j -= 1;
+        }
+        i += 1;
+    }
+    keys
 }
 
 /// Latin-script languages whatlang may name by default. Rare ones are left
