@@ -1,8 +1,10 @@
 //! The vendored whatlang computes its trigram distances from an inverted
-//! index of the language profiles (`vendor/whatlang`, see ARCHITECTURE.md).
-//! Its answers must be whatlang's own: this test computes every profile's
-//! distance both ways, on text in many languages and scripts, on the golden
-//! inputs, on cut-off prefixes and on random mixtures.
+//! index of the language profiles and takes a few other shortcuts
+//! (`vendor/whatlang`, see its README). Its answers must be whatlang's own:
+//! this test computes every profile's distance both ways, and compares the
+//! whole answer (language, script, confidence) with the published release,
+//! with and without an allowlist, on text in many languages and scripts, on
+//! the golden inputs, on cut-off prefixes and on random mixtures.
 
 mod common;
 
@@ -14,6 +16,38 @@ fn same(text: &str) -> Result<(), String> {
         if reference != fast {
             return Err(format!("{lang:?}: {reference} vs {fast} on {text:?}"));
         }
+    }
+    same_answer(text)
+}
+
+/// The vendored detector's answer is the published release's, to the bit.
+fn same_answer(text: &str) -> Result<(), String> {
+    let ours = |i: Option<whatlang::Info>| {
+        i.map(|i| (i.lang().code(), i.script().name().to_owned(), i.confidence().to_bits()))
+    };
+    let theirs = |i: Option<whatlang_published::Info>| {
+        i.map(|i| (i.lang().code(), i.script().name().to_owned(), i.confidence().to_bits()))
+    };
+    let (a, b) = (ours(whatlang::detect(text)), theirs(whatlang_published::detect(text)));
+    if a != b {
+        return Err(format!("detect: {a:?} vs {b:?} on {text:?}"));
+    }
+    use whatlang::Lang as L;
+    use whatlang_published::Lang as P;
+    let ours_allow =
+        whatlang::Detector::with_allowlist(vec![L::Eng, L::Deu, L::Fra, L::Spa, L::Por, L::Ces, L::Ita]);
+    let theirs_allow = whatlang_published::Detector::with_allowlist(vec![
+        P::Eng,
+        P::Deu,
+        P::Fra,
+        P::Spa,
+        P::Por,
+        P::Ces,
+        P::Ita,
+    ]);
+    let (a, b) = (ours(ours_allow.detect(text)), theirs(theirs_allow.detect(text)));
+    if a != b {
+        return Err(format!("allowlist detect: {a:?} vs {b:?} on {text:?}"));
     }
     Ok(())
 }

@@ -216,11 +216,10 @@ fn count_labels(lines: &[&str], max_words: usize) -> (usize, usize) {
     let mut label_lines = 0;
     for &line in lines {
         // A line ending a sentence, without separators, holds no label.
-        let inline = line.contains(" * ") || line.contains(" + ");
-        if line.trim_end().ends_with(['.', '!', '?', '。', '！', '？']) && !inline && !has_separator(line)
-        {
+        if line.trim_end().ends_with(['.', '!', '?', '。', '！', '？']) && !may_separate(line) {
             continue;
         }
+        let inline = line.contains(" * ") || line.contains(" + ");
         // Inline bullets (" * ", " + ") separate labels as the separators do.
         let line: Cow<'_, str> = if inline {
             Cow::Owned(line.replace(" * ", " | ").replace(" + ", " | "))
@@ -250,11 +249,18 @@ fn count_labels(lines: &[&str], max_words: usize) -> (usize, usize) {
     (labels, label_lines)
 }
 
-/// Whether `line` holds one of the `SEPARATORS`. Most lines hold none of
-/// their bytes (`|`, and the lead bytes 0xC2 and 0xE2 of the others), which
-/// a byte scan tells faster than matching characters.
-fn has_separator(line: &str) -> bool {
-    line.bytes().any(|b| matches!(b, b'|' | 0xC2 | 0xE2)) && line.contains(SEPARATORS)
+/// Whether `line` may hold an inline bullet (" * ", " + ") or one of the
+/// `SEPARATORS`: one scan of its bytes for `*`, `+`, `|` and the UTF-8
+/// encodings of `·` `»` (C2 B7, C2 BB) and `•` `›` (E2 80 A2, E2 80 BA).
+/// Prose lines hold none, and most blocks are prose.
+fn may_separate(line: &str) -> bool {
+    let b = line.as_bytes();
+    b.iter().enumerate().any(|(i, &c)| match c {
+        b'*' | b'+' | b'|' => true,
+        0xC2 => matches!(b.get(i + 1), Some(0xB7 | 0xBB)),
+        0xE2 => b.get(i + 1) == Some(&0x80) && matches!(b.get(i + 2), Some(0xA2 | 0xBA)),
+        _ => false,
+    })
 }
 
 /// A headline in a run of inline-bulleted headlines: 2 to 16 words, most of
@@ -375,4 +381,20 @@ fn empty_numbered_runs(
         }
     }
     runs
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn separator_scan_agrees_with_the_separators() {
+        for sep in SEPARATORS {
+            assert!(may_separate(&format!("Home {sep} World.")), "{sep}");
+        }
+        assert!(may_separate("News * Sport."));
+        // Curly quotes, dashes and ellipses share the lead byte E2 80.
+        assert!(!may_separate("“It’s done” — he said… and left."));
+        assert!(!may_separate("Café, naïve, façade."));
+    }
 }

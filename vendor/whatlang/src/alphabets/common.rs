@@ -46,6 +46,12 @@ pub fn generic_alphabet_calculate_scores(
     // score of each character.
     let mut char_scores = vec![0; chars.len()];
     let mut max_raw_score = 0;
+    // (Patched: the position of an ASCII character in `chars` is looked up
+    // once per call and kept in `ascii`, instead of a binary search for
+    // every character; ASCII is most of Latin-script text.)
+    const UNKNOWN: usize = usize::MAX;
+    const ABSENT: usize = usize::MAX - 1;
+    let mut ascii = [UNKNOWN; 128];
     // iterate over the text and scores characters.
     for ch in text.chars() {
         if is_stop_char(ch) {
@@ -54,7 +60,16 @@ pub fn generic_alphabet_calculate_scores(
 
         max_raw_score += 1;
 
-        if let Ok(position) = chars.binary_search(&ch) {
+        let position = if ch.is_ascii() {
+            let slot = &mut ascii[ch as usize];
+            if *slot == UNKNOWN {
+                *slot = chars.binary_search(&ch).unwrap_or(ABSENT);
+            }
+            *slot
+        } else {
+            chars.binary_search(&ch).unwrap_or(ABSENT)
+        };
+        if position != ABSENT {
             // add 2 and remove max_raw_score at the end,
             // to keep the score interval of -max_raw_score..max_raw_score
             char_scores[position] += 2;
