@@ -423,7 +423,23 @@ fn last_line(s: &str) -> &str {
 fn rewrite(pattern: &str) -> Result<String, (String, String)> {
     let mut out = String::with_capacity(pattern.len() + 16);
     let mut chars = pattern.chars().peekable();
+    // Nesting of character classes, and whether the class was just opened
+    // (where a `]` is a literal).
+    let (mut class, mut opened) = (0usize, false);
     while let Some(c) = chars.next() {
+        let just_opened = std::mem::take(&mut opened);
+        if c == '[' {
+            class += 1;
+            opened = true;
+            if chars.peek() == Some(&'^') {
+                out.push('[');
+                chars.next();
+                out.push('^');
+                continue;
+            }
+        } else if c == ']' && class > 0 && !just_opened {
+            class -= 1;
+        }
         if c == '\\' {
             let Some(next) = chars.next() else {
                 out.push('\\');
@@ -436,6 +452,11 @@ fn rewrite(pattern: &str) -> Result<String, (String, String)> {
                         "use `\\b`, which thresh compiles as an ASCII word boundary".into(),
                     ));
                 }
+                // White space in the matching form is a space or a line
+                // break: a two-byte class, where Unicode's `\s` makes the
+                // lazy DFA build far more states.
+                's' if class == 0 => out.push_str("[ \\n]"),
+                'S' if class == 0 => out.push_str("[^ \\n]"),
                 'b' => out.push_str("(?-u:\\b)"),
                 'B' => out.push_str("(?-u:\\B)"),
                 '<' | '>' => {
@@ -502,6 +523,16 @@ mod tests {
         assert!(rewrite(r"\b{start}x").is_err());
         assert!(rewrite(r"\<x").is_err());
         assert_eq!(rewrite(r"\p{Han}+").ok(), Some(r"\p{Han}+".to_owned()));
+    }
+
+    #[test]
+    fn white_space_classes_become_the_matching_forms() {
+        assert_eq!(rewrite(r"a\s+b\Sc").ok(), Some(r"a[ \n]+b[^ \n]c".to_owned()));
+        // Inside a class, and escaped, they stay as written.
+        assert_eq!(rewrite(r"[\s\S]*?[^\s(]\\s").ok(), Some(r"[\s\S]*?[^\s(]\\s".to_owned()));
+        assert_eq!(rewrite(r"[]\s]\s").ok(), Some(r"[]\s][ \n]".to_owned()));
+        let (_, re) = compile_regex(r"^one\s+two\Sthree$").unwrap_or_else(|e| panic!("{e:?}"));
+        assert!(re.is_match(&normalize("One \u{3000}\t Two-Three")));
     }
 
     #[test]
