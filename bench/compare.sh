@@ -11,6 +11,8 @@
 # the first PEER_MB megabytes of it (default 4: they are ~100x slower),
 # installed in a virtual environment under target/bench-venv the first time.
 # thresh and cat run RUNS times (default 3) and the median is reported.
+# THRESH_BASELINE=/path/to/an/older/thresh adds that binary's 1-thread run to
+# the same table, measured in the same run, for before/after ratios.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 corpora="${1:-../shared/corpora}"
@@ -66,6 +68,12 @@ rate() { python3 -c "import sys; print(f'{float(sys.argv[1]) / float(sys.argv[2]
 total=$(mb "$stream")
 cat_s=$(measure "${pin[@]}" cat "$stream")
 cat_rate=$(rate "$total" "$cat_s")
+baseline="${THRESH_BASELINE:-}"
+if [ -n "$baseline" ]; then
+  b1_s=$(measure "${pin[@]}" "$baseline" clean --jsonl --quiet --threads 1 --lang en "$stream")
+  b1_rss=$(cat "$work/rss")
+  b1_rate=$(rate "$total" "$b1_s")
+fi
 t1_s=$(measure "${pin[@]}" "$bin" clean --jsonl --quiet --threads 1 --lang en "$stream")
 t1_rss=$(cat "$work/rss")
 t1_rate=$(rate "$total" "$t1_s")
@@ -84,6 +92,9 @@ echo "| what | MB | seconds (median of $runs) | MB/s | thresh (1 thread) is |"
 echo "|---|---|---|---|---|"
 echo "| \`cat > file\` | $total | $cat_s | $cat_rate | $(rate "$cat_rate" "$t1_rate")x slower |"
 echo "| thresh, 1 thread (peak RSS $((t1_rss / 1024)) MB) | $total | $t1_s | $t1_rate | — |"
+if [ -n "$baseline" ]; then
+  echo "| baseline thresh, 1 thread (peak RSS $((b1_rss / 1024)) MB) | $total | $b1_s | $b1_rate | $(rate "$t1_rate" "$b1_rate")x faster |"
+fi
 echo "| thresh, 2 threads (peak RSS $((t2_rss / 1024)) MB) | $total | $t2_s | $t2_rate | $(rate "$t2_rate" "$t1_rate")x of 1 thread |"
 echo "| jusText (in-process, 1 run) | $peer_total | $jt_s | $jt_rate | $(rate "$t1_rate" "$jt_rate")x faster |"
 echo "| trafilatura (in-process, 1 run) | $peer_total | $tf_s | $tf_rate | $(rate "$t1_rate" "$tf_rate")x faster |"
