@@ -1,4 +1,4 @@
-//! The context pass: short heading-like blocks follow their neighbours.
+//! The context pass: short heading-like blocks, and blurbs above the body, follow their neighbours.
 
 use crate::analyze::Analyzed;
 use crate::report::{BlockReport, DecidedBy, Decision};
@@ -7,9 +7,12 @@ use super::decide;
 
 /// A short heading-like block that no rule decided goes when the nearest
 /// longer block before it was dropped and the one after it was dropped too
-/// or is the end of the document. The start of the document does not count
-/// as dropped, and the headline (the last heading above the body, which
-/// starts at view position `body_start` as the rules stage found it) is never
+/// or is the end of the document. So does a blurb above the body — a block
+/// of at most two lines and `BLURB_CHARS` characters, not the one just above
+/// the body, and not right under a sentence-case title (a standfirst) —
+/// between dropped blocks. The start of the document does not count as
+/// dropped, and the headline (the last heading above the body, which starts
+/// at view position `body_start` as the rules stage found it) is never
 /// dropped here, so a headline between a dropped menu and a dropped byline
 /// stays.
 pub(super) fn apply_context(
@@ -24,7 +27,10 @@ pub(super) fn apply_context(
         .enumerate()
         .map(|(k, &i)| {
             Some(k) != headline
-                && blocks[i].heading_like
+                && (blocks[i].heading_like
+                    || (head_blurb(&blocks[i])
+                        && body_start.is_some_and(|f| k + 1 < f)
+                        && !(k > 0 && sentence_case_title(&blocks[view[k - 1]]))))
                 && reports[i].by == DecidedBy::Default
                 && reports[i].decision == Decision::Keep
         })
@@ -48,4 +54,19 @@ pub(super) fn apply_context(
             }
         }
     }
+}
+
+/// A short block of a line or two, not a paragraph of the body: above the
+/// body, between dropped blocks, it is a menu's or a promotion's blurb
+/// ("Track your pain levels, triggers, and treatments.").
+fn head_blurb(b: &Analyzed) -> bool {
+    !b.prose && b.chars <= BLURB_CHARS && b.lines <= 2
+}
+
+/// The most non-space characters of a blurb above the body.
+const BLURB_CHARS: usize = 100;
+
+/// A sentence-case title: a standfirst may follow it, and is the article's.
+fn sentence_case_title(b: &Analyzed) -> bool {
+    b.heading_like && b.capital_share < 0.5
 }

@@ -124,13 +124,25 @@ pub(super) fn apply_rules(
         let b = &doc.blocks[i];
         b.has_sentence(SENTENCE_WORDS) && undecided(&reports[i]) && policy.keeps_any(b)
     };
+    // A short block between two sentences is the article's (a sub-heading,
+    // a year) unless a rule for the head or the tail would drop it there (a
+    // byline between the standfirst and the first paragraph).
+    let sub_heading = |k: usize| {
+        let i = view[k];
+        undecided(&reports[i])
+            && !doc.firings[i].iter().any(|f| {
+                let spec = &rules.rules()[f.rule].spec;
+                spec.action != Action::Keep
+                    && matches!(spec.when.position, Position::Head | Position::Tail | Position::Outside)
+            })
+    };
     let mut first = view.iter().position(|&i| is_body(i));
     let mut last = view.iter().rposition(|&i| is_body(i));
     if let Some(f) = &mut first {
         loop {
             if *f > 0 && sentence(*f - 1) {
                 *f -= 1;
-            } else if *f > 1 && undecided(&reports[view[*f - 1]]) && sentence(*f - 2) {
+            } else if *f > 1 && sub_heading(*f - 1) && sentence(*f - 2) {
                 *f -= 2; // a sub-heading between the first paragraphs
             } else {
                 break;
@@ -141,7 +153,7 @@ pub(super) fn apply_rules(
         loop {
             if *l + 1 < view.len() && sentence(*l + 1) {
                 *l += 1;
-            } else if *l + 2 < view.len() && undecided(&reports[view[*l + 1]]) && sentence(*l + 2) {
+            } else if *l + 2 < view.len() && sub_heading(*l + 1) && sentence(*l + 2) {
                 *l += 2;
             } else {
                 break;
