@@ -10,8 +10,10 @@ use crate::segment::{Block, Line, LineShape, Segmented, is_space};
 
 /// Non-space characters from which a block can be a body paragraph (Latin).
 const PROSE_CHARS: usize = 150;
-/// Han, kana or Hangul characters from which a block can be a body paragraph.
-const PROSE_CJK: u32 = 50;
+/// Han, kana or Hangul characters from which a block can be a body paragraph:
+/// a sentence's worth, as blogs often write one sentence per paragraph (and
+/// leave out the punctuation, see `CJK_SENTENCE`).
+const PROSE_CJK: u32 = 30;
 /// Han, kana or Hangul characters on one line that make a sentence even
 /// without punctuation (blogs often leave it out; a label is far shorter).
 const CJK_SENTENCE: u32 = 30;
