@@ -207,8 +207,9 @@ fn round(
             decide(&mut reports[i], Decision::Keep, DecidedBy::Rule, Some(rule(keep)), keep.evidence.clone());
         }
     }
-    // A drop-rest or drop-section under way: its rule, the block it fired
-    // on, and the view position where it ends (the view's end for drop-rest).
+    // A drop-rest, drop-section or drop-with-link under way: its rule, the
+    // block it fired on, and the view position where it ends (the view's end
+    // for drop-rest).
     let mut rest: Option<(usize, usize, usize)> = None;
     for (k, &i) in view.iter().enumerate() {
         if !undecided(&reports[i]) {
@@ -220,9 +221,19 @@ fn round(
             continue;
         }
         let live: Vec<&Firing> = doc.firings[i].iter().filter(|f| fires(f, k)).collect();
-        // A drop-rest or drop-section rule goes first: the block is dropped
-        // either way, and what follows it too.
-        let rest_first = live.iter().find(|f| rule(f).spec.action.drops_after());
+        // A rule that drops what follows goes first, the one that drops most
+        // (drop-rest, then drop-section, then drop-with-link; the first in
+        // load order among equals): the block is dropped either way.
+        let reach = |a: Action| match a {
+            Action::DropRest => 3,
+            Action::DropSection => 2,
+            Action::DropWithLink => 1,
+            _ => 0,
+        };
+        let rest_first = live
+            .iter()
+            .filter(|f| rule(f).spec.action.drops_after())
+            .min_by_key(|f| std::cmp::Reverse(reach(rule(f).spec.action)));
         match rest_first.or_else(|| live.iter().find(|f| rule(f).spec.action != Action::StripSpan)) {
             Some(first) => {
                 decide(
@@ -235,6 +246,7 @@ fn round(
                 match rule(first).spec.action {
                     Action::DropRest => rest = Some((first.rule, i, view.len())),
                     Action::DropSection => rest = Some((first.rule, i, section_end(doc, view, reports, k))),
+                    Action::DropWithLink => rest = Some((first.rule, i, link_end(doc, view, k))),
                     _ => {}
                 }
             }
@@ -290,6 +302,19 @@ fn sentence_after(b: &Analyzed) -> bool {
 }
 
 const SENTENCE_AFTER_CHARS: usize = 50;
+
+/// Where a heading's link ends: after the block under the heading at view
+/// position `k` if that is one line of at most `LINK_CHARS` characters (the
+/// linked story's title), else right after the heading.
+fn link_end(doc: &Document<'_>, view: &[usize], k: usize) -> usize {
+    let title = view.get(k + 1).is_some_and(|&i| {
+        let b = &doc.blocks[i];
+        b.lines == 1 && b.chars <= LINK_CHARS && !b.prose
+    });
+    if title { k + 2 } else { k + 1 }
+}
+
+const LINK_CHARS: usize = 120;
 
 /// A paragraph of the article's: a sentence in sentence case, not a
 /// title or a list, of at least `PARAGRAPH_CHARS` characters.

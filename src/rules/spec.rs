@@ -148,6 +148,10 @@ pub enum Action {
     /// Drop the block (a heading) and the blocks under it, up to where the
     /// body's prose resumes: a paragraph followed by another or by a closing sentence.
     DropSection,
+    /// Drop the block (a "Related" or "Read more" heading) and the block
+    /// right under it when that is one short line: the title of the story
+    /// the heading links to.
+    DropWithLink,
     /// Cut the matched span; keep the rest of the block.
     StripSpan,
     /// Protect the block from drop rules and the language policy.
@@ -157,7 +161,7 @@ pub enum Action {
 impl Action {
     /// Whether the action drops blocks after the one it fired on.
     pub fn drops_after(self) -> bool {
-        matches!(self, Action::DropRest | Action::DropSection)
+        matches!(self, Action::DropRest | Action::DropSection | Action::DropWithLink)
     }
 
     /// The name used in rule files.
@@ -166,6 +170,7 @@ impl Action {
             Action::DropBlock => "drop-block",
             Action::DropRest => "drop-rest",
             Action::DropSection => "drop-section",
+            Action::DropWithLink => "drop-with-link",
             Action::StripSpan => "strip-span",
             Action::Keep => "keep",
         }
@@ -247,7 +252,7 @@ const WHEN_KEYS: &[&str] = &["lang", "min-chars", "max-chars", "max-lines", "pos
 const ACTION_KEYS: &[&str] = &["kind"];
 const TESTS_KEYS: &[&str] = &["drop", "keep", "doc"];
 const DOC_KEYS: &[&str] = &["input", "output", "lang"];
-const ACTIONS: &[&str] = &["drop-block", "drop-rest", "drop-section", "strip-span", "keep"];
+const ACTIONS: &[&str] = &["drop-block", "drop-rest", "drop-section", "drop-with-link", "strip-span", "keep"];
 const SCOPES: &[&str] = &["block", "each-line", "any-line"];
 const STRUCTURES: &[&str] = &["empty-numbered-list", "label-list", "non-sentence", "slide-run"];
 
@@ -528,6 +533,7 @@ impl<'a> Walker<'a> {
             "drop-block" => Action::DropBlock,
             "drop-rest" => Action::DropRest,
             "drop-section" => Action::DropSection,
+            "drop-with-link" => Action::DropWithLink,
             "strip-span" => Action::StripSpan,
             _ => Action::Keep,
         };
