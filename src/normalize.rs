@@ -114,30 +114,12 @@ fn push_mapped(text: &mut String, map: &mut ByteMap, c: char, at: usize) {
 }
 
 fn push_ascii(text: &mut String, map: &mut ByteMap, line: &str, base: usize) {
-    let start = text.len();
     if map.0.is_none() {
-        // Without a map, whole words are copied and lower-cased in place.
-        let bytes = line.as_bytes();
-        let space = |b: u8| b.is_ascii_whitespace() || b == 0x0B;
-        let mut i = 0;
-        while i < bytes.len() {
-            while i < bytes.len() && space(bytes[i]) {
-                i += 1;
-            }
-            let word = i;
-            while i < bytes.len() && !space(bytes[i]) {
-                i += 1;
-            }
-            if word < i {
-                if text.len() > start {
-                    text.push(' ');
-                }
-                text.push_str(&line[word..i]);
-            }
-        }
-        text[start..].make_ascii_lowercase();
+        // Without a map, whole words are copied.
+        push_ascii_words(text, text.len(), &mut false, line);
         return;
     }
+    let start = text.len();
     let mut pending_space: Option<usize> = None;
     for (i, b) in line.bytes().enumerate() {
         if b.is_ascii_whitespace() || b == 0x0B {
@@ -208,18 +190,7 @@ fn push_words(text: &mut String, line: &str) {
     let mut rest = line;
     while !rest.is_empty() {
         let ascii = rest.bytes().position(|b| !b.is_ascii()).unwrap_or(rest.len());
-        for (i, word) in rest[..ascii].split([' ', '\t', '\n', '\r', '\x0B', '\x0C']).enumerate() {
-            pending_space |= i > 0;
-            if word.is_empty() {
-                continue;
-            }
-            if std::mem::take(&mut pending_space) && text.len() > start {
-                text.push(' ');
-            }
-            let at = text.len();
-            text.push_str(word);
-            text[at..].make_ascii_lowercase();
-        }
+        push_ascii_words(text, start, &mut pending_space, &rest[..ascii]);
         rest = &rest[ascii..];
         let Some(c) = rest.chars().next() else { break };
         rest = &rest[c.len_utf8()..];
@@ -232,6 +203,34 @@ fn push_words(text: &mut String, line: &str) {
         }
         text.extend(c.to_lowercase());
     }
+}
+
+/// Appends the words of the ASCII `run`, lower-cased, one space between
+/// them (and before the first, if white space is `pending` and the line's
+/// text, which starts at `start`, is not empty). White space at the run's
+/// end stays pending.
+fn push_ascii_words(text: &mut String, start: usize, pending: &mut bool, run: &str) {
+    let bytes = run.as_bytes();
+    let space = |b: u8| b.is_ascii_whitespace() || b == 0x0B;
+    let from = text.len();
+    let mut i = 0;
+    while i < bytes.len() {
+        if space(bytes[i]) {
+            *pending = true;
+            i += 1;
+            continue;
+        }
+        let word = i;
+        while i < bytes.len() && !space(bytes[i]) {
+            i += 1;
+        }
+        if std::mem::take(pending) && text.len() > start {
+            text.push(' ');
+        }
+        text.push_str(&run[word..i]);
+    }
+    // Only ASCII was appended: one pass lowers it all.
+    text[from..].make_ascii_lowercase();
 }
 
 /// Folds Traditional Chinese characters from `start` on to Simplified.

@@ -221,19 +221,13 @@ fn round(
             continue;
         }
         let live: Vec<&Firing> = doc.firings[i].iter().filter(|f| fires(f, k)).collect();
-        // A rule that drops what follows goes first, the one that drops most
-        // (drop-rest, then drop-section, then drop-with-link; the first in
-        // load order among equals): the block is dropped either way.
-        let reach = |a: Action| match a {
-            Action::DropRest => 3,
-            Action::DropSection => 2,
-            Action::DropWithLink => 1,
-            _ => 0,
-        };
+        // A rule that drops what follows goes first, the one that reaches
+        // furthest (`Action::reach`; the first in load order among equals):
+        // the block is dropped either way.
         let rest_first = live
             .iter()
             .filter(|f| rule(f).spec.action.drops_after())
-            .min_by_key(|f| std::cmp::Reverse(reach(rule(f).spec.action)));
+            .min_by_key(|f| std::cmp::Reverse(rule(f).spec.action.reach()));
         match rest_first.or_else(|| live.iter().find(|f| rule(f).spec.action != Action::StripSpan)) {
             Some(first) => {
                 decide(

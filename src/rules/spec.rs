@@ -159,13 +159,35 @@ pub enum Action {
 }
 
 impl Action {
+    /// Every action, in the order rule files and messages list them.
+    pub const ALL: [Action; 6] = [
+        Action::DropBlock,
+        Action::DropRest,
+        Action::DropSection,
+        Action::DropWithLink,
+        Action::StripSpan,
+        Action::Keep,
+    ];
+
     /// Whether the action drops blocks after the one it fired on.
     pub fn drops_after(self) -> bool {
-        matches!(self, Action::DropRest | Action::DropSection | Action::DropWithLink)
+        self.reach() > 0
+    }
+
+    /// How far past its block the action drops: drop-rest furthest, then
+    /// drop-section, then drop-with-link; 0 for the others. Of several such
+    /// rules firing on one block, the one that reaches furthest decides.
+    pub fn reach(self) -> u8 {
+        match self {
+            Action::DropRest => 3,
+            Action::DropSection => 2,
+            Action::DropWithLink => 1,
+            Action::DropBlock | Action::StripSpan | Action::Keep => 0,
+        }
     }
 
     /// The name used in rule files.
-    pub fn name(self) -> &'static str {
+    pub const fn name(self) -> &'static str {
         match self {
             Action::DropBlock => "drop-block",
             Action::DropRest => "drop-rest",
@@ -252,7 +274,15 @@ const WHEN_KEYS: &[&str] = &["lang", "min-chars", "max-chars", "max-lines", "pos
 const ACTION_KEYS: &[&str] = &["kind"];
 const TESTS_KEYS: &[&str] = &["drop", "keep", "doc"];
 const DOC_KEYS: &[&str] = &["input", "output", "lang"];
-const ACTIONS: &[&str] = &["drop-block", "drop-rest", "drop-section", "drop-with-link", "strip-span", "keep"];
+const ACTIONS: [&str; Action::ALL.len()] = {
+    let mut names = [""; Action::ALL.len()];
+    let mut i = 0;
+    while i < names.len() {
+        names[i] = Action::ALL[i].name();
+        i += 1;
+    }
+    names
+};
 const SCOPES: &[&str] = &["block", "each-line", "any-line"];
 const STRUCTURES: &[&str] = &["empty-numbered-list", "label-list", "non-sentence", "slide-run"];
 
@@ -524,19 +554,13 @@ impl<'a> Walker<'a> {
 
     fn action(&mut self, t: &DeTable<'_>, span: &Range<usize>, matcher: &MatchSpec) -> Option<Action> {
         self.keys(t, ACTION_KEYS, "[action]");
-        let Some(kind) = self.opt_enum(t, "kind", ACTIONS)? else {
+        let Some(kind) = self.opt_enum(t, "kind", &ACTIONS)? else {
             let help = format!("add `kind = \"{}\"` (or {})", ACTIONS[0], ACTIONS[1..].join(", "));
             self.error(span, "[action] needs `kind`".into(), &help);
             return None;
         };
-        let action = match kind {
-            "drop-block" => Action::DropBlock,
-            "drop-rest" => Action::DropRest,
-            "drop-section" => Action::DropSection,
-            "drop-with-link" => Action::DropWithLink,
-            "strip-span" => Action::StripSpan,
-            _ => Action::Keep,
-        };
+        // `opt_enum` let only the names of `Action::ALL` through.
+        let action = Action::ALL.into_iter().find(|a| a.name() == kind).unwrap_or(Action::Keep);
         let at = t.get("kind").map(|v| v.span()).unwrap_or(span.clone());
         match (action, matcher) {
             (Action::StripSpan, MatchSpec::Regex(_)) => {}
