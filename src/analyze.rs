@@ -50,7 +50,9 @@ pub struct Analyzed {
     pub open_end: bool,
     /// Words, counting Latin and other-script words and each CJK character as a third of one.
     pub words: usize,
-    /// Ends with, or contains, sentence punctuation.
+    /// Ends with, or contains, sentence punctuation. A colon at the end
+    /// counts: "The minister also said:" is a sentence introducing a quote,
+    /// a list or a formula.
     pub punctuated: bool,
     /// Share of the words that start with a capital letter: Title Case
     /// headlines are well above a half, sentences well below.
@@ -138,7 +140,7 @@ fn analyze_lines(text: &str, lines: &[Line], raw: &str, detector: &LangDetector)
     let lang = LazyLang::new(detector.guess_lazily(raw, &scripts));
     let chars = scripts.non_space as usize;
     let trimmed = raw.trim_end_matches(is_space);
-    let ends_sentence = trimmed.ends_with(['.', '!', '?', '。', '！', '？', '"', '”', '’', ')', '」', '…']);
+    let ends_sentence = trimmed.ends_with(['.', '!', '?', '。', '！', '？', '"', '”', '’', ')', '」', '…', ':', '：']);
     let has_sentence = ends_sentence
         || inner_full_stop(raw)
         || scripts.cjk_stop
