@@ -139,7 +139,7 @@ fn analyze_lines(text: &str, lines: &[Line], raw: &str, detector: &LangDetector)
     let scripts = Scripts::count(raw);
     let lang = LazyLang::new(detector.guess_lazily(raw, &scripts));
     let chars = scripts.non_space as usize;
-    let trimmed = raw.trim_end_matches(is_space);
+    let trimmed = without_footnote_marks(raw.trim_end_matches(is_space));
     let ends_sentence = trimmed.ends_with(['.', '!', '?', '。', '！', '？', '"', '”', '’', ')', '」', '…', ':', '：']);
     let has_sentence = ends_sentence
         || inner_full_stop(raw)
@@ -205,6 +205,21 @@ fn inner_full_stop(raw: &str) -> bool {
     raw.match_indices(". ").any(|(i, _)| raw[..i].chars().next_back().is_some_and(char::is_alphabetic))
 }
 
+/// The text without the footnote marks at its end ("… was born. [3]",
+/// "… in 1998.[12][a]"): a sentence before them still ends there.
+fn without_footnote_marks(mut text: &str) -> &str {
+    while let Some(open) = text.strip_suffix(']').and_then(|t| t.rfind('['))
+        && text.len() - open <= FOOTNOTE_MARK_BYTES
+        && text.len() - open > 2
+    {
+        text = text[..open].trim_end_matches(is_space);
+    }
+    text
+}
+
+/// The longest footnote mark, brackets included ("[citation needed]").
+const FOOTNOTE_MARK_BYTES: usize = 20;
+
 /// A line with at least `CJK_SENTENCE` Han, kana or Hangul characters.
 fn long_cjk_line(raw: &str) -> bool {
     raw.split('\n')
@@ -242,5 +257,11 @@ mod tests {
         assert!(!one(&format!("+ {item}\n+ {item}\n+ {item}")).prose);
         assert!(one(&format!("* {item}\n* {item}\n* {item}")).prose);
         assert!(!one("1. Revenue rose 12%.").bare_numbers);
+        // A footnote mark after a sentence does not make it a heading.
+        let cited = one("The city was founded by traders in 1214. [M1]");
+        assert!(cited.punctuated && !cited.heading_like);
+        assert!(one("Her second novel.[12][a]").punctuated);
+        assert!(one("Chapter One [Part 1]").heading_like);
+        assert!(one("[1]").open_end);
     }
 }
