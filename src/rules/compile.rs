@@ -1,6 +1,7 @@
 //! Rule specs to a compiled [`RuleSet`]: one Aho-Corasick automaton for the
-//! phrases of all rules and one `RegexSet` for the regexes of all rules, so a
-//! block costs two passes whatever the number of rules.
+//! phrases of all rules and one regex set for the regexes of all rules (an
+//! anchored search and an unanchored one, see [`super::regex_set`]), so a
+//! block costs a few passes whatever the number of rules.
 //!
 //! Regexes are rewritten before compiling so that none pays the Unicode word
 //! boundary cliff (the lazy DFA gives up on `\b` over non-ASCII text, 100×
@@ -14,16 +15,17 @@ use std::ops::Range;
 use std::sync::OnceLock;
 
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
-use regex::{Regex, RegexBuilder, RegexSet, RegexSetBuilder};
+use regex::{Regex, RegexBuilder};
 
 use super::error::{RuleError, RuleErrors};
+use super::regex_set::{Pattern, RegexSet};
 use super::spec::{MatchSpec, RuleSpec, Scope, Structure};
 use crate::normalize::normalize;
 use crate::segment::is_space;
 
-/// One `RegexSet` for `patterns`, within the size limits.
-fn build_set(patterns: &[String]) -> Result<RegexSet, regex::Error> {
-    RegexSetBuilder::new(patterns).size_limit(SET_SIZE_LIMIT).dfa_size_limit(SET_SIZE_LIMIT).build()
+/// One [`RegexSet`] for `patterns`, within the size limits.
+fn build_set(patterns: &[Pattern]) -> Result<RegexSet, Box<regex_automata::meta::BuildError>> {
+    RegexSet::build(patterns, SET_SIZE_LIMIT)
 }
 
 /// Compiled size limit per regex: a rule cannot make memory grow without bound.
@@ -39,8 +41,6 @@ pub struct RuleSet {
     /// For every automaton pattern: (rule index, phrase index within the rule).
     phrase_owner: Vec<(usize, usize)>,
     regexes: Option<RegexSet>,
-    /// For every set pattern: the rule index.
-    regex_owner: Vec<usize>,
     /// The regexes for blocks too long for every regex rule with a
     /// `max-chars`: only the unbounded rules, built on first use. Long
     /// paragraphs are most of the bytes, and most regex rules are for short
@@ -54,9 +54,7 @@ struct LongSet {
     /// The largest `max-chars` of a regex rule; `None` when no rule has one
     /// (the full set serves every block).
     after: Option<usize>,
-    patterns: Vec<String>,
-    /// For every pattern: the rule index.
-    owner: Vec<usize>,
+    patterns: Vec<Pattern>,
     set: OnceLock<Option<RegexSet>>,
 }
 
@@ -115,7 +113,6 @@ impl RuleSet {
         let mut patterns = Vec::new();
         let mut phrase_owner = Vec::new();
         let mut set_patterns = Vec::new();
-        let mut regex_owner = Vec::new();
         let mut long = LongSet::default();
         for spec in specs {
             let index = rules.len();
@@ -137,15 +134,12 @@ impl RuleSet {
                             // A per-line match implies a match of the multi-line set pattern.
                             Scope::EachLine | Scope::AnyLine => format!("(?m:{rewritten})"),
                         };
+                        let each_line = spec.scope == Scope::EachLine;
                         match spec.when.max_chars {
                             Some(n) => long.after = Some(long.after.map_or(n, |a: usize| a.max(n))),
-                            None => {
-                                long.patterns.push(in_set.clone());
-                                long.owner.push(index);
-                            }
+                            None => long.patterns.push(Pattern::new(in_set.clone(), each_line, index)),
                         }
-                        set_patterns.push(in_set);
-                        regex_owner.push(index);
+                        set_patterns.push(Pattern::new(in_set, each_line, index));
                         Matcher::Regex { pattern: rewritten, regex: OnceLock::new() }
                     }
                     Err((message, help)) => {
@@ -214,7 +208,7 @@ impl RuleSet {
                 }
             }
         };
-        Ok(RuleSet { rules, phrases, phrase_owner, regexes, regex_owner, long })
+        Ok(RuleSet { rules, phrases, phrase_owner, regexes, long })
     }
 
     /// The rules, in load order.
@@ -256,21 +250,22 @@ impl RuleSet {
             }
         }
         let long = self.long.after.is_some_and(|after| block.chars > after);
-        let (set, owner) = match long {
+        let set = match long {
             // A subset of a set that compiled; should it fail all the same, the full set serves.
-            true => match self.long.set.get_or_init(|| build_set(&self.long.patterns).ok()) {
-                Some(set) => (Some(set), &self.long.owner),
-                None => (self.regexes.as_ref(), &self.regex_owner),
-            },
-            false => (self.regexes.as_ref(), &self.regex_owner),
+            true => self
+                .long
+                .set
+                .get_or_init(|| build_set(&self.long.patterns).ok())
+                .as_ref()
+                .or(self.regexes.as_ref()),
+            false => self.regexes.as_ref(),
         };
         if let Some(set) = set {
-            for set_index in set.matches(block.text).iter() {
-                let rule = owner[set_index];
+            set.matches(block.text, |rule| {
                 if let Some(f) = self.regex_firing(rule, block) {
                     firings.push(f);
                 }
-            }
+            });
         }
         firings.sort_by_key(|f| f.rule);
         firings

@@ -1,0 +1,152 @@
+//! The regexes of all rules as two searches: those that can only match at
+//! the start of a block, and the rest.
+//!
+//! Almost every regex rule is anchored (`^…`: the whole block, or its first
+//! line, is a byline, a button, a heading). Searched as one anchored set, the
+//! lazy DFA stops as soon as no pattern can match any more, a few bytes into
+//! a paragraph, instead of running to the end of every block; and it builds
+//! far fewer states. The others (a pattern for any line, a phrase anywhere)
+//! are searched over the whole block, in a set of their own. Searching those
+//! anchored at each line's start was measured and is slower: a pattern that
+//! reads a line to its end ("Label (12)") pays a search per line.
+
+use regex_automata::util::syntax;
+use regex_automata::{Anchored, Input, MatchKind, PatternSet, meta};
+use regex_syntax::hir::Look;
+
+/// One pattern of the set: its text, where a match can start, and the rule
+/// it belongs to.
+#[derive(Debug, Clone)]
+pub(super) struct Pattern {
+    pub text: String,
+    pub anchor: Anchor,
+    pub owner: usize,
+}
+
+/// Where a pattern's matches can start.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Anchor {
+    /// Only at the start of the block.
+    Block,
+    /// Anywhere, or at the start of any line.
+    None,
+}
+
+impl Pattern {
+    /// A pattern as it goes into the set. `first_line` says that the rule
+    /// needs a match on every line, so on the first: a pattern anchored at a
+    /// line's start (`(?m:^…)`) is then anchored at the block's start too.
+    pub fn new(text: String, first_line: bool, owner: usize) -> Pattern {
+        let prefix = regex_syntax::Parser::new().parse(&text).map(|hir| hir.properties().look_set_prefix());
+        let anchor = match prefix {
+            Ok(p) if p.contains(Look::Start) || (first_line && p.contains(Look::StartLF)) => Anchor::Block,
+            _ => Anchor::None,
+        };
+        Pattern { text, anchor, owner }
+    }
+}
+
+/// The compiled searches.
+#[derive(Debug, Clone)]
+pub(super) struct RegexSet {
+    block: Option<Search>,
+    anywhere: Option<Search>,
+}
+
+#[derive(Debug, Clone)]
+struct Search {
+    regex: meta::Regex,
+    /// For every pattern of `regex`: the rule it belongs to.
+    owner: Vec<usize>,
+}
+
+impl RegexSet {
+    /// Compiles `patterns`, each search within `size_limit` bytes of NFA and
+    /// of lazy DFA cache.
+    pub fn build(patterns: &[Pattern], size_limit: usize) -> Result<RegexSet, Box<meta::BuildError>> {
+        let search = |anchor: Anchor| -> Result<Option<Search>, Box<meta::BuildError>> {
+            let (texts, owner): (Vec<&str>, Vec<usize>) =
+                patterns.iter().filter(|p| p.anchor == anchor).map(|p| (p.text.as_str(), p.owner)).unzip();
+            if texts.is_empty() {
+                return Ok(None);
+            }
+            // As `regex::RegexSet` configures it.
+            let config = meta::Config::new()
+                .match_kind(MatchKind::All)
+                .utf8_empty(true)
+                .which_captures(regex_automata::nfa::thompson::WhichCaptures::None)
+                .nfa_size_limit(Some(size_limit))
+                .hybrid_cache_capacity(size_limit);
+            let regex = meta::Builder::new()
+                .configure(config)
+                .syntax(syntax::Config::new().utf8(true))
+                .build_many(&texts)
+                .map_err(Box::new)?;
+            Ok(Some(Search { regex, owner }))
+        };
+        Ok(RegexSet { block: search(Anchor::Block)?, anywhere: search(Anchor::None)? })
+    }
+
+    /// Calls `found` with the rule of every pattern that matches `text`, each once.
+    pub fn matches(&self, text: &str, mut found: impl FnMut(usize)) {
+        for (search, anchored) in [(&self.block, Anchored::Yes), (&self.anywhere, Anchored::No)] {
+            let Some(search) = search else { continue };
+            let mut set = PatternSet::new(search.regex.pattern_len());
+            search.regex.which_overlapping_matches(&Input::new(text).anchored(anchored), &mut set);
+            for p in set.iter() {
+                found(search.owner[p.as_usize()]);
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn rules_matching(patterns: &[(&str, bool)], text: &str) -> Vec<usize> {
+        let patterns: Vec<Pattern> = patterns
+            .iter()
+            .enumerate()
+            .map(|(i, &(p, first_line))| Pattern::new(p.to_owned(), first_line, i))
+            .collect();
+        let set = RegexSet::build(&patterns, 1 << 20).unwrap();
+        let mut found = Vec::new();
+        set.matches(text, |r| found.push(r));
+        found.sort_unstable();
+        found
+    }
+
+    #[test]
+    fn anchoring_is_read_from_the_pattern() {
+        let anchor = |p: &str, first_line| Pattern::new(p.into(), first_line, 0).anchor;
+        assert_eq!(anchor("^by [a-z]+$", false), Anchor::Block);
+        assert_eq!(anchor("^(?:a|b)|^c", false), Anchor::Block);
+        assert_eq!(anchor("^a|b", false), Anchor::None);
+        assert_eq!(anchor("(?m:^a)", false), Anchor::None);
+        assert_eq!(anchor("(?m:^a)", true), Anchor::Block);
+        assert_eq!(anchor("(?m:^a|b)", false), Anchor::None);
+        assert_eq!(anchor("advertisement", false), Anchor::None);
+    }
+
+    #[test]
+    fn both_searches_report_their_rules() {
+        let patterns = [
+            ("^by [a-z]+$", false),
+            ("sponsored", false),
+            ("(?m:^photo: .+$)", true),
+            ("(?m:^©)", false),
+            ("(?m:^(?:[a-z]+ \\(\\d+\\)\\n?){2})", false),
+        ];
+        assert_eq!(rules_matching(&patterns, "by jane"), [0]);
+        assert_eq!(rules_matching(&patterns, "the sponsored post"), [1]);
+        // Anchored at the first line only for a rule on every line; at any
+        // line for a rule on any line.
+        assert_eq!(rules_matching(&patterns, "photo: ap\nphoto: afp"), [2]);
+        assert_eq!(rules_matching(&patterns, "text\nphoto: ap"), Vec::<usize>::new());
+        assert_eq!(rules_matching(&patterns, "text\n© 2024 sponsored"), [1, 3]);
+        assert_eq!(rules_matching(&patterns, "text ©"), Vec::<usize>::new());
+        // A match at a later line, over the next lines.
+        assert_eq!(rules_matching(&patterns, "archive\nmay (3)\njune (4)"), [4]);
+    }
+}
