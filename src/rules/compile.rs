@@ -134,12 +134,12 @@ impl RuleSet {
                             // A per-line match implies a match of the multi-line set pattern.
                             Scope::EachLine | Scope::AnyLine => format!("(?m:{rewritten})"),
                         };
-                        let each_line = spec.scope == Scope::EachLine;
+                        let pattern = Pattern::new(in_set, spec.scope == Scope::EachLine, index);
                         match spec.when.max_chars {
                             Some(n) => long.after = Some(long.after.map_or(n, |a: usize| a.max(n))),
-                            None => long.patterns.push(Pattern::new(in_set.clone(), each_line, index)),
+                            None => long.patterns.push(pattern.clone()),
                         }
-                        set_patterns.push(Pattern::new(in_set, each_line, index));
+                        set_patterns.push(pattern);
                         Matcher::Regex { pattern: rewritten, regex: OnceLock::new() }
                     }
                     Err((message, help)) => {
