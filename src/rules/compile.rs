@@ -1,6 +1,6 @@
 //! Rule specs to a compiled [`RuleSet`]: one Aho-Corasick automaton for the
 //! phrases of all rules and one regex set for the regexes of all rules (an
-//! anchored search and an unanchored one, see [`super::regex_set`]), so a
+//! anchored search and an unanchored one, see `regex_set.rs`), so a
 //! block costs a few passes whatever the number of rules.
 //!
 //! Regexes are rewritten before compiling so that none pays the Unicode word
