@@ -32,6 +32,9 @@ pub fn detect(iquery: &InternalQuery) -> Option<Info> {
     })
 }
 
+/// How many languages there are: one more than the highest `Lang` number.
+const LANGS: usize = Lang::Cym as usize + 1;
+
 // TODO: optimize!
 pub fn raw_detect(iquery: &InternalQuery) -> RawOutcome {
     let alphabet_raw_outcome: alphabets::RawOutcome = alphabets::raw_detect(iquery);
@@ -40,10 +43,26 @@ pub fn raw_detect(iquery: &InternalQuery) -> RawOutcome {
     let alphabet_scores: &Vec<(Lang, f64)> = &alphabet_raw_outcome.scores;
     let trigram_scores: &Vec<(Lang, f64)> = &trigram_raw_outcome.scores;
 
-    let mut all_langs: Vec<Lang> = alphabet_scores.iter().map(|x| x.0).collect();
-    for (lang, _) in trigram_scores.iter() {
-        if !all_langs.contains(lang) {
-            all_langs.push(*lang);
+    // The languages of both lists, in order, each once; a language's score
+    // in each list is its first entry there (as `iter().find` would give),
+    // looked up by the language's number instead of searching the lists.
+    let mut alphabet_by_lang = [None; LANGS];
+    let mut trigram_by_lang = [None; LANGS];
+    let mut all_langs: Vec<Lang> = Vec::with_capacity(alphabet_scores.len() + trigram_scores.len());
+    for &(lang, score) in alphabet_scores.iter() {
+        let slot = &mut alphabet_by_lang[lang as usize];
+        if slot.is_none() {
+            *slot = Some(score);
+            all_langs.push(lang);
+        }
+    }
+    for &(lang, score) in trigram_scores.iter() {
+        let slot = &mut trigram_by_lang[lang as usize];
+        if slot.is_none() {
+            *slot = Some(score);
+            if alphabet_by_lang[lang as usize].is_none() {
+                all_langs.push(lang);
+            }
         }
     }
 
@@ -55,16 +74,8 @@ pub fn raw_detect(iquery: &InternalQuery) -> RawOutcome {
     let mut scores = Vec::with_capacity(all_langs.len());
 
     for lang in all_langs {
-        let a: f64 = alphabet_scores
-            .iter()
-            .find(|(l, _)| l == &lang)
-            .map(|x| x.1)
-            .unwrap_or(0.0);
-        let t: f64 = trigram_scores
-            .iter()
-            .find(|(l, _)| l == &lang)
-            .map(|x| x.1)
-            .unwrap_or(0.0);
+        let a: f64 = alphabet_by_lang[lang as usize].unwrap_or(0.0);
+        let t: f64 = trigram_by_lang[lang as usize].unwrap_or(0.0);
 
         debug_assert!(a >= 0.0);
         debug_assert!(a <= 1.0);
