@@ -124,25 +124,27 @@ pub(super) fn apply_rules(
         let b = &doc.blocks[i];
         b.has_sentence(SENTENCE_WORDS) && undecided(&reports[i]) && policy.keeps_any(b)
     };
-    // A short block between two sentences is the article's (a sub-heading,
-    // a year) unless a rule for the head or the tail would drop it there (a
-    // byline between the standfirst and the first paragraph).
-    let sub_heading = |k: usize| {
-        let i = view[k];
-        undecided(&reports[i])
-            && !doc.firings[i].iter().any(|f| {
-                let spec = &rules.rules()[f.rule].spec;
-                spec.action != Action::Keep
-                    && matches!(spec.when.position, Position::Head | Position::Tail | Position::Outside)
-            })
+    // A rule for the head or the tail would drop this block there (a byline
+    // between the standfirst and the first paragraph, a sign-up form with a
+    // sentence in it): the body does not widen over it.
+    let outside_chrome = |k: usize| {
+        doc.firings[view[k]].iter().any(|f| {
+            let spec = &rules.rules()[f.rule].spec;
+            spec.action != Action::Keep
+                && matches!(spec.when.position, Position::Head | Position::Tail | Position::Outside)
+        })
     };
+    // A short block between two sentences is the article's (a sub-heading,
+    // a year) unless such a rule would drop it.
+    let sub_heading = |k: usize| undecided(&reports[view[k]]) && !outside_chrome(k);
+    let widens = |k: usize| sentence(k) && !outside_chrome(k);
     let mut first = view.iter().position(|&i| is_body(i));
     let mut last = view.iter().rposition(|&i| is_body(i));
     if let Some(f) = &mut first {
         loop {
-            if *f > 0 && sentence(*f - 1) {
+            if *f > 0 && widens(*f - 1) {
                 *f -= 1;
-            } else if *f > 1 && sub_heading(*f - 1) && sentence(*f - 2) {
+            } else if *f > 1 && sub_heading(*f - 1) && widens(*f - 2) {
                 *f -= 2; // a sub-heading between the first paragraphs
             } else {
                 break;
@@ -151,9 +153,9 @@ pub(super) fn apply_rules(
     }
     if let Some(l) = &mut last {
         loop {
-            if *l + 1 < view.len() && sentence(*l + 1) {
+            if *l + 1 < view.len() && widens(*l + 1) {
                 *l += 1;
-            } else if *l + 2 < view.len() && sub_heading(*l + 1) && sentence(*l + 2) {
+            } else if *l + 2 < view.len() && sub_heading(*l + 1) && widens(*l + 2) {
                 *l += 2;
             } else {
                 break;
