@@ -203,7 +203,12 @@ fn matching_form(text: &str, lines: &[Line], with_map: bool) -> (Normalized, Vec
 /// A full stop inside the text after a word ("… day. Then"), not after a
 /// list number ("1. Home").
 fn inner_full_stop(raw: &str) -> bool {
-    raw.match_indices(". ").any(|(i, _)| raw[..i].chars().next_back().is_some_and(char::is_alphabetic))
+    raw.match_indices(". ").any(|(i, _)| {
+        let mut before = raw[..i].chars().rev();
+        // Not after an initial ("Hansa D. Bhargava", "U.S. Army"): a word
+        // of one letter is a name's or an abbreviation's.
+        before.next().is_some_and(char::is_alphabetic) && before.next().is_some_and(char::is_alphabetic)
+    })
 }
 
 /// The text without the footnote marks at its end ("… was born. [3]",
@@ -264,5 +269,9 @@ mod tests {
         assert!(one("Her second novel.[12][a]").punctuated);
         assert!(one("Chapter One [Part 1]").heading_like);
         assert!(one("[1]").open_end);
+        // An initial's full stop is no sentence end; a word's is.
+        assert!(!one("Reviewed by Hansa D. Bhargava, MD").punctuated);
+        assert!(!one("Filed from the U.S. Army base").punctuated);
+        assert!(one("It rained all day. Then it stopped").punctuated);
     }
 }
