@@ -91,9 +91,13 @@ impl RegexSet {
 
     /// Calls `found` with the rule of every pattern that matches `text`, each once.
     pub fn matches(&self, text: &str, mut found: impl FnMut(usize)) {
-        for (search, anchored) in [(&self.block, Anchored::Yes), (&self.anywhere, Anchored::No)] {
+        let searches = [(&self.block, Anchored::Yes), (&self.anywhere, Anchored::No)];
+        // One set for both searches, as large as the larger: one allocation per block.
+        let capacity = searches.iter().filter_map(|(s, _)| s.as_ref()).map(|s| s.regex.pattern_len()).max();
+        let mut set = PatternSet::new(capacity.unwrap_or(0));
+        for (search, anchored) in searches {
             let Some(search) = search else { continue };
-            let mut set = PatternSet::new(search.regex.pattern_len());
+            set.clear();
             search.regex.which_overlapping_matches(&Input::new(text).anchored(anchored), &mut set);
             for p in set.iter() {
                 found(search.owner[p.as_usize()]);

@@ -228,7 +228,7 @@ pub enum Lang {
     Cym = 69,
 }
 
-const VALUES: [Lang; 70] = [
+pub(crate) const VALUES: [Lang; 70] = [
     Lang::Epo,
     Lang::Eng,
     Lang::Rus,

@@ -32,8 +32,8 @@ pub fn detect(iquery: &InternalQuery) -> Option<Info> {
     })
 }
 
-/// How many languages there are: one more than the highest `Lang` number.
-const LANGS: usize = Lang::Cym as usize + 1;
+/// How many languages there are (`Lang` numbers run from 0 to this, exclusive).
+const LANGS: usize = crate::lang::VALUES.len();
 
 // TODO: optimize!
 pub fn raw_detect(iquery: &InternalQuery) -> RawOutcome {
