@@ -139,10 +139,10 @@ impl Scripts {
             };
             if !acronym {
                 s.latin_words += 1;
-                if is_english_function_word(word) {
-                    s.english_words += 1;
-                } else if is_foreign_function_word(word) {
-                    s.foreign_words += 1;
+                match function_class(word) {
+                    ENGLISH => s.english_words += 1,
+                    FOREIGN => s.foreign_words += 1,
+                    _ => s.foreign_words += u32::from(is_foreign_accented(word)),
                 }
             }
         };
@@ -170,10 +170,14 @@ impl Scripts {
                     }
                 }
                 if b.is_ascii_alphabetic() {
-                    s.latin += 1;
-                    s.letters += 1;
-                    s.non_space += 1;
+                    // The rest of the word's ASCII letters at once.
+                    let run = 1 + bytes[i + 1..].iter().take_while(|b| b.is_ascii_alphabetic()).count() as u32;
+                    s.latin += run;
+                    s.letters += run;
+                    s.non_space += run;
                     word_start.get_or_insert(i);
+                    i += run as usize;
+                    continue;
                 } else {
                     if let Some(start) = word_start.take() {
                         flush(&mut s, &text[start..i]);
@@ -536,13 +540,17 @@ pub fn is_unspaced(c: char) -> bool {
 /// Polish, Czech, Turkish or Indonesian that is not also an English word
 /// ("die", "was", "do", "per", "van", "met" are left out).
 pub fn is_foreign_function_word(word: &str) -> bool {
-    is_listed(&FOREIGN_KEYS, word)
-        || matches!(word, "für" | "não" | "är" | "för" | "på" | "się" | "że" | "için" | "où" | "à")
+    function_class(word) == FOREIGN || is_foreign_accented(word)
+}
+
+/// The foreign function words with letters outside ASCII, which keys do not hold.
+fn is_foreign_accented(word: &str) -> bool {
+    matches!(word, "für" | "não" | "är" | "för" | "på" | "się" | "że" | "için" | "où" | "à")
 }
 
 /// Whether `word` is one of the most frequent English function words.
 pub fn is_english_function_word(word: &str) -> bool {
-    is_listed(&ENGLISH_KEYS, word)
+    function_class(word) == ENGLISH
 }
 
 // The most frequent English words that are rare as words of other
@@ -583,14 +591,60 @@ const FOREIGN_WORDS: &[&[u8]] = &[
     b"itu", b"dengan", b"untuk", b"dari",
 ];
 
-/// The function words as sorted keys (see [`word_key`]), for a binary search
-/// instead of comparing strings: every Latin word of every block is looked up.
-static ENGLISH_KEYS: [u64; ENGLISH_WORDS.len()] = sorted_keys(ENGLISH_WORDS);
-static FOREIGN_KEYS: [u64; FOREIGN_WORDS.len()] = sorted_keys(FOREIGN_WORDS);
+/// The class of a function word: not one, English or foreign.
+const NEITHER: u8 = 0;
+const ENGLISH: u8 = 1;
+const FOREIGN: u8 = 2;
 
-/// Whether `word`, ASCII-lower-cased, is among `keys`.
-fn is_listed(keys: &[u64], word: &str) -> bool {
-    word_key(word.as_bytes()).is_some_and(|k| keys.binary_search(&k).is_ok())
+/// Both lists of function words as keys (see [`word_key`]) in one
+/// open-addressed table with their class: every Latin word of every block is
+/// looked up, and a probe or two beats two binary searches.
+static FUNCTION_WORDS: [(u64, u8); TABLE_SLOTS] = function_table();
+
+const TABLE_SLOTS: usize = 512;
+
+/// The slot a key starts its probe at (Fibonacci hashing).
+const fn slot(key: u64) -> usize {
+    (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - TABLE_SLOTS.trailing_zeros())) as usize
+}
+
+/// The class of `word`, ASCII-lower-cased.
+fn function_class(word: &str) -> u8 {
+    let Some(key) = word_key(word.as_bytes()) else { return NEITHER };
+    let mut i = slot(key);
+    loop {
+        let (k, class) = FUNCTION_WORDS[i];
+        // Key 0 (the empty word) marks an empty slot: its class is NEITHER.
+        if k == key || k == 0 {
+            return class;
+        }
+        i = (i + 1) % TABLE_SLOTS;
+    }
+}
+
+const fn function_table() -> [(u64, u8); TABLE_SLOTS] {
+    let mut table = [(0u64, NEITHER); TABLE_SLOTS];
+    let lists: [(&[&[u8]], u8); 2] = [(ENGLISH_WORDS, ENGLISH), (FOREIGN_WORDS, FOREIGN)];
+    let mut l = 0;
+    while l < lists.len() {
+        let (words, class) = lists[l];
+        let mut w = 0;
+        while w < words.len() {
+            let key = match word_key(words[w]) {
+                Some(k) => k,
+                None => panic!("a listed function word is longer than MAX_KEY_BYTES"),
+            };
+            let mut i = slot(key);
+            while table[i].0 != 0 {
+                assert!(table[i].0 != key, "a function word is listed twice");
+                i = (i + 1) % TABLE_SLOTS;
+            }
+            table[i] = (key, class);
+            w += 1;
+        }
+        l += 1;
+    }
+    table
 }
 
 /// A word of at most `MAX_KEY_BYTES` bytes, ASCII-lower-cased, packed into
@@ -610,27 +664,6 @@ const fn word_key(word: &[u8]) -> Option<u64> {
 }
 
 const MAX_KEY_BYTES: usize = 7;
-
-const fn sorted_keys<const N: usize>(words: &[&[u8]]) -> [u64; N] {
-    let mut keys = [0u64; N];
-    let mut i = 0;
-    while i < N {
-        keys[i] = match word_key(words[i]) {
-            Some(k) => k,
-            None => panic!("a listed function word is longer than MAX_KEY_BYTES"),
-        };
-        // Insertion sort: a hundred keys, once, at compile time.
-        let mut j = i;
-        while j > 0 && keys[j - 1] > keys[j] {
-            let t = keys[j];
-            keys[j] = keys[j - 1];
-            keys[j - 1] = t;
-            j -= 1;
-        }
-        i += 1;
-    }
-    keys
-}
 
 /// Latin-script languages whatlang may name by default. Rare ones are left
 /// out: with all 70 languages short English blocks come back as Latin,

@@ -215,8 +215,20 @@ fn count_labels(lines: &[&str], max_words: usize) -> (usize, usize) {
     let mut labels = 0;
     let mut label_lines = 0;
     for &line in lines {
-        // A line ending a sentence, without separators, holds no label.
-        if line.trim_end().ends_with(['.', '!', '?', '。', '！', '？']) && !may_separate(line) {
+        if !may_separate(line) {
+            // No separator and no inline bullet: the line is one part, and
+            // one ending a sentence holds no label.
+            if line.trim_end().ends_with(['.', '!', '?', '。', '！', '？']) {
+                continue;
+            }
+            let part = trim_part(line);
+            if !part.is_empty() && is_label(part, max_words) {
+                labels += 1;
+                label_lines += 1;
+            } else if let Some(n) = capitalised_run(line) {
+                labels += n;
+                label_lines += 1;
+            }
             continue;
         }
         let inline = line.contains(" * ") || line.contains(" + ");
@@ -226,13 +238,7 @@ fn count_labels(lines: &[&str], max_words: usize) -> (usize, usize) {
         } else {
             Cow::Borrowed(line)
         };
-        let parts: Vec<&str> = line
-            .split(SEPARATORS)
-            .map(|p| p.trim_matches(|c: char| is_space(c) || c == '*' || c == '+' || c == '-'))
-            // A second-level bullet as text-mode browsers draw it: "o Labor".
-            .map(|p| p.strip_prefix("o ").unwrap_or(p))
-            .filter(|p| !p.is_empty())
-            .collect();
+        let parts: Vec<&str> = line.split(SEPARATORS).map(trim_part).filter(|p| !p.is_empty()).collect();
         let inline_bullets = || parts.len() >= 3 && line.matches(" | ").count() >= 2;
         if !parts.is_empty() && parts.iter().all(|p| is_label(p, max_words)) {
             labels += parts.len();
@@ -249,18 +255,24 @@ fn count_labels(lines: &[&str], max_words: usize) -> (usize, usize) {
     (labels, label_lines)
 }
 
+/// A part of a menu line without the spaces and bullets around it, nor a
+/// second-level bullet as text-mode browsers draw it ("o Labor").
+fn trim_part(part: &str) -> &str {
+    let part = part.trim_matches(|c: char| is_space(c) || c == '*' || c == '+' || c == '-');
+    part.strip_prefix("o ").unwrap_or(part)
+}
+
 /// Whether `line` may hold an inline bullet (" * ", " + ") or one of the
 /// `SEPARATORS`: one scan of its bytes for `*`, `+`, `|` and the UTF-8
-/// encodings of `·` `»` (C2 B7, C2 BB) and `•` `›` (E2 80 A2, E2 80 BA).
-/// Prose lines hold none, and most blocks are prose.
+/// encodings of `·` `»` (C2 B7, C2 BB) and `•` `›` (E2 80 A2, E2 80 BA),
+/// by `memchr`. Prose lines hold none, and most blocks are prose.
 fn may_separate(line: &str) -> bool {
     let b = line.as_bytes();
-    b.iter().enumerate().any(|(i, &c)| match c {
-        b'*' | b'+' | b'|' => true,
-        0xC2 => matches!(b.get(i + 1), Some(0xB7 | 0xBB)),
-        0xE2 => b.get(i + 1) == Some(&0x80) && matches!(b.get(i + 2), Some(0xA2 | 0xBA)),
-        _ => false,
-    })
+    memchr::memchr3(b'*', b'+', b'|', b).is_some()
+        || memchr::memchr2_iter(0xC2, 0xE2, b).any(|i| match b[i] {
+            0xC2 => matches!(b.get(i + 1), Some(0xB7 | 0xBB)),
+            _ => b.get(i + 1) == Some(&0x80) && matches!(b.get(i + 2), Some(0xA2 | 0xBA)),
+        })
 }
 
 /// A headline in a run of inline-bulleted headlines: 2 to 16 words, most of
