@@ -191,6 +191,7 @@ pub fn mapped_form(text: &str, seg: &Segmented, block: &Block) -> Normalized {
 /// The matching form of some lines, joined by `\n`, and each line's range in it.
 fn matching_form(text: &str, lines: &[Line], with_map: bool) -> (Normalized, Vec<Range<usize>>) {
     let mut form = if with_map { Normalized::with_map() } else { Normalized::default() };
+    form.reserve(lines.iter().map(|l| l.span.len() + 1).sum());
     let mut line_ranges = Vec::with_capacity(lines.len());
     for line in lines {
         let start = form.as_str().len() + usize::from(!form.as_str().is_empty());

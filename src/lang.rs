@@ -193,6 +193,8 @@ impl Scripts {
             let Some(c) = text[i..].chars().next() else { break };
             let at = i;
             i += c.len_utf8();
+            // Asked once: outside ASCII it is a table search.
+            let alphabetic = c.is_alphabetic();
             if c.is_whitespace() {
                 in_token = false;
             } else {
@@ -200,7 +202,7 @@ impl Scripts {
                     (in_token, lettered) = (true, false);
                     s.tokens += 1;
                 }
-                if !lettered && c.is_alphabetic() {
+                if !lettered && alphabetic {
                     lettered = true;
                     let (upper, lower) = (c.is_uppercase(), c.is_lowercase());
                     s.cased_tokens += u32::from(upper || lower);
@@ -208,7 +210,7 @@ impl Scripts {
                 }
                 s.cjk_stop |= matches!(c, '。' | '！' | '？');
             }
-            if is_latin(c) {
+            if alphabetic && is_latin_block(c) {
                 s.latin += 1;
                 s.accented += 1;
                 s.letters += 1;
@@ -223,7 +225,7 @@ impl Scripts {
                 continue;
             }
             s.non_space += 1;
-            if c.is_alphabetic() {
+            if alphabetic {
                 s.letters += 1;
             }
             if is_han(c) {
@@ -232,7 +234,7 @@ impl Scripts {
                 s.kana += 1;
             } else if is_hangul(c) {
                 s.hangul += 1;
-            } else if c.is_alphabetic() {
+            } else if alphabetic {
                 s.other += 1;
             }
         }
@@ -503,10 +505,10 @@ fn prefix(text: &str, max: usize) -> &str {
     &text[..end]
 }
 
-fn is_latin(c: char) -> bool {
-    c.is_ascii_alphabetic()
-        || (c.is_alphabetic()
-            && matches!(c as u32, 0x00C0..=0x024F | 0x1E00..=0x1EFF | 0x2C60..=0x2C7F | 0xA720..=0xA7FF))
+/// Whether `c` lies in a block of Latin letters outside ASCII (which also
+/// hold a few signs, such as × and ÷).
+fn is_latin_block(c: char) -> bool {
+    matches!(c as u32, 0x00C0..=0x024F | 0x1E00..=0x1EFF | 0x2C60..=0x2C7F | 0xA720..=0xA7FF)
 }
 
 /// Han ideographs, including the compatibility and extension blocks.

@@ -86,6 +86,15 @@ impl Normalized {
         self.map.push(base + line.len(), 1);
     }
 
+    /// Makes room for `bytes` more bytes of text (the length of the lines
+    /// to come: the matching form is rarely longer).
+    pub fn reserve(&mut self, bytes: usize) {
+        self.text.reserve(bytes);
+        if let Some(m) = &mut self.map.0 {
+            m.reserve(bytes + 1);
+        }
+    }
+
     /// An empty matching form that keeps a byte map, for [`Normalized::original_range`].
     pub fn with_map() -> Normalized {
         Normalized { text: String::new(), map: ByteMap(Some(Vec::new())) }

@@ -288,12 +288,16 @@ fn is_title(part: &str) -> bool {
         && !part.trim_end().ends_with(['.', ',', ';'])
 }
 
+/// The fewest words a line of capitalised words holds to count as labels.
+const MIN_RUN_WORDS: usize = 12;
+
 /// A line of many capitalised words and no sentence punctuation, such as a
 /// country picker or a run of section names without separators: its words
 /// count as labels. A title in Title Case is told apart by its capitalised
 /// function words ("In", "Your", "The"), which a run of names lacks.
 fn capitalised_run(line: &str) -> Option<usize> {
-    if line.trim_end().ends_with(['.', '!', '?', ',', ';', ':']) || sentence_break(line) {
+    // The words and the spaces between them take a byte each at least.
+    if line.len() < 2 * MIN_RUN_WORDS - 1 || line.trim_end().ends_with(['.', '!', '?', ',', ';', ':']) || sentence_break(line) {
         return None;
     }
     // One pass, no list of words: a paragraph without a full stop is long.
@@ -307,7 +311,7 @@ fn capitalised_run(line: &str) -> Option<usize> {
             capitalised += 1;
         }
     }
-    (words >= 12 && capitalised * 100 >= words * 85).then_some(words)
+    (words >= MIN_RUN_WORDS && capitalised * 100 >= words * 85).then_some(words)
 }
 
 /// A full stop after a lower-case letter, then a space: a sentence ends
