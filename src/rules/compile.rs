@@ -261,7 +261,11 @@ impl RuleSet {
             false => self.regexes.as_ref(),
         };
         if let Some(set) = set {
-            set.matches(block.text, |rule| {
+            let wanted = |rule: usize| {
+                let when = &self.rules[rule].spec.when;
+                when.max_chars.is_none_or(|n| block.chars <= n) && when.max_lines.is_none_or(|n| block.lines.len() <= n)
+            };
+            set.matches(block.text, wanted, |rule| {
                 if let Some(f) = self.regex_firing(rule, block) {
                     firings.push(f);
                 }

@@ -1,16 +1,20 @@
-//! The regexes of all rules as two searches: those that can only match at
-//! the start of a block, and the rest.
+//! The regexes of all rules as one search for those that can only match at
+//! the start of a block, and one search each for the rest.
 //!
 //! Almost every regex rule is anchored (`^…`: the whole block, or its first
 //! line, is a byline, a button, a heading). Searched as one anchored set, the
 //! lazy DFA stops as soon as no pattern can match any more, a few bytes into
 //! a paragraph, instead of running to the end of every block; and it builds
 //! far fewer states. The others (a pattern for any line, a phrase anywhere)
-//! are searched over the whole block, in a set of their own. Searching those
-//! anchored at each line's start was measured and is slower: a pattern that
-//! reads a line to its end ("Label (12)") pays a search per line. So is a
-//! third search for the line patterns, anchored when the block is one line
-//! (+4 % instructions).
+//! must read the whole block. Each is a regex of its own, so that each gets
+//! the literal prefilter its pattern allows (`<` for an HTML tag line), and
+//! is not searched at all in a block its rule's `max-chars` or `max-lines`
+//! rules out (a copyright line, a credit line: most bytes are in long
+//! paragraphs). One set of the four read every byte of every block through
+//! the lazy DFA, 7 % of the run. Searching those anchored at each line's start was measured and
+//! is slower: a pattern that reads a line to its end ("Label (12)") pays a
+//! search per line. So is a third search for the line patterns, anchored
+//! when the block is one line (+4 % instructions).
 
 use regex_automata::util::syntax;
 use regex_automata::{Anchored, Input, MatchKind, PatternSet, meta};
@@ -52,7 +56,7 @@ impl Pattern {
 #[derive(Debug, Clone)]
 pub(super) struct RegexSet {
     block: Option<Search>,
-    anywhere: Option<Search>,
+    anywhere: Vec<Search>,
 }
 
 #[derive(Debug, Clone)]
@@ -66,9 +70,8 @@ impl RegexSet {
     /// Compiles `patterns`, each search within `size_limit` bytes of NFA and
     /// of lazy DFA cache.
     pub fn build(patterns: &[Pattern], size_limit: usize) -> Result<RegexSet, Box<meta::BuildError>> {
-        let search = |anchor: Anchor| -> Result<Option<Search>, Box<meta::BuildError>> {
-            let (texts, owner): (Vec<&str>, Vec<usize>) =
-                patterns.iter().filter(|p| p.anchor == anchor).map(|p| (p.text.as_str(), p.owner)).unzip();
+        let search = |chosen: Vec<&Pattern>| -> Result<Option<Search>, Box<meta::BuildError>> {
+            let (texts, owner): (Vec<&str>, Vec<usize>) = chosen.iter().map(|p| (p.text.as_str(), p.owner)).unzip();
             if texts.is_empty() {
                 return Ok(None);
             }
@@ -86,21 +89,29 @@ impl RegexSet {
                 .map_err(Box::new)?;
             Ok(Some(Search { regex, owner }))
         };
-        Ok(RegexSet { block: search(Anchor::Block)?, anywhere: search(Anchor::None)? })
+        let block = search(patterns.iter().filter(|p| p.anchor == Anchor::Block).collect())?;
+        let anywhere = patterns
+            .iter()
+            .filter(|p| p.anchor == Anchor::None)
+            .filter_map(|p| search(vec![p]).transpose())
+            .collect::<Result<_, _>>()?;
+        Ok(RegexSet { block, anywhere })
     }
 
-    /// Calls `found` with the rule of every pattern that matches `text`, each once.
-    pub fn matches(&self, text: &str, mut found: impl FnMut(usize)) {
-        let searches = [(&self.block, Anchored::Yes), (&self.anywhere, Anchored::No)];
-        // One set for both searches, as large as the larger: one allocation per block.
-        let capacity = searches.iter().filter_map(|(s, _)| s.as_ref()).map(|s| s.regex.pattern_len()).max();
-        let mut set = PatternSet::new(capacity.unwrap_or(0));
-        for (search, anchored) in searches {
-            let Some(search) = search else { continue };
-            set.clear();
-            search.regex.which_overlapping_matches(&Input::new(text).anchored(anchored), &mut set);
+    /// Calls `found` with the rule of every pattern that matches `text`, each
+    /// once. A pattern searched on its own is skipped when `wanted` says its
+    /// rule cannot apply to the block (a `max-chars` below the block's).
+    pub fn matches(&self, text: &str, wanted: impl Fn(usize) -> bool, mut found: impl FnMut(usize)) {
+        if let Some(search) = &self.block {
+            let mut set = PatternSet::new(search.regex.pattern_len());
+            search.regex.which_overlapping_matches(&Input::new(text).anchored(Anchored::Yes), &mut set);
             for p in set.iter() {
                 found(search.owner[p.as_usize()]);
+            }
+        }
+        for search in &self.anywhere {
+            if wanted(search.owner[0]) && search.regex.is_match(Input::new(text)) {
+                found(search.owner[0]);
             }
         }
     }
@@ -118,7 +129,7 @@ mod tests {
             .collect();
         let set = RegexSet::build(&patterns, 1 << 20).unwrap();
         let mut found = Vec::new();
-        set.matches(text, |r| found.push(r));
+        set.matches(text, |_| true, |r| found.push(r));
         found.sort_unstable();
         found
     }
