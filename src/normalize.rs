@@ -219,25 +219,49 @@ fn push_words(text: &mut String, line: &str) {
 /// text, which starts at `start`, is not empty). White space at the run's
 /// end stays pending.
 fn push_ascii_words(text: &mut String, start: usize, pending: &mut bool, run: &str) {
-    let bytes = run.as_bytes();
     let space = |b: u8| b.is_ascii_whitespace() || b == 0x0B;
     let from = text.len();
-    let mut i = 0;
-    while i < bytes.len() {
-        if space(bytes[i]) {
-            *pending = true;
-            i += 1;
-            continue;
-        }
-        let word = i;
-        while i < bytes.len() && !space(bytes[i]) {
-            i += 1;
-        }
-        if std::mem::take(pending) && text.len() > start {
-            text.push(' ');
-        }
-        text.push_str(&run[word..i]);
+    let is_space = |c: char| c.is_ascii() && space(c as u8);
+    let after_lead = run.trim_start_matches(is_space);
+    let inner = after_lead.trim_end_matches(is_space);
+    if inner.is_empty() {
+        *pending |= !run.is_empty();
+        return;
     }
+    *pending |= after_lead.len() < run.len();
+    if std::mem::take(pending) && text.len() > start {
+        text.push(' ');
+    }
+    // Most runs already hold single spaces between words: copied whole.
+    let mut previous_space = false;
+    let single_spaced = inner.bytes().all(|b| {
+        let ok = b != b' ' || !previous_space;
+        previous_space = b == b' ';
+        ok && (b == b' ' || !space(b))
+    });
+    if single_spaced {
+        text.push_str(inner);
+    } else {
+        let bytes = inner.as_bytes();
+        let mut i = 0;
+        while i < bytes.len() {
+            if space(bytes[i]) {
+                *pending = true;
+                i += 1;
+                continue;
+            }
+            let word = i;
+            while i < bytes.len() && !space(bytes[i]) {
+                i += 1;
+            }
+            if std::mem::take(pending) {
+                text.push(' ');
+            }
+            text.push_str(&inner[word..i]);
+        }
+    }
+    // White space at the run's end stays pending.
+    *pending = inner.len() < after_lead.len();
     // Only ASCII was appended: one pass lowers it all.
     text[from..].make_ascii_lowercase();
 }
