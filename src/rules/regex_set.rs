@@ -18,13 +18,16 @@
 
 use regex_automata::util::syntax;
 use regex_automata::{Anchored, Input, MatchKind, PatternSet, meta};
-use regex_syntax::hir::Look;
+use regex_syntax::hir::{Hir, Look};
 
 /// One pattern of the set: its text, where a match can start, and the rule
 /// it belongs to.
 #[derive(Debug, Clone)]
 pub(super) struct Pattern {
     pub text: String,
+    /// The parsed pattern, handed to the set's builder so that it is not
+    /// parsed twice; `None` when it does not parse (the build names it).
+    hir: Option<Hir>,
     pub anchor: Anchor,
     pub owner: usize,
 }
@@ -43,12 +46,12 @@ impl Pattern {
     /// needs a match on every line, so on the first: a pattern anchored at a
     /// line's start (`(?m:^…)`) is then anchored at the block's start too.
     pub fn new(text: String, first_line: bool, owner: usize) -> Pattern {
-        let prefix = regex_syntax::Parser::new().parse(&text).map(|hir| hir.properties().look_set_prefix());
-        let anchor = match prefix {
-            Ok(p) if p.contains(Look::Start) || (first_line && p.contains(Look::StartLF)) => Anchor::Block,
+        let hir = regex_syntax::Parser::new().parse(&text).ok();
+        let anchor = match hir.as_ref().map(|h| h.properties().look_set_prefix()) {
+            Some(p) if p.contains(Look::Start) || (first_line && p.contains(Look::StartLF)) => Anchor::Block,
             _ => Anchor::None,
         };
-        Pattern { text, anchor, owner }
+        Pattern { text, hir, anchor, owner }
     }
 }
 
@@ -71,10 +74,10 @@ impl RegexSet {
     /// of lazy DFA cache.
     pub fn build(patterns: &[Pattern], size_limit: usize) -> Result<RegexSet, Box<meta::BuildError>> {
         let search = |chosen: Vec<&Pattern>| -> Result<Option<Search>, Box<meta::BuildError>> {
-            let (texts, owner): (Vec<&str>, Vec<usize>) = chosen.iter().map(|p| (p.text.as_str(), p.owner)).unzip();
-            if texts.is_empty() {
+            if chosen.is_empty() {
                 return Ok(None);
             }
+            let owner = chosen.iter().map(|p| p.owner).collect();
             // As `regex::RegexSet` configures it.
             let config = meta::Config::new()
                 .match_kind(MatchKind::All)
@@ -82,11 +85,14 @@ impl RegexSet {
                 .which_captures(regex_automata::nfa::thompson::WhichCaptures::None)
                 .nfa_size_limit(Some(size_limit))
                 .hybrid_cache_capacity(size_limit);
-            let regex = meta::Builder::new()
-                .configure(config)
-                .syntax(syntax::Config::new().utf8(true))
-                .build_many(&texts)
-                .map_err(Box::new)?;
+            let mut builder = meta::Builder::new();
+            builder.configure(config).syntax(syntax::Config::new().utf8(true));
+            let hirs: Option<Vec<&Hir>> = chosen.iter().map(|p| p.hir.as_ref()).collect();
+            let regex = match hirs {
+                Some(hirs) => builder.build_many_from_hir(&hirs),
+                None => builder.build_many(&chosen.iter().map(|p| p.text.as_str()).collect::<Vec<_>>()),
+            }
+            .map_err(Box::new)?;
             Ok(Some(Search { regex, owner }))
         };
         let block = search(patterns.iter().filter(|p| p.anchor == Anchor::Block).collect())?;
