@@ -130,19 +130,21 @@ impl Scripts {
     pub fn count(text: &str) -> Scripts {
         let mut s = Scripts::default();
         let mut word_start: Option<usize> = None;
-        let flush = |s: &mut Scripts, word: &str| {
+        // Whether the word being read has a letter outside ASCII.
+        let mut word_accented = false;
+        let flush = |s: &mut Scripts, word: &str, accented: bool| {
             // An acronym of up to five capitals is not a word of the text.
-            let acronym = if word.is_ascii() {
-                word.len() <= 5 && word.bytes().all(|b| b.is_ascii_uppercase())
-            } else {
+            let acronym = if accented {
                 word.chars().count() <= 5 && word.chars().all(char::is_uppercase)
+            } else {
+                word.len() <= 5 && word.bytes().all(|b| b.is_ascii_uppercase())
             };
             if !acronym {
                 s.latin_words += 1;
                 match function_class(word) {
                     ENGLISH => s.english_words += 1,
                     FOREIGN => s.foreign_words += 1,
-                    _ => s.foreign_words += u32::from(is_foreign_accented(word)),
+                    _ => s.foreign_words += u32::from(accented && is_foreign_accented(word)),
                 }
             }
         };
@@ -180,7 +182,7 @@ impl Scripts {
                     continue;
                 } else {
                     if let Some(start) = word_start.take() {
-                        flush(&mut s, &text[start..i]);
+                        flush(&mut s, &text[start..i], std::mem::take(&mut word_accented));
                     }
                     if in_token {
                         s.non_space += 1;
@@ -216,10 +218,11 @@ impl Scripts {
                 s.letters += 1;
                 s.non_space += 1;
                 word_start.get_or_insert(at);
+                word_accented = true;
                 continue;
             }
             if let Some(start) = word_start.take() {
-                flush(&mut s, &text[start..at]);
+                flush(&mut s, &text[start..at], std::mem::take(&mut word_accented));
             }
             if crate::segment::is_space(c) {
                 continue;
@@ -239,7 +242,7 @@ impl Scripts {
             }
         }
         if let Some(start) = word_start {
-            flush(&mut s, &text[start..]);
+            flush(&mut s, &text[start..], word_accented);
         }
         s
     }

@@ -322,6 +322,11 @@ fn sentence_break(line: &str) -> bool {
 
 fn is_label(part: &str, max_words: usize) -> bool {
     let part = strip_number(part);
+    if part.is_ascii() { is_ascii_label(part, max_words) } else { is_any_label(part, max_words) }
+}
+
+/// [`is_label`] for a part in any script.
+fn is_any_label(part: &str, max_words: usize) -> bool {
     // Counted only as far as the limit: a paragraph is no label, and says so early.
     let words = part.split_whitespace().take(max_words + 1).count();
     if words == 0 || words > max_words {
@@ -337,6 +342,37 @@ fn is_label(part: &str, max_words: usize) -> bool {
         && words <= max_words
         && capital_or_caseless
         && !part.trim_end().ends_with(['.', '!', '?', ',', ';', ':', '。', '！', '？', '，', '；', '：'])
+}
+
+/// [`is_label`] for an ASCII part, in one pass over its bytes: its first
+/// letter or digit must be a capital, it has at most `max_words` words, no
+/// word with two digits, none of `: = ( { <`, and no sentence punctuation
+/// at its end.
+fn is_ascii_label(part: &str, max_words: usize) -> bool {
+    let bytes = part.as_bytes();
+    if !bytes.iter().find(|b| b.is_ascii_alphanumeric()).is_some_and(u8::is_ascii_uppercase) {
+        return false;
+    }
+    let (mut words, mut in_word, mut digits) = (0, false, 0);
+    for &b in bytes {
+        // What `char::is_whitespace` says of ASCII.
+        if matches!(b, b' ' | b'\t' | b'\n' | 0x0B | 0x0C | b'\r') {
+            in_word = false;
+            continue;
+        }
+        if !in_word {
+            (in_word, digits) = (true, 0);
+            words += 1;
+            if words > max_words {
+                return false;
+            }
+        }
+        digits += usize::from(b.is_ascii_digit());
+        if digits >= 2 || matches!(b, b':' | b'=' | b'(' | b'{' | b'<') {
+            return false;
+        }
+    }
+    words >= 1 && !part.trim_end().ends_with(['.', '!', '?', ',', ';'])
 }
 
 fn starts_numbered(line: &str) -> bool {
@@ -402,6 +438,21 @@ fn empty_numbered_runs(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn ascii_labels_agree_with_the_general_test() {
+        let parts = [
+            "News", "World News", "Home Page Top Stories Now", "Home Page Top Stories Now Here", "news",
+            "3 Sports", "Covid-19", "A1 B2", "Table 12", "Key: value", "x = 1", "Call (555)", "Done.",
+            "Why?", "Stop,", "  Padded Label  ", "Tab\tSeparated", "Vertical\u{0B}Tab", "", "   ", "42",
+            "iPhone Deals", "*", "Price $99", "Go!", "Ends;", "Open {", "<b>Bold</b>",
+        ];
+        for part in parts {
+            for max_words in [1, 2, 4] {
+                assert_eq!(is_ascii_label(part, max_words), is_any_label(part, max_words), "{part:?} {max_words}");
+            }
+        }
+    }
 
     #[test]
     fn separator_scan_agrees_with_the_separators() {
