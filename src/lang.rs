@@ -173,7 +173,8 @@ impl Scripts {
                 }
                 if b.is_ascii_alphabetic() {
                     // The rest of the word's ASCII letters at once.
-                    let run = 1 + bytes[i + 1..].iter().take_while(|b| b.is_ascii_alphabetic()).count() as u32;
+                    let run =
+                        1 + bytes[i + 1..].iter().take_while(|b| b.is_ascii_alphabetic()).count() as u32;
                     s.latin += run;
                     s.letters += run;
                     s.non_space += run;

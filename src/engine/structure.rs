@@ -297,7 +297,10 @@ const MIN_RUN_WORDS: usize = 12;
 /// function words ("In", "Your", "The"), which a run of names lacks.
 fn capitalised_run(line: &str) -> Option<usize> {
     // The words and the spaces between them take a byte each at least.
-    if line.len() < 2 * MIN_RUN_WORDS - 1 || line.trim_end().ends_with(['.', '!', '?', ',', ';', ':']) || sentence_break(line) {
+    if line.len() < 2 * MIN_RUN_WORDS - 1
+        || line.trim_end().ends_with(['.', '!', '?', ',', ';', ':'])
+        || sentence_break(line)
+    {
         return None;
     }
     // One pass, no list of words: a paragraph without a full stop is long.
@@ -442,14 +445,42 @@ mod tests {
     #[test]
     fn ascii_labels_agree_with_the_general_test() {
         let parts = [
-            "News", "World News", "Home Page Top Stories Now", "Home Page Top Stories Now Here", "news",
-            "3 Sports", "Covid-19", "A1 B2", "Table 12", "Key: value", "x = 1", "Call (555)", "Done.",
-            "Why?", "Stop,", "  Padded Label  ", "Tab\tSeparated", "Vertical\u{0B}Tab", "", "   ", "42",
-            "iPhone Deals", "*", "Price $99", "Go!", "Ends;", "Open {", "<b>Bold</b>",
+            "News",
+            "World News",
+            "Home Page Top Stories Now",
+            "Home Page Top Stories Now Here",
+            "news",
+            "3 Sports",
+            "Covid-19",
+            "A1 B2",
+            "Table 12",
+            "Key: value",
+            "x = 1",
+            "Call (555)",
+            "Done.",
+            "Why?",
+            "Stop,",
+            "  Padded Label  ",
+            "Tab\tSeparated",
+            "Vertical\u{0B}Tab",
+            "",
+            "   ",
+            "42",
+            "iPhone Deals",
+            "*",
+            "Price $99",
+            "Go!",
+            "Ends;",
+            "Open {",
+            "<b>Bold</b>",
         ];
         for part in parts {
             for max_words in [1, 2, 4] {
-                assert_eq!(is_ascii_label(part, max_words), is_any_label(part, max_words), "{part:?} {max_words}");
+                assert_eq!(
+                    is_ascii_label(part, max_words),
+                    is_any_label(part, max_words),
+                    "{part:?} {max_words}"
+                );
             }
         }
     }

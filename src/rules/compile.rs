@@ -263,7 +263,8 @@ impl RuleSet {
         if let Some(set) = set {
             let wanted = |rule: usize| {
                 let when = &self.rules[rule].spec.when;
-                when.max_chars.is_none_or(|n| block.chars <= n) && when.max_lines.is_none_or(|n| block.lines.len() <= n)
+                when.max_chars.is_none_or(|n| block.chars <= n)
+                    && when.max_lines.is_none_or(|n| block.lines.len() <= n)
             };
             set.matches(block.text, wanted, |rule| {
                 if let Some(f) = self.regex_firing(rule, block) {
