@@ -312,10 +312,16 @@ fn link_end(doc: &Document<'_>, view: &[usize], k: usize) -> usize {
 
 const LINK_CHARS: usize = 120;
 
-/// A paragraph of the article's: a sentence in sentence case, not a
-/// title or a list, of at least `PARAGRAPH_CHARS` characters.
+/// A paragraph of the article's: a punctuated sentence in sentence case,
+/// not a title or a list, of at least `PARAGRAPH_CHARS` characters. Lines
+/// without sentence punctuation do not make one, however many (a teaser
+/// card's summary, date and title).
 fn paragraph(b: &Analyzed) -> bool {
-    b.has_sentence(SENTENCE_WORDS) && b.capital_share < 0.5 && b.chars >= PARAGRAPH_CHARS && !b.listed
+    b.has_sentence(SENTENCE_WORDS)
+        && b.punctuated
+        && b.capital_share < 0.5
+        && b.chars >= PARAGRAPH_CHARS
+        && !b.listed
 }
 
 const PARAGRAPH_CHARS: usize = 100;
