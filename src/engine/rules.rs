@@ -175,13 +175,10 @@ const SENTENCE_WORDS: usize = 6;
 /// Whether a rule's `[when]` conditions other than position hold for a block.
 fn applies(rule: &CompiledRule, block: &Analyzed) -> bool {
     let when = &rule.spec.when;
-    if !when.lang.is_empty() && !block.lang.get().primary().is_some_and(|p| when.lang.iter().any(|l| l == p))
-    {
-        return false;
-    }
-    when.min_chars.is_none_or(|n| block.chars >= n)
-        && when.max_chars.is_none_or(|n| block.chars <= n)
-        && when.max_lines.is_none_or(|n| block.lines <= n)
+    // The size first: the language may need the detector.
+    when.fits(block.chars, block.lines)
+        && (when.lang.is_empty()
+            || block.lang.get().primary().is_some_and(|p| when.lang.iter().any(|l| l == p)))
 }
 
 /// One round: the rules that `in_round` accepts, given their position and the
@@ -317,7 +314,8 @@ const LINK_CHARS: usize = 120;
 /// without sentence punctuation do not make one, however many (a teaser
 /// card's summary, date and title).
 fn paragraph(b: &Analyzed) -> bool {
-    b.has_sentence(SENTENCE_WORDS)
+    // `has_sentence` with its punctuation, not its unpunctuated statements.
+    b.words >= SENTENCE_WORDS
         && b.punctuated
         && b.capital_share < 0.5
         && b.chars >= PARAGRAPH_CHARS

@@ -215,30 +215,27 @@ fn count_labels(lines: &[&str], max_words: usize) -> (usize, usize) {
     let mut labels = 0;
     let mut label_lines = 0;
     for &line in lines {
-        if !may_separate(line) {
-            // No separator and no inline bullet: the line is one part, and
-            // one ending a sentence holds no label.
-            if line.trim_end().ends_with(['.', '!', '?', '。', '！', '？']) {
-                continue;
-            }
-            let part = trim_part(line);
-            if !part.is_empty() && is_label(part, max_words) {
-                labels += 1;
-                label_lines += 1;
-            } else if let Some(n) = capitalised_run(line) {
-                labels += n;
-                label_lines += 1;
-            }
+        let separated = may_separate(line);
+        // A line ending a sentence, without separators, holds no label.
+        if !separated && line.trim_end().ends_with(['.', '!', '?', '。', '！', '？']) {
             continue;
         }
-        let inline = line.contains(" * ") || line.contains(" + ");
         // Inline bullets (" * ", " + ") separate labels as the separators do.
+        let inline = separated && (line.contains(" * ") || line.contains(" + "));
         let line: Cow<'_, str> = if inline {
             Cow::Owned(line.replace(" * ", " | ").replace(" + ", " | "))
         } else {
             Cow::Borrowed(line)
         };
-        let parts: Vec<&str> = line.split(SEPARATORS).map(trim_part).filter(|p| !p.is_empty()).collect();
+        // A line without separators is one part: not split, not collected.
+        let (one, many): ([&str; 1], Vec<&str>);
+        let parts: &[&str] = if separated {
+            many = line.split(SEPARATORS).map(trim_part).filter(|p| !p.is_empty()).collect();
+            &many
+        } else {
+            one = [trim_part(&line)];
+            if one[0].is_empty() { &[] } else { &one }
+        };
         let inline_bullets = || parts.len() >= 3 && line.matches(" | ").count() >= 2;
         if !parts.is_empty() && parts.iter().all(|p| is_label(p, max_words)) {
             labels += parts.len();

@@ -1,7 +1,8 @@
 //! Rule specs to a compiled [`RuleSet`]: one Aho-Corasick automaton for the
 //! phrases of all rules and one regex set for the regexes of all rules (an
-//! anchored search and an unanchored one, see `regex_set.rs`), so a
-//! block costs a few passes whatever the number of rules.
+//! anchored search for most of them and one search each for the few that
+//! can match anywhere, see `regex_set.rs`), so a block costs a few passes
+//! whatever the number of rules.
 //!
 //! Regexes are rewritten before compiling so that none pays the Unicode word
 //! boundary cliff (the lazy DFA gives up on `\b` over non-ASCII text, 100×
@@ -261,11 +262,7 @@ impl RuleSet {
             false => self.regexes.as_ref(),
         };
         if let Some(set) = set {
-            let wanted = |rule: usize| {
-                let when = &self.rules[rule].spec.when;
-                when.max_chars.is_none_or(|n| block.chars <= n)
-                    && when.max_lines.is_none_or(|n| block.lines.len() <= n)
-            };
+            let wanted = |rule: usize| self.rules[rule].spec.when.fits(block.chars, block.lines.len());
             set.matches(block.text, wanted, |rule| {
                 if let Some(f) = self.regex_firing(rule, block) {
                     firings.push(f);

@@ -11,10 +11,10 @@
 //! is not searched at all in a block its rule's `max-chars` or `max-lines`
 //! rules out (a copyright line, a credit line: most bytes are in long
 //! paragraphs). One set of the four read every byte of every block through
-//! the lazy DFA, 7 % of the run. Searching those anchored at each line's start was measured and
-//! is slower: a pattern that reads a line to its end ("Label (12)") pays a
-//! search per line. So is a third search for the line patterns, anchored
-//! when the block is one line (+4 % instructions).
+//! the lazy DFA, 7 % of the run. Searching those anchored at each line's
+//! start was measured and is slower: a pattern that reads a line to its end
+//! ("Label (12)") pays a search per line. So is a third search for the line
+//! patterns, anchored when the block is one line (+4 % instructions).
 
 use regex_automata::util::syntax;
 use regex_automata::{Anchored, Input, MatchKind, PatternSet, meta};
@@ -106,7 +106,8 @@ impl RegexSet {
 
     /// Calls `found` with the rule of every pattern that matches `text`, each
     /// once. A pattern searched on its own is skipped when `wanted` says its
-    /// rule cannot apply to the block (a `max-chars` below the block's).
+    /// rule cannot apply to the block (its `[when]` size bounds, which
+    /// `When::fits` checks).
     pub fn matches(&self, text: &str, wanted: impl Fn(usize) -> bool, mut found: impl FnMut(usize)) {
         if let Some(search) = &self.block {
             let mut set = PatternSet::new(search.regex.pattern_len());

@@ -116,6 +116,16 @@ pub struct When {
     pub position: Position,
 }
 
+impl When {
+    /// Whether a block of `chars` non-space characters on `lines` lines is
+    /// within the rule's `min-chars`, `max-chars` and `max-lines`.
+    pub fn fits(&self, chars: usize, lines: usize) -> bool {
+        self.min_chars.is_none_or(|n| chars >= n)
+            && self.max_chars.is_none_or(|n| chars <= n)
+            && self.max_lines.is_none_or(|n| lines <= n)
+    }
+}
+
 /// Where in a document a rule applies.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Position {
