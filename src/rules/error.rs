@@ -26,20 +26,31 @@ pub struct Location {
 impl Location {
     /// The location of byte `offset` of `source`, a file at `path`.
     pub fn at(path: &str, source: &str, offset: usize) -> Location {
+        LineStarts::new(source).locate(path, source, offset)
+    }
+}
+
+/// Where each line of a file starts, to locate many offsets in it without
+/// counting lines from the start each time.
+#[derive(Debug, Clone)]
+pub struct LineStarts(Vec<usize>);
+
+impl LineStarts {
+    /// The line starts of `source`.
+    pub fn new(source: &str) -> LineStarts {
+        LineStarts(std::iter::once(0).chain(memchr::memchr_iter(b'\n', source.as_bytes()).map(|i| i + 1)).collect())
+    }
+
+    /// The location of byte `offset` of `source` (the text these line starts
+    /// were read from), a file at `path`.
+    pub fn locate(&self, path: &str, source: &str, offset: usize) -> Location {
         let mut offset = offset.min(source.len());
         while !source.is_char_boundary(offset) {
             offset -= 1;
         }
-        let before = &source[..offset];
-        let line = before.matches('\n').count() + 1;
-        let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-        let column = source[line_start..offset].chars().count() + 1;
+        let line = self.0.partition_point(|&start| start <= offset);
+        let column = source[self.0[line - 1]..offset].chars().count() + 1;
         Location { path: path.to_owned(), line, column }
-    }
-
-    /// The location of the start of `span` in `source`.
-    pub fn of_span(path: &str, source: &str, span: &Range<usize>) -> Location {
-        Location::at(path, source, span.start)
     }
 }
 
@@ -127,6 +138,11 @@ mod tests {
         assert_eq!((at.line, at.column), (2, 8), "columns count characters, not bytes");
         assert_eq!(Location::at("x.toml", src, 0).to_string(), "x.toml:1:1");
         assert_eq!(Location::at("x.toml", src, 999).line, 3);
+        let newline = Location::at("x.toml", src, 5);
+        assert_eq!((newline.line, newline.column), (1, 6), "a line break belongs to the line it ends");
+        let lines = LineStarts::new(src);
+        let mid_char = lines.locate("x.toml", src, src.find('免').unwrap_or(0) + 1);
+        assert_eq!((mid_char.line, mid_char.column), (2, 6), "an offset inside a character is that character's");
     }
 
     #[test]

@@ -79,9 +79,11 @@ pub fn load_specs(defaults: bool, dirs: &[PathBuf]) -> Result<Vec<RuleSpec>, Rul
     let (user, e) = parse_files(&user_files);
     errors.extend(e);
     errors.extend(duplicate_ids(&user));
+    // The defaults' regexes are checked by the test suite, which compiles
+    // them; parsing them here too cost a tenth of start-up.
+    errors.extend(user.iter().filter_map(regex_error));
     specs.retain(|d| !user.iter().any(|u| u.id.value == d.id.value));
     specs.extend(user);
-    errors.extend(specs.iter().filter_map(regex_error));
     errors.sort_by(|a, b| (&a.at.path, a.at.line, a.at.column).cmp(&(&b.at.path, b.at.line, b.at.column)));
     if errors.is_empty() { Ok(specs) } else { Err(RuleErrors(errors)) }
 }

@@ -10,7 +10,7 @@ use std::ops::Range;
 use toml::Spanned;
 use toml::de::{DeTable, DeValue};
 
-use super::error::{Located, Location, RuleError};
+use super::error::{LineStarts, Located, Location, RuleError};
 
 /// One rule, as written in its file.
 #[derive(Debug, Clone, PartialEq)]
@@ -236,7 +236,7 @@ pub struct DocTest {
 /// Parses one rule file; `path` is used in messages and must end in `STEM.toml`.
 pub fn parse_rule(path: &str, source: &str) -> Result<RuleSpec, Vec<RuleError>> {
     let (root, mut syntax) = DeTable::parse_recoverable(source);
-    let mut w = Walker { path, source, errors: Vec::new(), rule: None };
+    let mut w = Walker { path, source, lines: LineStarts::new(source), errors: Vec::new(), rule: None };
     if !syntax.is_empty() {
         // Only the first: the parser's recovery reports knock-on errors after it.
         for e in syntax.drain(..).take(1) {
@@ -299,6 +299,7 @@ const STRUCTURES: &[&str] = &["empty-numbered-list", "label-list", "non-sentence
 struct Walker<'a> {
     path: &'a str,
     source: &'a str,
+    lines: LineStarts,
     errors: Vec<RuleError>,
     rule: Option<String>,
 }
@@ -799,7 +800,7 @@ impl<'a> Walker<'a> {
     }
 
     fn loc(&self, span: &Range<usize>) -> Location {
-        Location::of_span(self.path, self.source, span)
+        self.lines.locate(self.path, self.source, span.start)
     }
 
     fn error(&mut self, span: &Range<usize>, message: String, help: &str) {
