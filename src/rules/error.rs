@@ -10,7 +10,6 @@
 //! ```
 
 use std::fmt;
-use std::ops::Range;
 
 /// A position in a rule file.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
