@@ -114,6 +114,10 @@ fn show(s: &RuleSpec, out: &mut impl Write) -> io::Result<()> {
             out,
             "  match: slide-run: {min_items}+ slides numbered k/N, with their captions and credits"
         )?,
+        MatchSpec::Structure(Structure::NumberRun { min_items }) => writeln!(
+            out,
+            "  match: number-run: {min_items}+ consecutive one-line blocks of numbers without a letter"
+        )?,
         MatchSpec::Structure(Structure::LabelList { min_items, max_words, min_percent }) => writeln!(
             out,
             "  match: label-list: {min_items}+ labels of at most {max_words} words, making up {min_percent}%+ of the lines"

@@ -6,6 +6,7 @@
 //! load order, the first to fire deciding); then the language policy; then
 //! the context pass, which decides only blocks nothing else decided.
 
+mod chart;
 mod context;
 mod emit;
 mod gallery;

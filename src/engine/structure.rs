@@ -54,6 +54,14 @@ pub(super) fn find(
             .into_iter()
             .filter(|(run, _)| in_position(run.start))
             .collect(),
+        Structure::NumberRun { min_items } => super::chart::number_runs(doc, view, min_items)
+            .into_iter()
+            .filter(|run| in_position(run.start))
+            .map(|run| {
+                let n = run.len();
+                (run, format!("{n} blocks of bare numbers in a row"))
+            })
+            .collect(),
         Structure::LabelList { min_items, max_words, min_percent } => (0..view.len())
             .filter(|&k| in_position(k))
             .filter_map(|k| {
@@ -203,10 +211,10 @@ impl Hasher for Prehashed {
 }
 
 /// What separates the labels of a menu line.
-const SEPARATORS: [char; 5] = ['|', '·', '•', '»', '›'];
+const SEPARATORS: [char; 9] = ['|', '·', '•', '»', '›', '▪', '■', '●', '◦'];
 
 /// Counts the labels in `lines` and the lines made only of labels. A line is
-/// split on ` | `, ` · `, ` • ` and `»` separators; a label is at most
+/// split on `SEPARATORS` (` | `, ` · `, ` • `, `»`, ` ▪ `, …); a label is at most
 /// `max_words` words after any bullet or number marker, starts with a capital
 /// letter or a letter of a caseless script, has no sentence punctuation at its
 /// end, and no word with two digits, no colon, equals sign or bracket (those
@@ -261,14 +269,18 @@ fn trim_part(part: &str) -> &str {
 
 /// Whether `line` may hold an inline bullet (" * ", " + ") or one of the
 /// `SEPARATORS`: one scan of its bytes for `*`, `+`, `|` and the UTF-8
-/// encodings of `·` `»` (C2 B7, C2 BB) and `•` `›` (E2 80 A2, E2 80 BA),
-/// by `memchr`. Prose lines hold none, and most blocks are prose.
+/// encodings of `·` `»` (C2 B7, C2 BB), `•` `›` (E2 80 A2, E2 80 BA) and
+/// `▪` `■` `●` `◦` (E2 96 AA, E2 96 A0, E2 97 8F, E2 97 A6), by `memchr`.
+/// Prose lines hold none, and most blocks are prose.
 fn may_separate(line: &str) -> bool {
     let b = line.as_bytes();
     memchr::memchr3(b'*', b'+', b'|', b).is_some()
         || memchr::memchr2_iter(0xC2, 0xE2, b).any(|i| match b[i] {
             0xC2 => matches!(b.get(i + 1), Some(0xB7 | 0xBB)),
-            _ => b.get(i + 1) == Some(&0x80) && matches!(b.get(i + 2), Some(0xA2 | 0xBA)),
+            _ => matches!(
+                (b.get(i + 1), b.get(i + 2)),
+                (Some(0x80), Some(0xA2 | 0xBA)) | (Some(0x96), Some(0xAA | 0xA0)) | (Some(0x97), Some(0x8F | 0xA6))
+            ),
         })
 }
 

@@ -88,6 +88,12 @@ pub enum Structure {
         /// The fewest slides that make a gallery.
         min_items: usize,
     },
+    /// A chart's axis and data labels: consecutive blocks of one short line
+    /// each, numbers without a letter ("600", "$263", "’17", "6.6%").
+    NumberRun {
+        /// The fewest blocks that make a run.
+        min_items: usize,
+    },
 }
 
 /// Which text of a block a matcher looks at.
@@ -294,7 +300,7 @@ const ACTIONS: [&str; Action::ALL.len()] = {
     names
 };
 const SCOPES: &[&str] = &["block", "each-line", "any-line"];
-const STRUCTURES: &[&str] = &["empty-numbered-list", "label-list", "non-sentence", "slide-run"];
+const STRUCTURES: &[&str] = &["empty-numbered-list", "label-list", "non-sentence", "number-run", "slide-run"];
 
 struct Walker<'a> {
     path: &'a str,
@@ -485,6 +491,10 @@ impl<'a> Walker<'a> {
             "slide-run" => {
                 only(self, &keys_besides(&["min-items"]), kind);
                 Structure::SlideRun { min_items: min_items.unwrap_or(3).max(2) }
+            }
+            "number-run" => {
+                only(self, &keys_besides(&["min-items"]), kind);
+                Structure::NumberRun { min_items: min_items.unwrap_or(4).max(2) }
             }
             // `opt_enum` let only `STRUCTURES` through; a name listed there
             // without an arm above lands here.
