@@ -42,7 +42,10 @@ fn is_bare_number(doc: &Document<'_>, i: usize) -> bool {
     let Some(line) = lines.first() else { return false };
     let sign = |c: char| matches!(c, '$' | '€' | '£' | '¥' | '%');
     let allowed = |c: char| {
-        c.is_whitespace() || c.is_ascii_digit() || sign(c) || matches!(c, '.' | ',' | '\'' | '’' | '+' | '-' | '−' | '–')
+        c.is_whitespace()
+            || c.is_ascii_digit()
+            || sign(c)
+            || matches!(c, '.' | ',' | '\'' | '’' | '+' | '-' | '−' | '–')
     };
     line.split_whitespace().count() <= 2
         && line.chars().all(allowed)

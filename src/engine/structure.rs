@@ -279,7 +279,9 @@ fn may_separate(line: &str) -> bool {
             0xC2 => matches!(b.get(i + 1), Some(0xB7 | 0xBB)),
             _ => matches!(
                 (b.get(i + 1), b.get(i + 2)),
-                (Some(0x80), Some(0xA2 | 0xBA)) | (Some(0x96), Some(0xAA | 0xA0)) | (Some(0x97), Some(0x8F | 0xA6))
+                (Some(0x80), Some(0xA2 | 0xBA))
+                    | (Some(0x96), Some(0xAA | 0xA0))
+                    | (Some(0x97), Some(0x8F | 0xA6))
             ),
         })
 }

@@ -1,5 +1,6 @@
 //! Rule specs to a compiled [`RuleSet`]: one Aho-Corasick automaton for the
-//! phrases of all rules and one regex set for the regexes of all rules (an
+//! phrases of all rules (over their first bytes, see `phrase_set.rs`) and
+//! one regex set for the regexes of all rules (an
 //! anchored search for most of them and one search each for the few that
 //! can match anywhere, see `regex_set.rs`), so a block costs a few passes
 //! whatever the number of rules.
@@ -15,10 +16,10 @@
 use std::ops::Range;
 use std::sync::OnceLock;
 
-use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use regex::{Regex, RegexBuilder};
 
 use super::error::{RuleError, RuleErrors};
+use super::phrase_set::PhraseSet;
 use super::regex_set::{Pattern, RegexSet};
 use super::spec::{MatchSpec, RuleSpec, Scope, Structure};
 use crate::normalize::normalize;
@@ -38,8 +39,8 @@ const SET_SIZE_LIMIT: usize = 32 << 20;
 #[derive(Debug, Clone)]
 pub struct RuleSet {
     rules: Vec<CompiledRule>,
-    phrases: Option<AhoCorasick>,
-    /// For every automaton pattern: (rule index, phrase index within the rule).
+    phrases: Option<PhraseSet>,
+    /// For every phrase of the set: (rule index, phrase index within the rule).
     phrase_owner: Vec<(usize, usize)>,
     regexes: Option<RegexSet>,
     /// The regexes for blocks too long for every regex rule with a
@@ -160,22 +161,13 @@ impl RuleSet {
         if !errors.is_empty() {
             return Err(RuleErrors(errors));
         }
-        let phrases = if patterns.is_empty() {
-            None
-        } else {
-            let ac = AhoCorasick::builder()
-                .match_kind(MatchKind::Standard)
-                .kind(Some(AhoCorasickKind::DFA))
-                .build(&patterns)
-                .or_else(|_| AhoCorasick::builder().match_kind(MatchKind::Standard).build(&patterns));
-            match ac {
-                Ok(ac) => Some(ac),
-                Err(e) => {
-                    return Err(set_error(
-                        &rules,
-                        format!("the phrases of all rules do not fit one automaton: {e}"),
-                    ));
-                }
+        let phrases = match PhraseSet::build(patterns) {
+            Ok(set) => set,
+            Err(e) => {
+                return Err(set_error(
+                    &rules,
+                    format!("the phrases of all rules do not fit one automaton: {e}"),
+                ));
             }
         };
         let regexes = if set_patterns.is_empty() {
@@ -226,18 +218,16 @@ impl RuleSet {
     /// order. Conditions (`[when]`) are not checked here.
     pub fn fire(&self, block: BlockForm<'_>) -> Vec<Firing> {
         let mut firings: Vec<Firing> = Vec::new();
-        if let Some(ac) = &self.phrases {
+        if let Some(set) = &self.phrases {
             // (rule, phrase, line) for every occurrence on word boundaries.
             let mut hits: Vec<(usize, usize, usize)> = Vec::new();
-            for m in ac.find_overlapping_iter(block.text) {
-                let range = m.start()..m.end();
-                if !on_word_boundaries(block.text, &range) {
-                    continue;
+            set.find(block.text, |pattern, range| {
+                if on_word_boundaries(block.text, &range) {
+                    let (rule, phrase) = self.phrase_owner[pattern];
+                    let line = block.lines.partition_point(|l| l.end < range.start);
+                    hits.push((rule, phrase, line));
                 }
-                let (rule, phrase) = self.phrase_owner[m.pattern().as_usize()];
-                let line = block.lines.partition_point(|l| l.end < range.start);
-                hits.push((rule, phrase, line));
-            }
+            });
             hits.sort_unstable();
             hits.dedup();
             let mut i = 0;

@@ -37,7 +37,9 @@ pub struct LineStarts(Vec<usize>);
 impl LineStarts {
     /// The line starts of `source`.
     pub fn new(source: &str) -> LineStarts {
-        LineStarts(std::iter::once(0).chain(memchr::memchr_iter(b'\n', source.as_bytes()).map(|i| i + 1)).collect())
+        LineStarts(
+            std::iter::once(0).chain(memchr::memchr_iter(b'\n', source.as_bytes()).map(|i| i + 1)).collect(),
+        )
     }
 
     /// The location of byte `offset` of `source` (the text these line starts
@@ -141,7 +143,11 @@ mod tests {
         assert_eq!((newline.line, newline.column), (1, 6), "a line break belongs to the line it ends");
         let lines = LineStarts::new(src);
         let mid_char = lines.locate("x.toml", src, src.find('免').unwrap_or(0) + 1);
-        assert_eq!((mid_char.line, mid_char.column), (2, 6), "an offset inside a character is that character's");
+        assert_eq!(
+            (mid_char.line, mid_char.column),
+            (2, 6),
+            "an offset inside a character is that character's"
+        );
     }
 
     #[test]

@@ -4,6 +4,7 @@
 
 pub mod compile;
 pub mod error;
+mod phrase_set;
 mod regex_set;
 pub mod source;
 pub mod spec;

@@ -1,0 +1,132 @@
+//! The phrases of all rules as one Aho-Corasick DFA over their first bytes.
+//!
+//! A DFA searches about twice as fast as the automaton it is built from,
+//! but its build costs its number of states times its number of byte
+//! classes, and the phrases' long tails ("tu dirección de correo electrónico
+//! no será publicada") are most of the states. The DFA holds only each
+//! phrase's first `KEY_BYTES` bytes (cut at a character boundary), which
+//! several phrases may share; where such a key occurs, the phrases behind it
+//! are compared with the text. Every occurrence of a phrase is an occurrence
+//! of its key, so the occurrences found are the same as with whole phrases.
+//! With 8-byte keys the 639 phrases of the built-in rules share 481 keys and
+//! the automaton has a quarter of the states: its build went from 108 M to
+//! 25 M instructions, with no change in the cost of a search (a key's false
+//! starts are rare; 6-byte keys start to cost more than they save).
+
+use std::collections::HashMap;
+use std::ops::Range;
+
+use aho_corasick::{AhoCorasick, AhoCorasickKind, BuildError, MatchKind};
+
+/// The most bytes of a phrase the automaton holds.
+const KEY_BYTES: usize = 8;
+
+/// The compiled phrases.
+#[derive(Debug, Clone)]
+pub(super) struct PhraseSet {
+    automaton: AhoCorasick,
+    phrases: Vec<String>,
+    /// For every pattern of `automaton`: the indices of the phrases it starts.
+    behind: Vec<Vec<usize>>,
+}
+
+impl PhraseSet {
+    /// Compiles `phrases`; `None` when there are none.
+    pub fn build(phrases: Vec<String>) -> Result<Option<PhraseSet>, BuildError> {
+        if phrases.is_empty() {
+            return Ok(None);
+        }
+        let mut keys: Vec<&str> = Vec::new();
+        let mut behind: Vec<Vec<usize>> = Vec::new();
+        let mut index: HashMap<&str, usize> = HashMap::new();
+        for (i, phrase) in phrases.iter().enumerate() {
+            let key = key_of(phrase);
+            let k = *index.entry(key).or_insert_with(|| {
+                keys.push(key);
+                behind.push(Vec::new());
+                keys.len() - 1
+            });
+            behind[k].push(i);
+        }
+        let build = |kind| AhoCorasick::builder().match_kind(MatchKind::Standard).kind(kind).build(&keys);
+        // Should a DFA not fit, the builder's own choice serves.
+        let automaton = build(Some(AhoCorasickKind::DFA)).or_else(|_| build(None))?;
+        Ok(Some(PhraseSet { automaton, phrases, behind }))
+    }
+
+    /// Calls `found` with the index and the range of every occurrence of a
+    /// phrase in `text`, overlapping ones included, in no particular order.
+    pub fn find(&self, text: &str, mut found: impl FnMut(usize, Range<usize>)) {
+        for m in self.automaton.find_overlapping_iter(text) {
+            let rest = &text.as_bytes()[m.start()..];
+            for &i in &self.behind[m.pattern().as_usize()] {
+                let phrase = self.phrases[i].as_bytes();
+                if rest.starts_with(phrase) {
+                    found(i, m.start()..m.start() + phrase.len());
+                }
+            }
+        }
+    }
+}
+
+/// The first `KEY_BYTES` bytes of `phrase`, or fewer at a character boundary.
+fn key_of(phrase: &str) -> &str {
+    let mut end = phrase.len().min(KEY_BYTES);
+    while !phrase.is_char_boundary(end) {
+        end -= 1;
+    }
+    &phrase[..end]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn found(phrases: &[&str], text: &str) -> Vec<(usize, Range<usize>)> {
+        let phrases: Vec<String> = phrases.iter().map(|p| (*p).to_owned()).collect();
+        let set = PhraseSet::build(phrases).unwrap().unwrap();
+        let mut out = Vec::new();
+        set.find(text, |i, r| out.push((i, r)));
+        out.sort_by_key(|(i, r)| (*i, r.start));
+        out
+    }
+
+    #[test]
+    fn phrases_sharing_a_key_are_told_apart() {
+        let phrases = [
+            "sign up for our newsletter",
+            "sign up for our daily briefing",
+            "sign up",
+            "newsletter",
+            "sign up for our newsletter",
+        ];
+        let text = "sign up for our newsletter and sign up for our daily briefing";
+        assert_eq!(
+            found(&phrases, text),
+            [(0, 0..26), (1, 31..61), (2, 0..7), (2, 31..38), (3, 16..26), (4, 0..26)]
+        );
+        // The key alone is no match.
+        assert_eq!(found(&phrases, "sign up for our weekly email"), [(2, 0..7)]);
+    }
+
+    #[test]
+    fn keys_end_at_a_character_boundary() {
+        for phrase in ["tu dirección de correo", "広告", "メールアドレスが公開", "ad", "ответственность"]
+        {
+            let key = key_of(phrase);
+            assert!(phrase.starts_with(key) && !key.is_empty(), "{phrase}");
+            assert!(
+                key.len() <= KEY_BYTES && (key.len() == phrase.len() || key.len() + 4 > KEY_BYTES),
+                "{phrase}"
+            );
+        }
+        assert_eq!(key_of("ad"), "ad");
+        let phrases = ["メールアドレスが公開されることはありません", "メールアプリ", "メール"];
+        assert_eq!(found(&phrases, "メールアドレスが公開されることはありません。"), [(0, 0..63), (2, 0..9)]);
+    }
+
+    #[test]
+    fn no_phrases_no_set() {
+        assert!(PhraseSet::build(Vec::new()).unwrap().is_none());
+    }
+}
