@@ -32,11 +32,11 @@ impl Location {
 /// Where each line of a file starts, to locate many offsets in it without
 /// counting lines from the start each time.
 #[derive(Debug, Clone)]
-pub struct LineStarts(Vec<usize>);
+pub(crate) struct LineStarts(Vec<usize>);
 
 impl LineStarts {
     /// The line starts of `source`.
-    pub fn new(source: &str) -> LineStarts {
+    pub(crate) fn new(source: &str) -> LineStarts {
         LineStarts(
             std::iter::once(0).chain(memchr::memchr_iter(b'\n', source.as_bytes()).map(|i| i + 1)).collect(),
         )
@@ -44,7 +44,7 @@ impl LineStarts {
 
     /// The location of byte `offset` of `source` (the text these line starts
     /// were read from), a file at `path`.
-    pub fn locate(&self, path: &str, source: &str, offset: usize) -> Location {
+    pub(crate) fn locate(&self, path: &str, source: &str, offset: usize) -> Location {
         let mut offset = offset.min(source.len());
         while !source.is_char_boundary(offset) {
             offset -= 1;
