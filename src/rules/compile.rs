@@ -14,13 +14,15 @@
 //! upper-case letter in a pattern (which could never match) is a load error.
 
 use std::ops::Range;
-use std::sync::OnceLock;
+use std::sync::{Arc, OnceLock};
 
 use regex::{Regex, RegexBuilder};
+use regex_automata::meta;
+use regex_syntax::hir::Hir;
 
 use super::error::{RuleError, RuleErrors};
 use super::phrase_set::PhraseSet;
-use super::regex_set::{Pattern, RegexSet};
+use super::regex_set::{Pattern, RegexSet, multi_line};
 use super::spec::{MatchSpec, RuleSpec, Scope, Structure};
 use crate::normalize::normalize;
 use crate::segment::is_space;
@@ -79,7 +81,10 @@ enum Matcher {
     /// and spans), so rules that never fire cost nothing at start-up.
     Regex {
         pattern: String,
-        regex: OnceLock<Option<Regex>>,
+        /// `pattern` parsed, shared with the set's pattern when that is the
+        /// same (a block rule).
+        hir: Option<Arc<Hir>>,
+        regex: OnceLock<Option<meta::Regex>>,
     },
     Structure(Structure),
 }
@@ -131,18 +136,35 @@ impl RuleSet {
                 // below names any regex that still does not compile.
                 MatchSpec::Regex(pattern) => match rewrite(&pattern.value) {
                     Ok(rewritten) => {
-                        let in_set = match spec.scope {
-                            Scope::Block => rewritten.clone(),
+                        // Parsed once, for the set and for the rule's own regex.
+                        let hir = regex_syntax::Parser::new().parse(&rewritten).ok().map(Arc::new);
+                        let first_line = spec.scope == Scope::EachLine;
+                        let pattern = match spec.scope {
+                            Scope::Block => {
+                                Pattern::parsed(rewritten.clone(), hir.clone(), first_line, index)
+                            }
                             // A per-line match implies a match of the multi-line set pattern.
-                            Scope::EachLine | Scope::AnyLine => format!("(?m:{rewritten})"),
+                            Scope::EachLine | Scope::AnyLine => {
+                                let in_set = format!("(?m:{rewritten})");
+                                match &hir {
+                                    Some(h) if !rewritten.contains("\\A") && !rewritten.contains("\\z") => {
+                                        Pattern::parsed(
+                                            in_set,
+                                            Some(Arc::new(multi_line(h))),
+                                            first_line,
+                                            index,
+                                        )
+                                    }
+                                    _ => Pattern::new(in_set, first_line, index),
+                                }
+                            }
                         };
-                        let pattern = Pattern::new(in_set, spec.scope == Scope::EachLine, index);
                         match spec.when.max_chars {
                             Some(n) => long.after = Some(long.after.map_or(n, |a: usize| a.max(n))),
                             None => long.patterns.push(pattern.clone()),
                         }
                         set_patterns.push(pattern);
-                        Matcher::Regex { pattern: rewritten, regex: OnceLock::new() }
+                        Matcher::Regex { pattern: rewritten, hir, regex: OnceLock::new() }
                     }
                     Err((message, help)) => {
                         errors.push(RuleError {
@@ -293,17 +315,21 @@ impl RuleSet {
 
     fn regex_firing(&self, rule: usize, block: BlockForm<'_>) -> Option<Firing> {
         let r = &self.rules[rule];
-        let Matcher::Regex { pattern, regex } = &r.matcher else {
+        let Matcher::Regex { pattern, hir, regex } = &r.matcher else {
             return None;
         };
         // The set compiled it within the set's limit, so it compiles alone.
         let regex = regex
             .get_or_init(|| {
-                RegexBuilder::new(pattern)
-                    .size_limit(SET_SIZE_LIMIT)
-                    .dfa_size_limit(SET_SIZE_LIMIT)
-                    .build()
-                    .ok()
+                let config = meta::Config::new()
+                    .nfa_size_limit(Some(SET_SIZE_LIMIT))
+                    .hybrid_cache_capacity(SET_SIZE_LIMIT);
+                let mut builder = meta::Builder::new();
+                builder.configure(config);
+                match hir {
+                    Some(hir) => builder.build_from_hir(hir).ok(),
+                    None => builder.build(pattern).ok(),
+                }
             })
             .as_ref()?;
         let mut spans = Vec::new();

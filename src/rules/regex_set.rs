@@ -16,9 +16,11 @@
 //! ("Label (12)") pays a search per line. So is a third search for the line
 //! patterns, anchored when the block is one line (+4 % instructions).
 
+use std::sync::Arc;
+
 use regex_automata::util::syntax;
 use regex_automata::{Anchored, Input, MatchKind, PatternSet, meta};
-use regex_syntax::hir::{Hir, Look};
+use regex_syntax::hir::{Capture, Hir, HirKind, Look, Repetition};
 
 /// One pattern of the set: its text, where a match can start, and the rule
 /// it belongs to.
@@ -27,7 +29,7 @@ pub(super) struct Pattern {
     pub text: String,
     /// The parsed pattern, handed to the set's builder so that it is not
     /// parsed twice; `None` when it does not parse (the build names it).
-    hir: Option<Hir>,
+    hir: Option<Arc<Hir>>,
     pub anchor: Anchor,
     pub owner: usize,
 }
@@ -46,12 +48,39 @@ impl Pattern {
     /// needs a match on every line, so on the first: a pattern anchored at a
     /// line's start (`(?m:^…)`) is then anchored at the block's start too.
     pub fn new(text: String, first_line: bool, owner: usize) -> Pattern {
-        let hir = regex_syntax::Parser::new().parse(&text).ok();
+        let hir = regex_syntax::Parser::new().parse(&text).ok().map(Arc::new);
+        Pattern::parsed(text, hir, first_line, owner)
+    }
+
+    /// A pattern already parsed into `hir` (which must be `text`'s).
+    pub fn parsed(text: String, hir: Option<Arc<Hir>>, first_line: bool, owner: usize) -> Pattern {
         let anchor = match hir.as_ref().map(|h| h.properties().look_set_prefix()) {
             Some(p) if p.contains(Look::Start) || (first_line && p.contains(Look::StartLF)) => Anchor::Block,
             _ => Anchor::None,
         };
         Pattern { text, hir, anchor, owner }
+    }
+}
+
+/// `hir` as if its pattern were written inside `(?m:…)`: `^` and `$` match
+/// at the start and end of every line. Only for a pattern without `\A` and
+/// `\z`, which the syntax tree does not tell from `^` and `$`.
+pub(super) fn multi_line(hir: &Hir) -> Hir {
+    match hir.kind() {
+        HirKind::Look(Look::Start) => Hir::look(Look::StartLF),
+        HirKind::Look(Look::End) => Hir::look(Look::EndLF),
+        HirKind::Empty | HirKind::Literal(_) | HirKind::Class(_) | HirKind::Look(_) => hir.clone(),
+        HirKind::Repetition(r) => Hir::repetition(Repetition {
+            min: r.min,
+            max: r.max,
+            greedy: r.greedy,
+            sub: Box::new(multi_line(&r.sub)),
+        }),
+        HirKind::Capture(c) => {
+            Hir::capture(Capture { index: c.index, name: c.name.clone(), sub: Box::new(multi_line(&c.sub)) })
+        }
+        HirKind::Concat(subs) => Hir::concat(subs.iter().map(multi_line).collect()),
+        HirKind::Alternation(subs) => Hir::alternation(subs.iter().map(multi_line).collect()),
     }
 }
 
@@ -87,7 +116,7 @@ impl RegexSet {
                 .hybrid_cache_capacity(size_limit);
             let mut builder = meta::Builder::new();
             builder.configure(config).syntax(syntax::Config::new().utf8(true));
-            let hirs: Option<Vec<&Hir>> = chosen.iter().map(|p| p.hir.as_ref()).collect();
+            let hirs: Option<Vec<&Hir>> = chosen.iter().map(|p| p.hir.as_deref()).collect();
             let regex = match hirs {
                 Some(hirs) => builder.build_many_from_hir(&hirs),
                 None => builder.build_many(&chosen.iter().map(|p| p.text.as_str()).collect::<Vec<_>>()),
@@ -139,6 +168,20 @@ mod tests {
         set.matches(text, |_| true, |r| found.push(r));
         found.sort_unstable();
         found
+    }
+
+    #[test]
+    fn multi_line_trees_equal_the_parsed_ones() {
+        let parse = |p: &str| regex_syntax::Parser::new().parse(p).unwrap();
+        for p in [
+            "^by [a-z]+$",
+            "^(?:a|b(c)?)+$|^x{2,5}?$",
+            "^(?P<name>photo):\\s*[^\\n]*$",
+            "(?:^|, )ap$",
+            "plain text",
+        ] {
+            assert_eq!(multi_line(&parse(p)), parse(&format!("(?m:{p})")), "{p}");
+        }
     }
 
     #[test]
