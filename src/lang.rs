@@ -17,6 +17,8 @@ use std::sync::{Arc, OnceLock};
 
 use whatlang::Lang;
 
+use crate::segment::byte_prefix;
+
 /// Bytes of a block shown to whatlang; its trigram profile settles well before.
 const DETECT_PREFIX: usize = 1024;
 /// Below this share of letters a block is code, a table or a formula: the
@@ -342,7 +344,7 @@ impl LangDetector {
             if scripts.other < MIN_DETECT_LETTERS || scripts.letter_share() < MIN_LETTER_SHARE {
                 return Ok(unknown);
             }
-            return Err(ask(false, prefix(text, DETECT_PREFIX)));
+            return Err(ask(false, byte_prefix(text, DETECT_PREFIX)));
         }
         // Latin: at least half the words. English function words settle it cheaply.
         let english = scripts.english_words >= 2 && scripts.foreign_words * 3 <= scripts.english_words;
@@ -363,7 +365,7 @@ impl LangDetector {
             return Ok(unknown);
         }
         if cjk == 0 {
-            return Err(ask(true, prefix(text, DETECT_PREFIX)));
+            return Err(ask(true, byte_prefix(text, DETECT_PREFIX)));
         }
         let latin_part: String = text
             .chars()
@@ -496,17 +498,6 @@ fn detect(detector: &whatlang::Detector, text: &str) -> LangGuess {
         },
         None => LangGuess { tag: None, confidence: 0.0, method: LangMethod::Unknown },
     }
-}
-
-fn prefix(text: &str, max: usize) -> &str {
-    if text.len() <= max {
-        return text;
-    }
-    let mut end = max;
-    while !text.is_char_boundary(end) {
-        end -= 1;
-    }
-    &text[..end]
 }
 
 /// Whether `c` lies in a block of Latin letters outside ASCII (which also

@@ -99,6 +99,19 @@ pub fn is_space(c: char) -> bool {
     c.is_whitespace() || matches!(c, '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}')
 }
 
+/// The longest prefix of `text` of at most `max` bytes that ends on a
+/// character boundary.
+pub(crate) fn byte_prefix(text: &str, max: usize) -> &str {
+    if text.len() <= max {
+        return text;
+    }
+    let mut end = max;
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    &text[..end]
+}
+
 /// The shape of one line.
 pub fn line_shape(line: &str) -> LineShape {
     let t = line.trim_matches(is_space);

@@ -23,6 +23,16 @@ pub(super) fn find(
     outline: &Outline<'_>,
     in_position: impl Fn(usize) -> bool,
 ) -> Vec<(Range<usize>, String)> {
+    // The runs that start in position, each told with its length.
+    let runs_in_position = |runs: Vec<Range<usize>>, what: &str| -> Vec<(Range<usize>, String)> {
+        runs.into_iter()
+            .filter(|run| in_position(run.start))
+            .map(|run| {
+                let n = run.len();
+                (run, format!("{n} {what}"))
+            })
+            .collect()
+    };
     match structure {
         Structure::NonSentence { min_words, keep_headline } => {
             // Around a body only: a page without one has no head and tail to trim.
@@ -40,28 +50,18 @@ pub(super) fn find(
                 .map(|k| (k..k + 1, "no sentence, outside the body".to_owned()))
                 .collect()
         }
-        Structure::EmptyNumberedList { min_items, max_start } => {
-            empty_numbered_runs(doc, view, min_items, max_start)
-                .into_iter()
-                .filter(|run| in_position(run.start))
-                .map(|run| {
-                    let n = run.len();
-                    (run, format!("{n} blocks of numbered items with no content"))
-                })
-                .collect()
-        }
+        Structure::EmptyNumberedList { min_items, max_start } => runs_in_position(
+            empty_numbered_runs(doc, view, min_items, max_start),
+            "blocks of numbered items with no content",
+        ),
         Structure::SlideRun { min_items } => super::gallery::slide_runs(doc, view, min_items)
             .into_iter()
             .filter(|(run, _)| in_position(run.start))
             .collect(),
-        Structure::NumberRun { min_items } => super::chart::number_runs(doc, view, min_items)
-            .into_iter()
-            .filter(|run| in_position(run.start))
-            .map(|run| {
-                let n = run.len();
-                (run, format!("{n} blocks of bare numbers in a row"))
-            })
-            .collect(),
+        Structure::NumberRun { min_items } => runs_in_position(
+            super::chart::number_runs(doc, view, min_items),
+            "blocks of bare numbers in a row",
+        ),
         Structure::LabelList { min_items, max_words, min_percent } => (0..view.len())
             .filter(|&k| in_position(k))
             .filter_map(|k| {

@@ -22,7 +22,7 @@ use regex_syntax::hir::Hir;
 
 use super::error::{RuleError, RuleErrors};
 use super::phrase_set::PhraseSet;
-use super::regex_set::{Pattern, RegexSet, multi_line};
+use super::regex_set::{Pattern, RegexSet};
 use super::spec::{MatchSpec, RuleSpec, Scope, Structure};
 use crate::normalize::normalize;
 use crate::segment::is_space;
@@ -145,18 +145,7 @@ impl RuleSet {
                             }
                             // A per-line match implies a match of the multi-line set pattern.
                             Scope::EachLine | Scope::AnyLine => {
-                                let in_set = format!("(?m:{rewritten})");
-                                match &hir {
-                                    Some(h) if !rewritten.contains("\\A") && !rewritten.contains("\\z") => {
-                                        Pattern::parsed(
-                                            in_set,
-                                            Some(Arc::new(multi_line(h))),
-                                            first_line,
-                                            index,
-                                        )
-                                    }
-                                    _ => Pattern::new(in_set, first_line, index),
-                                }
+                                Pattern::lines(&rewritten, hir.as_deref(), first_line, index)
                             }
                         };
                         match spec.when.max_chars {

@@ -45,10 +45,8 @@ impl LineStarts {
     /// The location of byte `offset` of `source` (the text these line starts
     /// were read from), a file at `path`.
     pub(crate) fn locate(&self, path: &str, source: &str, offset: usize) -> Location {
-        let mut offset = offset.min(source.len());
-        while !source.is_char_boundary(offset) {
-            offset -= 1;
-        }
+        // An offset inside a character is that character's.
+        let offset = crate::segment::byte_prefix(source, offset).len();
         let line = self.0.partition_point(|&start| start <= offset);
         let column = source[self.0[line - 1]..offset].chars().count() + 1;
         Location { path: path.to_owned(), line, column }

@@ -18,6 +18,8 @@ use std::ops::Range;
 
 use aho_corasick::{AhoCorasick, AhoCorasickKind, BuildError, MatchKind};
 
+use crate::segment::byte_prefix;
+
 /// The most bytes of a phrase the automaton holds.
 const KEY_BYTES: usize = 8;
 
@@ -71,11 +73,7 @@ impl PhraseSet {
 
 /// The first `KEY_BYTES` bytes of `phrase`, or fewer at a character boundary.
 fn key_of(phrase: &str) -> &str {
-    let mut end = phrase.len().min(KEY_BYTES);
-    while !phrase.is_char_boundary(end) {
-        end -= 1;
-    }
-    &phrase[..end]
+    byte_prefix(phrase, KEY_BYTES)
 }
 
 #[cfg(test)]

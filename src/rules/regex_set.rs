@@ -52,6 +52,20 @@ impl Pattern {
         Pattern::parsed(text, hir, first_line, owner)
     }
 
+    /// The set's pattern for a line rule's `text`, parsed into `hir`:
+    /// `(?m:text)`, whose tree is `hir` with `^` and `$` made line anchors
+    /// (parsed again only when `text` holds `\A` or `\z`, which the tree
+    /// does not tell from `^` and `$`).
+    pub fn lines(text: &str, hir: Option<&Hir>, first_line: bool, owner: usize) -> Pattern {
+        let in_set = format!("(?m:{text})");
+        match hir {
+            Some(h) if !text.contains("\\A") && !text.contains("\\z") => {
+                Pattern::parsed(in_set, Some(Arc::new(multi_line(h))), first_line, owner)
+            }
+            _ => Pattern::new(in_set, first_line, owner),
+        }
+    }
+
     /// A pattern already parsed into `hir` (which must be `text`'s).
     pub fn parsed(text: String, hir: Option<Arc<Hir>>, first_line: bool, owner: usize) -> Pattern {
         let anchor = match hir.as_ref().map(|h| h.properties().look_set_prefix()) {
@@ -65,7 +79,7 @@ impl Pattern {
 /// `hir` as if its pattern were written inside `(?m:…)`: `^` and `$` match
 /// at the start and end of every line. Only for a pattern without `\A` and
 /// `\z`, which the syntax tree does not tell from `^` and `$`.
-pub(super) fn multi_line(hir: &Hir) -> Hir {
+fn multi_line(hir: &Hir) -> Hir {
     match hir.kind() {
         HirKind::Look(Look::Start) => Hir::look(Look::StartLF),
         HirKind::Look(Look::End) => Hir::look(Look::EndLF),
