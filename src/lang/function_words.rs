@@ -59,7 +59,7 @@ const FOREIGN_WORDS: &[&[u8]] = &[
 ];
 
 /// The class of a function word: not one, English or foreign.
-const NEITHER: u8 = 0;
+pub(super) const NEITHER: u8 = 0;
 pub(super) const ENGLISH: u8 = 1;
 pub(super) const FOREIGN: u8 = 2;
 
@@ -77,7 +77,27 @@ const fn slot(key: u64) -> usize {
 
 /// The class of `word`, ASCII-lower-cased.
 pub(super) fn function_class(word: &str) -> u8 {
-    let Some(key) = word_key(word.as_bytes()) else { return NEITHER };
+    word_key(word.as_bytes()).map_or(NEITHER, class_of_key)
+}
+
+/// The class of the word at `bytes[start..end]`, which holds ASCII letters
+/// only: its key is read in one load where eight bytes are there to read
+/// (a letter lower-cased is itself with bit 5 set).
+#[inline]
+pub(super) fn ascii_word_class(bytes: &[u8], start: usize, end: usize) -> u8 {
+    let len = end - start;
+    if len > MAX_KEY_BYTES {
+        return NEITHER;
+    }
+    let Some(eight) = bytes.get(start..start + 8) else {
+        return word_key(&bytes[start..end]).map_or(NEITHER, class_of_key);
+    };
+    let raw = u64::from_le_bytes(eight.try_into().unwrap_or_default());
+    let mask = (1u64 << (8 * len)) - 1;
+    class_of_key(((raw | 0x2020_2020_2020_2020) & mask) | ((len as u64) << 56))
+}
+
+fn class_of_key(key: u64) -> u8 {
     let mut i = slot(key);
     loop {
         let (k, class) = FUNCTION_WORDS[i];

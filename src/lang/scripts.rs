@@ -1,7 +1,35 @@
 //! Script counts of a text: letters by script, words, tokens and capitals,
 //! counted in one pass.
 
-use super::function_words::{ENGLISH, FOREIGN, function_class, is_foreign_accented};
+use super::function_words::{
+    ENGLISH, FOREIGN, NEITHER, ascii_word_class, function_class, is_foreign_accented,
+};
+
+/// What `Scripts::count` needs to know of an ASCII byte, by table: bytes
+/// outside ASCII are 0.
+const LETTER: u8 = 1;
+const UPPER: u8 = 2;
+const DIGIT: u8 = 4;
+const SPACE: u8 = 8;
+/// Any ASCII byte.
+const ASCII: u8 = 16;
+
+static ASCII_KIND: [u8; 256] = ascii_kinds();
+
+const fn ascii_kinds() -> [u8; 256] {
+    let mut kinds = [0u8; 256];
+    let mut b = 0u8;
+    while b < 0x80 {
+        kinds[b as usize] = ASCII
+            | if b.is_ascii_alphabetic() { LETTER } else { 0 }
+            | if b.is_ascii_uppercase() { UPPER } else { 0 }
+            | if b.is_ascii_digit() { DIGIT } else { 0 }
+            // `char::is_whitespace` adds the vertical tab to ASCII's own.
+            | if b.is_ascii_whitespace() || b == 0x0B { SPACE } else { 0 };
+        b += 1;
+    }
+    kinds
+}
 
 /// Script counts of a text.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize)]
@@ -46,68 +74,60 @@ pub struct Scripts {
 
 impl Scripts {
     /// Counts the scripts of `text`.
+    ///
+    /// ASCII is read a word at a time (most text is), a byte's kind looked
+    /// up in one table; other characters one at a time.
     pub fn count(text: &str) -> Scripts {
         let mut s = Scripts::default();
-        let mut word_start: Option<usize> = None;
-        // Whether the word being read has a letter outside ASCII.
+        let bytes = text.as_bytes();
+        // The Latin word being read: where it starts, and whether a letter
+        // of it is outside ASCII.
+        let mut word: Option<usize> = None;
         let mut word_accented = false;
-        let flush = |s: &mut Scripts, word: &str, accented: bool| {
-            // An acronym of up to five capitals is not a word of the text.
-            let acronym = if accented {
-                word.chars().count() <= 5 && word.chars().all(char::is_uppercase)
-            } else {
-                word.len() <= 5 && word.bytes().all(|b| b.is_ascii_uppercase())
-            };
-            if !acronym {
-                s.latin_words += 1;
-                match function_class(word) {
-                    ENGLISH => s.english_words += 1,
-                    FOREIGN => s.foreign_words += 1,
-                    _ => s.foreign_words += u32::from(accented && is_foreign_accented(word)),
-                }
-            }
-        };
         // The token being read, and whether a letter of it was seen.
         let (mut in_token, mut lettered) = (false, false);
-        let bytes = text.as_bytes();
         let mut i = 0;
         while i < bytes.len() {
-            // ASCII first, a byte at a time: most text is.
-            let b = bytes[i];
-            if b.is_ascii() {
+            let kind = ASCII_KIND[usize::from(bytes[i])];
+            if kind & LETTER != 0 {
+                if !in_token {
+                    (in_token, lettered) = (true, false);
+                    s.tokens += 1;
+                }
+                if !lettered {
+                    lettered = true;
+                    s.cased_tokens += 1;
+                    s.capital_tokens += u32::from(kind & UPPER != 0);
+                }
+                // The rest of the word's ASCII letters at once.
+                let start = i;
+                i += 1;
+                while i < bytes.len() && ASCII_KIND[usize::from(bytes[i])] & LETTER != 0 {
+                    i += 1;
+                }
+                let run = (i - start) as u32;
+                s.latin += run;
+                s.letters += run;
+                s.non_space += run;
+                word.get_or_insert(start);
+                continue;
+            }
+            if kind != 0 {
+                // ASCII, not a letter: the word ends.
+                if let Some(start) = word.take() {
+                    s.add_word(text, start, i, std::mem::take(&mut word_accented));
+                }
                 // ASCII white space is what `char::is_whitespace` and
                 // `is_space` say it is.
-                if b.is_ascii_whitespace() || b == 0x0B {
+                if kind & SPACE != 0 {
                     in_token = false;
                 } else {
                     if !in_token {
                         (in_token, lettered) = (true, false);
                         s.tokens += 1;
                     }
-                    if !lettered && b.is_ascii_alphabetic() {
-                        lettered = true;
-                        s.cased_tokens += 1;
-                        s.capital_tokens += u32::from(b.is_ascii_uppercase());
-                    }
-                }
-                if b.is_ascii_alphabetic() {
-                    // The rest of the word's ASCII letters at once.
-                    let run =
-                        1 + bytes[i + 1..].iter().take_while(|b| b.is_ascii_alphabetic()).count() as u32;
-                    s.latin += run;
-                    s.letters += run;
-                    s.non_space += run;
-                    word_start.get_or_insert(i);
-                    i += run as usize;
-                    continue;
-                } else {
-                    if let Some(start) = word_start.take() {
-                        flush(&mut s, &text[start..i], std::mem::take(&mut word_accented));
-                    }
-                    if in_token {
-                        s.non_space += 1;
-                        s.digits += u32::from(b.is_ascii_digit());
-                    }
+                    s.non_space += 1;
+                    s.digits += u32::from(kind & DIGIT != 0);
                 }
                 i += 1;
                 continue;
@@ -137,12 +157,12 @@ impl Scripts {
                 s.accented += 1;
                 s.letters += 1;
                 s.non_space += 1;
-                word_start.get_or_insert(at);
+                word.get_or_insert(at);
                 word_accented = true;
                 continue;
             }
-            if let Some(start) = word_start.take() {
-                flush(&mut s, &text[start..at], std::mem::take(&mut word_accented));
+            if let Some(start) = word.take() {
+                s.add_word(text, start, at, std::mem::take(&mut word_accented));
             }
             if crate::segment::is_space(c) {
                 continue;
@@ -161,10 +181,30 @@ impl Scripts {
                 s.other += 1;
             }
         }
-        if let Some(start) = word_start {
-            flush(&mut s, &text[start..], word_accented);
+        if let Some(start) = word {
+            s.add_word(text, start, text.len(), word_accented);
         }
         s
+    }
+
+    /// Counts the Latin word `text[start..end]`, unless it is an acronym of
+    /// up to five capitals (a ticker, not a word of the text).
+    fn add_word(&mut self, text: &str, start: usize, end: usize, accented: bool) {
+        let class = if accented {
+            match accented_word_class(&text[start..end]) {
+                Some(class) => class,
+                None => return,
+            }
+        } else {
+            let word = &text.as_bytes()[start..end];
+            if word.len() <= 5 && word.iter().all(u8::is_ascii_uppercase) {
+                return;
+            }
+            ascii_word_class(text.as_bytes(), start, end)
+        };
+        self.latin_words += 1;
+        self.english_words += u32::from(class == ENGLISH);
+        self.foreign_words += u32::from(class == FOREIGN);
     }
 
     /// The share of the non-space characters that are letters: prose is
@@ -183,6 +223,19 @@ impl Scripts {
     pub fn cjk(&self) -> u32 {
         self.han + self.kana + self.hangul
     }
+}
+
+/// The function-word class of a Latin word with letters outside ASCII, or
+/// `None` for an acronym of up to five capitals.
+#[cold]
+fn accented_word_class(word: &str) -> Option<u8> {
+    if word.chars().count() <= 5 && word.chars().all(char::is_uppercase) {
+        return None;
+    }
+    Some(match function_class(word) {
+        NEITHER if is_foreign_accented(word) => FOREIGN,
+        class => class,
+    })
 }
 
 /// Whether `c` lies in a block of Latin letters outside ASCII (which also
@@ -215,4 +268,101 @@ pub fn is_unspaced(c: char) -> bool {
         || is_kana(c)
         || is_hangul(c)
         || matches!(c as u32, 0x0E00..=0x0EFF | 0x1000..=0x109F | 0x1780..=0x17FF)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lang::{is_english_function_word, is_foreign_function_word};
+    use crate::segment::is_space;
+
+    /// The counts as defined, a character at a time, without the fast paths.
+    fn reference(text: &str) -> Scripts {
+        let mut s = Scripts::default();
+        for token in text.split_whitespace() {
+            s.tokens += 1;
+            if let Some(c) = token.chars().find(|c| c.is_alphabetic()) {
+                s.cased_tokens += u32::from(c.is_uppercase() || c.is_lowercase());
+                s.capital_tokens += u32::from(c.is_uppercase());
+            }
+        }
+        let latin = |c: char| c.is_ascii_alphabetic() || (c.is_alphabetic() && is_latin_block(c));
+        for word in text.split(|c| !latin(c)).filter(|w| !w.is_empty()) {
+            if word.chars().count() <= 5 && word.chars().all(char::is_uppercase) {
+                continue;
+            }
+            s.latin_words += 1;
+            s.english_words += u32::from(is_english_function_word(word));
+            s.foreign_words += u32::from(is_foreign_function_word(word));
+        }
+        for c in text.chars() {
+            s.latin += u32::from(latin(c));
+            s.accented += u32::from(latin(c) && !c.is_ascii());
+            s.letters += u32::from(c.is_alphabetic());
+            s.digits += u32::from(c.is_ascii_digit());
+            s.non_space += u32::from(!is_space(c));
+            s.cjk_stop |= matches!(c, '。' | '！' | '？');
+            if is_han(c) {
+                s.han += 1;
+            } else if is_kana(c) {
+                s.kana += 1;
+            } else if is_hangul(c) {
+                s.hangul += 1;
+            } else if c.is_alphabetic() && !latin(c) {
+                s.other += 1;
+            }
+        }
+        s
+    }
+
+    fn assert_counts(text: &str) {
+        let (got, want) = (Scripts::count(text), reference(text));
+        assert_eq!(
+            (got, got.tokens, got.cased_tokens, got.capital_tokens, got.cjk_stop),
+            (want, want.tokens, want.cased_tokens, want.capital_tokens, want.cjk_stop),
+            "{text:?}"
+        );
+    }
+
+    #[test]
+    fn counts_as_defined_in_several_languages() {
+        for text in [
+            "",
+            "The board said on Monday that it would review the plan.",
+            "NVDA TSLA AAPL rose; the S&P 500 fell 1.2% (to 4,512).",
+            "Die Bundesregierung hat für den Wohnungsbau neue Regeln beschlossen.",
+            "Où est la gare ? À droite, après l'église.",
+            "ÉTÉ, ÇA VA. Straße\u{200B}Haus\tund\u{0B}noch\r\nzwei",
+            "免責聲明：投資有風險。記事は投資の勧誘ではありません！ 이 기사는？",
+            "Шеф-повар рассказал о новом меню. Ελληνικά κείμενα.",
+            "café×naïve ÷ 3 x\u{00A0}y\u{3000}z \u{FEFF}",
+            "the",
+            "und",
+            "für",
+            "where",
+            "without",
+            "Throughout",
+            "A",
+        ] {
+            assert_counts(text);
+        }
+    }
+
+    // Strings drawn from a palette that crosses every path: ASCII letters of
+    // both cases, digits, punctuation, white space of each kind, accented
+    // Latin, signs in the Latin blocks, CJK, Cyrillic, zero-width
+    // characters, and function words (so keys are also looked up at the
+    // text's end, where fewer than eight bytes are left to read).
+    const PALETTE: [&str; 33] = [
+        "a", "B", "the", "The", "und", "für", "où", "NVDA", "é", "Ç", "×", "1", "0", ".", "-", " ", "\t",
+        "\n", "\u{0B}", "\u{00A0}", "\u{200B}", "\u{FEFF}", "中", "か", "한", "я", "。", "！", "ß", "with",
+        "WITH", "des", "ıi",
+    ];
+
+    proptest::proptest! {
+        #[test]
+        fn counts_as_defined_on_mixed_strings(parts in proptest::collection::vec(0..PALETTE.len(), 0..24)) {
+            assert_counts(&parts.iter().map(|&p| PALETTE[p]).collect::<String>());
+        }
+    }
 }
