@@ -4,10 +4,13 @@
 //! A reader thread cuts the input into batches (at most
 //! [`StreamOptions::batch_records`] lines or [`StreamOptions::batch_bytes`]
 //! bytes, whichever comes first, but always at least one line) and hands them
-//! over through a channel that holds two batches; the calling thread cleans
-//! each batch on a rayon pool and writes the results in input order. So at
-//! most about four batches are in memory at once, whatever the input's size,
-//! and reading overlaps cleaning.
+//! over through a channel that holds two batches. The calling thread keeps
+//! two batches cleaning on a rayon pool at once and writes each, in input
+//! order, when it is done: a worker that finishes its share of the older
+//! batch takes records of the newer one instead of waiting for the last
+//! record of the older, and writing overlaps cleaning. So at most about six
+//! batches are in memory at once, whatever the input's size, and reading
+//! overlaps cleaning.
 //!
 //! Lines are split on `\n` only. Every line in gives one line out, except
 //! that `OnError::Skip` leaves out records that fail and `OnError::Fail` stops
@@ -15,6 +18,7 @@
 
 mod stats;
 
+use std::collections::VecDeque;
 use std::io::{self, BufRead, Write};
 use std::sync::mpsc;
 
@@ -96,48 +100,87 @@ pub fn clean_jsonl<R: BufRead + Send>(
     events: &mut dyn FnMut(Event<'_>),
 ) -> io::Result<Stats> {
     let (tx, rx) = mpsc::sync_channel::<io::Result<Batch>>(2);
-    std::thread::scope(|scope| {
+    // `move`: the receiver is dropped when the loop ends, however it ends,
+    // so a reader blocked on a full channel stops before it is joined.
+    std::thread::scope(move |scope| {
         scope.spawn(move || read_batches(input, opts, &tx));
-        let mut stats = Stats::default();
-        for batch in rx.iter() {
-            let batch = batch?;
-            let outcomes: Vec<Outcome> =
-                pool.install(|| batch.lines.par_iter().map(|line| process(thresh, line, opts)).collect());
-            stats.bytes_in += batch.bytes as u64;
-            for (line, outcome) in batch.lines.iter().zip(outcomes) {
-                stats.records_in += 1;
-                match outcome {
-                    Outcome::Clean(out, delta) => {
-                        output.write_all(out.as_bytes())?;
-                        output.write_all(b"\n")?;
-                        stats.records_out += 1;
-                        stats.merge(&delta);
-                    }
-                    Outcome::Blank => {
+        pool.in_place_scope(|jobs| {
+            let mut stats = Stats::default();
+            // The batches on the pool, oldest first, each as the channel its
+            // outcomes come back on.
+            let mut cleaning: VecDeque<mpsc::Receiver<(Batch, Vec<Outcome>)>> = VecDeque::new();
+            let mut batches = rx.iter();
+            loop {
+                while cleaning.len() < IN_FLIGHT {
+                    let Some(batch) = batches.next() else { break };
+                    let batch = batch?;
+                    let (done, outcomes) = mpsc::channel();
+                    jobs.spawn(move |_| {
+                        let o = batch.lines.par_iter().map(|line| process(thresh, line, opts)).collect();
+                        // The receiver is gone only when the stream stopped.
+                        let _ = done.send((batch, o));
+                    });
+                    cleaning.push_back(outcomes);
+                }
+                let Some(oldest) = cleaning.pop_front() else { break };
+                let (batch, outcomes) =
+                    oldest.recv().map_err(|_| io::Error::other("a batch was lost while it was cleaned"))?;
+                if !write_batch(&batch, outcomes, output, opts, &mut stats, events)? {
+                    return Ok(stats);
+                }
+            }
+            Ok(stats)
+        })
+    })
+}
+
+/// Batches cleaned at once: while the oldest one's last records are being
+/// cleaned, the workers done with their share of it clean the next one
+/// instead of waiting, and it is written while the next is cleaned.
+const IN_FLIGHT: usize = 2;
+
+/// Writes one batch's outcomes in order. `false` when the stream stops
+/// here (`OnError::Fail`).
+fn write_batch(
+    batch: &Batch,
+    outcomes: Vec<Outcome>,
+    output: &mut dyn Write,
+    opts: &StreamOptions,
+    stats: &mut Stats,
+    events: &mut dyn FnMut(Event<'_>),
+) -> io::Result<bool> {
+    stats.bytes_in += batch.bytes as u64;
+    for (line, outcome) in batch.lines.iter().zip(outcomes) {
+        stats.records_in += 1;
+        match outcome {
+            Outcome::Clean(out, delta) => {
+                output.write_all(out.as_bytes())?;
+                output.write_all(b"\n")?;
+                stats.records_out += 1;
+                stats.merge(&delta);
+            }
+            Outcome::Blank => {
+                output.write_all(&line.bytes)?;
+                output.write_all(b"\n")?;
+                stats.records_out += 1;
+            }
+            Outcome::Failed(failure) => {
+                stats.failed += 1;
+                events(Event::Failure(&failure));
+                match opts.on_error {
+                    OnError::Pass => {
                         output.write_all(&line.bytes)?;
                         output.write_all(b"\n")?;
                         stats.records_out += 1;
                     }
-                    Outcome::Failed(failure) => {
-                        stats.failed += 1;
-                        events(Event::Failure(&failure));
-                        match opts.on_error {
-                            OnError::Pass => {
-                                output.write_all(&line.bytes)?;
-                                output.write_all(b"\n")?;
-                                stats.records_out += 1;
-                            }
-                            OnError::Skip => stats.skipped += 1,
-                            // Dropping the receiver stops the reader thread.
-                            OnError::Fail => return Ok(stats),
-                        }
-                    }
+                    OnError::Skip => stats.skipped += 1,
+                    OnError::Fail => return Ok(false),
                 }
             }
-            events(Event::Progress { bytes: stats.bytes_in, records: stats.records_in });
         }
-        Ok(stats)
-    })
+    }
+    events(Event::Progress { bytes: stats.bytes_in, records: stats.records_in });
+    Ok(true)
 }
 
 struct Line {
@@ -250,6 +293,23 @@ mod tests {
         let (out, stats, _) = run(input, OnError::Fail, 1);
         assert_eq!(out, "{\"text\":\"a\\n\"}\n");
         assert_eq!(stats.failed, 1);
+    }
+
+    #[test]
+    fn stopping_early_stops_the_reader() {
+        // Far more batches than the channel holds: the reader is blocked on
+        // it when the stream stops at the bad record.
+        let mut input = String::from("{\"text\": \"a\"}\nnot json\n");
+        input.push_str(&"{\"text\": \"b\"}\n".repeat(200));
+        let (done, finished) = mpsc::channel();
+        std::thread::spawn(move || {
+            let _ = done.send(run(&input, OnError::Fail, 1));
+        });
+        let (out, stats, _) = finished
+            .recv_timeout(std::time::Duration::from_secs(60))
+            .unwrap_or_else(|e| panic!("the stream did not stop: {e}"));
+        assert_eq!(out, "{\"text\":\"a\\n\"}\n");
+        assert_eq!((stats.records_out, stats.failed), (1, 1));
     }
 
     #[test]
