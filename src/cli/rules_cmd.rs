@@ -134,6 +134,9 @@ fn show(s: &RuleSpec, out: &mut impl Write) -> io::Result<()> {
     if let Some(n) = w.max_chars {
         when.push(format!("at most {n} chars"));
     }
+    if let Some(n) = w.min_lines {
+        when.push(format!("at least {n} lines"));
+    }
     if let Some(n) = w.max_lines {
         when.push(format!("at most {n} lines"));
     }

@@ -116,6 +116,8 @@ pub struct When {
     pub min_chars: Option<usize>,
     /// The most non-space characters.
     pub max_chars: Option<usize>,
+    /// The fewest lines.
+    pub min_lines: Option<usize>,
     /// The most lines.
     pub max_lines: Option<usize>,
     /// Where in the document.
@@ -124,10 +126,11 @@ pub struct When {
 
 impl When {
     /// Whether a block of `chars` non-space characters on `lines` lines is
-    /// within the rule's `min-chars`, `max-chars` and `max-lines`.
+    /// within the rule's `min-chars`, `max-chars`, `min-lines` and `max-lines`.
     pub fn fits(&self, chars: usize, lines: usize) -> bool {
         self.min_chars.is_none_or(|n| chars >= n)
             && self.max_chars.is_none_or(|n| chars <= n)
+            && self.min_lines.is_none_or(|n| lines >= n)
             && self.max_lines.is_none_or(|n| lines <= n)
     }
 }
@@ -286,7 +289,7 @@ const STRUCTURE_KEYS: &[&str] =
 fn keys_besides(kind: &[&str]) -> Vec<&'static str> {
     STRUCTURE_KEYS.iter().copied().filter(|k| !kind.contains(k)).collect()
 }
-const WHEN_KEYS: &[&str] = &["lang", "min-chars", "max-chars", "max-lines", "position"];
+const WHEN_KEYS: &[&str] = &["lang", "min-chars", "max-chars", "min-lines", "max-lines", "position"];
 const ACTION_KEYS: &[&str] = &["kind"];
 const TESTS_KEYS: &[&str] = &["drop", "keep", "doc"];
 const DOC_KEYS: &[&str] = &["input", "output", "lang"];
@@ -515,18 +518,27 @@ impl<'a> Walker<'a> {
         }
         when.min_chars = self.opt_uint(t, "min-chars").flatten();
         when.max_chars = self.opt_uint(t, "max-chars").flatten();
+        when.min_lines = self.opt_uint(t, "min-lines").flatten();
         when.max_lines = self.opt_uint(t, "max-lines").flatten();
-        if let (Some(min), Some(max)) = (when.min_chars, when.max_chars)
-            && min > max
-            && let Some(v) = t.get("max-chars")
+        for (what, min, max) in
+            [("chars", when.min_chars, when.max_chars), ("lines", when.min_lines, when.max_lines)]
         {
-            self.error(&v.span(), format!("`max-chars` {max} is less than `min-chars` {min}"), "swap them");
+            if let (Some(min), Some(max)) = (min, max)
+                && min > max
+                && let Some(v) = t.get(format!("max-{what}").as_str())
+            {
+                self.error(
+                    &v.span(),
+                    format!("`max-{what}` {max} is less than `min-{what}` {min}"),
+                    "swap them",
+                );
+            }
         }
         if let Some(v) = t.get("position") {
             when.position = self.position(v).unwrap_or_default();
         }
         if matches!(matcher, MatchSpec::Structure(_)) {
-            for key in ["lang", "min-chars", "max-chars", "max-lines"] {
+            for key in ["lang", "min-chars", "max-chars", "min-lines", "max-lines"] {
                 if let Some((k, _)) = t.get_key_value(key) {
                     self.error(
                         &k.span(),
