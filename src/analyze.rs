@@ -57,6 +57,10 @@ pub struct Analyzed {
     /// Share of the words that start with a capital letter: Title Case
     /// headlines are well above a half, sentences well below.
     pub capital_share: f32,
+    /// Ends with `!` or `?` on a line in Title Case or capitals: a
+    /// headline's or a teaser's punctuation ("Why the Fed Blinked?", "TMZ
+    /// LIVE!"), not a sentence's.
+    pub headline_end: bool,
     /// Every line is a numbered item holding nothing but its number.
     pub bare_numbers: bool,
     /// More than one line, and at least half of them list items: a list,
@@ -140,8 +144,9 @@ fn analyze_lines(text: &str, lines: &[Line], raw: &str, detector: &LangDetector)
     let lang = LazyLang::new(detector.guess_lazily(raw, &scripts));
     let chars = scripts.non_space as usize;
     let trimmed = without_footnote_marks(raw.trim_end_matches(is_space));
-    let ends_sentence =
-        trimmed.ends_with(['.', '!', '?', '。', '！', '？', '"', '”', '’', ')', '」', '…', ':', '：']);
+    let headline_end = headline_end(trimmed);
+    let ends_sentence = !headline_end
+        && trimmed.ends_with(['.', '!', '?', '。', '！', '？', '"', '”', '’', ')', '」', '…', ':', '：']);
     let has_sentence = ends_sentence
         || inner_full_stop(raw)
         || scripts.cjk_stop
@@ -178,6 +183,7 @@ fn analyze_lines(text: &str, lines: &[Line], raw: &str, detector: &LangDetector)
         words,
         punctuated: has_sentence,
         capital_share: scripts.capital_share(),
+        headline_end,
         bare_numbers,
         listed,
     }
@@ -200,6 +206,23 @@ fn matching_form(text: &str, lines: &[Line], with_map: bool) -> (Normalized, Vec
     }
     (form, line_ranges)
 }
+
+/// Whether `text` ends with `!` or `?` (and maybe a closing quote) on a line
+/// of at least two words with a cased first letter, `HEADLINE_CAPITALS`
+/// of them capitals.
+fn headline_end(text: &str) -> bool {
+    let line = text.rsplit('\n').next().unwrap_or(text);
+    if !line.trim_end_matches(['"', '”', '’', '»']).ends_with(['!', '?']) {
+        return false;
+    }
+    let s = Scripts::count(line);
+    s.cased_tokens >= 2 && s.capital_share() >= HEADLINE_CAPITALS
+}
+
+/// The share of capitalised words from which a line is in Title Case:
+/// headlines leave short function words in lower case ("Miley Cyrus Is
+/// Not Happy with Her Boyfriend!" is 6 of 7).
+const HEADLINE_CAPITALS: f32 = 0.6;
 
 /// A full stop inside the text after a word ("… day. Then"), not after a
 /// list number ("1. Home").
@@ -249,6 +272,23 @@ mod tests {
         assert_eq!(a.form.as_str(), "first line\nsecond line");
         let r: Vec<&str> = a.line_ranges.iter().map(|r| &a.form.as_str()[r.clone()]).collect();
         assert_eq!(r, ["first line", "second line"]);
+    }
+
+    #[test]
+    fn a_title_cased_exclamation_is_a_headline_not_a_sentence() {
+        for headline in ["Miley Cyrus Is NOT Happy with Her Boyfriend!", "TMZ LIVE!", "Why the Fed Blinked?"]
+        {
+            let a = one(headline);
+            assert!(a.headline_end && !a.punctuated, "{headline}");
+        }
+        for sentence in
+            ["That is how you do it!", "Are you ready for the storm?", "Stop!", "He said: \"Bring it home!\""]
+        {
+            let a = one(sentence);
+            assert!(!a.headline_end, "{sentence}");
+        }
+        // A sentence before the headline-like end still makes the block punctuated.
+        assert!(one("The board met. Then What?").punctuated);
     }
 
     #[test]

@@ -131,9 +131,10 @@ const BY: [&str; 10] = ["by", "posted", "published", "updated", "par", "von", "p
 /// A line that can be a headline: one line of up to `HEADLINE_CHARS`
 /// characters (more than a heading's: "The sharing economy is a lie: Uber,
 /// Ayn Rand and the truth about tech and libertarians") that does not end a
-/// sentence.
+/// sentence (a `!` or `?` at the end of a line in Title Case is a
+/// headline's).
 fn title_line(b: &Analyzed) -> bool {
-    b.lines == 1 && b.chars <= HEADLINE_CHARS && b.open_end
+    b.lines == 1 && b.chars <= HEADLINE_CHARS && (b.open_end || b.headline_end)
 }
 
 /// The most characters of a headline.
