@@ -151,6 +151,18 @@ pub(super) fn apply_rules(
             }
         }
     }
+    // A short paragraph far below the article, after a run of widgets with
+    // hardly a sentence among them (a newsletter's pitch under the "Paid
+    // partner" boxes), is not where the article ends: it ends at the long
+    // paragraph before that run, so the run is the tail.
+    while let (Some(f), Some(l)) = (first, last)
+        && let Some(before) = (f..l).rev().find(|&k| is_body(view[k]))
+        && l - before > ISLAND_GAP
+        && (before + 1..l).filter(|&k| sentence(k)).count() <= ISLAND_SENTENCES
+        && doc.blocks[view[l]].chars <= ISLAND_CHARS
+    {
+        last = Some(before);
+    }
     if let Some(l) = &mut last {
         loop {
             if *l + 1 < view.len() && widens(*l + 1) {
@@ -168,6 +180,14 @@ pub(super) fn apply_rules(
     round(rules, doc, view, &body, &outline, |p, i| regional(p) || i.is_some_and(defers), reports);
     body.first
 }
+
+/// More blocks than this between the last long paragraph and the one
+/// before it, with at most `ISLAND_SENTENCES` sentences among them, and a
+/// last paragraph of at most `ISLAND_CHARS` non-space characters: that
+/// paragraph is an island in the page's tail, not the article's end.
+const ISLAND_GAP: usize = 6;
+const ISLAND_SENTENCES: usize = 3;
+const ISLAND_CHARS: usize = 400;
 
 /// The fewest words of a sentence that widens the body.
 const SENTENCE_WORDS: usize = 6;
