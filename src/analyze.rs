@@ -211,10 +211,10 @@ fn matching_form(text: &str, lines: &[Line], with_map: bool) -> (Normalized, Vec
 /// of at least two words with a cased first letter, `HEADLINE_CAPITALS`
 /// of them capitals.
 fn headline_end(text: &str) -> bool {
-    let line = text.rsplit('\n').next().unwrap_or(text);
-    if !line.trim_end_matches(['"', '”', '’', '»']).ends_with(['!', '?']) {
+    if !text.trim_end_matches(['"', '”', '’', '»']).ends_with(['!', '?']) {
         return false;
     }
+    let line = text.rsplit('\n').next().unwrap_or(text);
     let s = Scripts::count(line);
     s.cased_tokens >= 2 && s.capital_share() >= HEADLINE_CAPITALS
 }
