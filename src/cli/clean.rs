@@ -1,16 +1,17 @@
 //! `thresh clean`: documents or JSON Lines, from files, folders or standard
 //! input, to standard output or one output file per input.
 
+use std::collections::VecDeque;
 use std::io::{self, IsTerminal, Read, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
-use std::sync::Arc;
 use std::sync::atomic::AtomicU64;
+use std::sync::{Arc, mpsc};
 
 use clap::{Args, ValueEnum};
 use rayon::prelude::*;
 use thresh::jsonl::RecordOptions;
-use thresh::pipeline::{Event, OnError, Stats, StreamOptions, clean_jsonl};
+use thresh::pipeline::{BATCHES_IN_FLIGHT, Event, OnError, Stats, StreamOptions, clean_jsonl};
 use thresh::{Detail, Thresh};
 
 use super::inputs::{Input, Output, open, resolve};
@@ -83,8 +84,8 @@ impl ErrorPolicy {
 /// What a run needs besides the arguments.
 struct Run<'a> {
     args: &'a CleanArgs,
-    thresh: Thresh,
-    pool: rayon::ThreadPool,
+    thresh: Arc<Thresh>,
+    pool: Arc<rayon::ThreadPool>,
     progress: Progress,
     stats: Stats,
     /// Inputs that could not be read or written.
@@ -114,8 +115,8 @@ pub fn run(args: &CleanArgs, out: &mut dyn Write) -> io::Result<ExitCode> {
     let show = !args.quiet && io::stderr().is_terminal();
     let mut run = Run {
         args,
-        thresh,
-        pool,
+        thresh: Arc::new(thresh),
+        pool: Arc::new(pool),
         progress: Progress::new(show, total),
         stats: Stats::default(),
         broken_inputs: 0,
@@ -221,85 +222,145 @@ impl Run<'_> {
     }
 
     /// Plain documents: one input is one document. Inputs are cleaned in
-    /// parallel, a bounded batch at a time, and written in order.
+    /// parallel, a bounded batch at a time, and written in order; two
+    /// batches are on the pool at once, so a worker done with its share of
+    /// one takes documents of the next instead of waiting for the last of
+    /// the first.
     fn documents(&mut self, inputs: &[Input], out: &mut dyn Write) -> io::Result<()> {
-        let batch = self.pool.current_num_threads() * 2;
-        for chunk in inputs.chunks(batch) {
-            let thresh = &self.thresh;
-            let detail = self.detail();
-            let results: Vec<(io::Result<Document>, Arc<AtomicU64>)> = self.pool.install(|| {
-                chunk
-                    .par_iter()
-                    .map(|input| {
-                        let counter = Arc::new(AtomicU64::new(0));
-                        (read_document(thresh, input, detail, &counter), counter)
-                    })
-                    .collect()
-            });
-            for (input, (result, _)) in chunk.iter().zip(results) {
-                let name = input.display();
-                let doc = match result {
-                    Ok(d) => d,
-                    Err(e) => {
-                        self.broken(&name, &e);
-                        continue;
-                    }
-                };
-                self.stats.records_in += 1;
-                self.stats.bytes_in += doc.len as u64;
-                let text: &[u8] = match &doc.outcome {
-                    DocOutcome::Clean(cleaned) => {
-                        if cleaned.decode.had_errors && !self.args.quiet {
-                            self.progress.println(&format!(
-                                "thresh: {name}: malformed {} bytes were replaced by U+FFFD",
-                                cleaned.decode.encoding
-                            ));
-                        }
-                        self.stats.add(cleaned);
-                        cleaned.text.as_bytes()
-                    }
-                    DocOutcome::Binary(bytes) => {
-                        self.stats.failed += 1;
-                        let policy = self.args.on_error;
-                        self.progress.println(&format!(
-                            "thresh: {name}: binary data (NUL bytes); {}",
-                            policy.outcome()
-                        ));
-                        match policy {
-                            ErrorPolicy::Pass => bytes,
-                            ErrorPolicy::Skip => {
-                                self.stats.skipped += 1;
-                                continue;
-                            }
-                            ErrorPolicy::Fail => return Ok(()),
-                        }
-                    }
-                };
-                self.stats.records_out += 1;
-                let written = match &self.args.output {
-                    Some(dir) => Output::create(dir, input, doc.gzip).and_then(|mut o| {
-                        o.write_all(text)?;
-                        o.finish()
-                    }),
-                    None => out.write_all(text),
-                };
-                if let Err(e) = written {
-                    if e.kind() == io::ErrorKind::BrokenPipe {
-                        return Err(e);
-                    }
-                    self.broken(&name, &e);
+        let (thresh, pool, detail) = (Arc::clone(&self.thresh), Arc::clone(&self.pool), self.detail());
+        let most = pool.current_num_threads() * DOCUMENTS_PER_THREAD;
+        pool.in_place_scope(|jobs| {
+            let mut cleaning: VecDeque<(&[Input], mpsc::Receiver<Vec<io::Result<Document>>>)> =
+                VecDeque::new();
+            let mut chunks = batches(inputs, most);
+            loop {
+                while cleaning.len() < BATCHES_IN_FLIGHT {
+                    let Some(chunk) = chunks.next() else { break };
+                    let (done, results) = mpsc::channel();
+                    let thresh = &thresh;
+                    jobs.spawn(move |_| {
+                        let r = chunk
+                            .par_iter()
+                            .map(|input| read_document(thresh, input, detail, &Arc::new(AtomicU64::new(0))))
+                            .collect();
+                        // The receiver is gone only when the run stopped.
+                        let _ = done.send(r);
+                    });
+                    cleaning.push_back((chunk, results));
+                }
+                let Some((chunk, results)) = cleaning.pop_front() else { break };
+                let results =
+                    results.recv().map_err(|_| io::Error::other("a batch was lost while it was cleaned"))?;
+                if !self.write_documents(chunk, results, out)? {
+                    break;
                 }
             }
-            let done: u64 = chunk.iter().filter_map(Input::size).sum();
-            self.progress.set(self.progress.position() + done, self.stats.records_in);
+            Ok(())
+        })
+    }
+
+    /// Writes a batch of cleaned documents in order. `false` when the run
+    /// stops here (`--on-error fail`).
+    fn write_documents(
+        &mut self,
+        chunk: &[Input],
+        results: Vec<io::Result<Document>>,
+        out: &mut dyn Write,
+    ) -> io::Result<bool> {
+        for (input, result) in chunk.iter().zip(results) {
+            let name = input.display();
+            let doc = match result {
+                Ok(d) => d,
+                Err(e) => {
+                    self.broken(&name, &e);
+                    continue;
+                }
+            };
+            self.stats.records_in += 1;
+            self.stats.bytes_in += doc.len as u64;
+            let text: &[u8] = match &doc.outcome {
+                DocOutcome::Clean(cleaned) => {
+                    if cleaned.decode.had_errors && !self.args.quiet {
+                        self.progress.println(&format!(
+                            "thresh: {name}: malformed {} bytes were replaced by U+FFFD",
+                            cleaned.decode.encoding
+                        ));
+                    }
+                    self.stats.add(cleaned);
+                    cleaned.text.as_bytes()
+                }
+                DocOutcome::Binary(bytes) => {
+                    self.stats.failed += 1;
+                    let policy = self.args.on_error;
+                    self.progress
+                        .println(&format!("thresh: {name}: binary data (NUL bytes); {}", policy.outcome()));
+                    match policy {
+                        ErrorPolicy::Pass => bytes,
+                        ErrorPolicy::Skip => {
+                            self.stats.skipped += 1;
+                            continue;
+                        }
+                        ErrorPolicy::Fail => return Ok(false),
+                    }
+                }
+            };
+            self.stats.records_out += 1;
+            let written = match &self.args.output {
+                Some(dir) => Output::create(dir, input, doc.gzip).and_then(|mut o| {
+                    o.write_all(text)?;
+                    o.finish()
+                }),
+                None => out.write_all(text),
+            };
+            if let Err(e) = written {
+                if e.kind() == io::ErrorKind::BrokenPipe {
+                    return Err(e);
+                }
+                self.broken(&name, &e);
+            }
         }
-        Ok(())
+        let done: u64 = chunk.iter().filter_map(Input::size).sum();
+        self.progress.set(self.progress.position() + done, self.stats.records_in);
+        Ok(true)
     }
 
     fn broken(&mut self, name: &str, e: &io::Error) {
         self.progress.println(&format!("thresh: {name}: {e}"));
         self.broken_inputs += 1;
     }
+}
+
+/// Documents per thread in a batch, at most: enough that a thread rarely
+/// waits for another's last document.
+const DOCUMENTS_PER_THREAD: usize = 16;
+/// Bytes of input files in a batch, at most (but always one file): a batch
+/// is read whole into memory, and a folder can hold files of any size.
+const BATCH_BYTES: u64 = 16 << 20;
+
+/// `inputs` in consecutive batches of at most `most` documents, each ending
+/// with the file that brings it to `BATCH_BYTES` bytes or more (standard
+/// input, of unknown size, fills a batch; a batch has one file at least).
+fn batches(inputs: &[Input], most: usize) -> impl Iterator<Item = &[Input]> {
+    let mut rest = inputs;
+    std::iter::from_fn(move || {
+        if rest.is_empty() {
+            return None;
+        }
+        let mut bytes = 0;
+        let n = rest
+            .iter()
+            .take(most.max(1))
+            .take_while(|i| {
+                let fits = bytes < BATCH_BYTES;
+                bytes += i.size().unwrap_or(BATCH_BYTES);
+                fits
+            })
+            .count()
+            .max(1);
+        let (batch, tail) = rest.split_at(n);
+        rest = tail;
+        Some(batch)
+    })
 }
 
 struct Document {
@@ -331,4 +392,30 @@ fn read_document(
         DocOutcome::Clean(thresh.clean_bytes_with(&bytes, detail))
     };
     Ok(Document { len, gzip: opened.gzip, outcome })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn batches_hold_a_few_documents_or_a_few_megabytes() {
+        let dir = std::env::temp_dir().join(format!("thresh-batches-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap_or_else(|e| panic!("{e}"));
+        let file = |name: &str, bytes: usize| {
+            let path = dir.join(name);
+            std::fs::write(&path, vec![b'a'; bytes]).unwrap_or_else(|e| panic!("{e}"));
+            Input { path: Some(path), rel: name.into() }
+        };
+        let small: Vec<Input> = (0..5).map(|i| file(&format!("s{i}"), 10)).collect();
+        let sizes = |inputs: &[Input], most| batches(inputs, most).map(<[Input]>::len).collect::<Vec<_>>();
+        assert_eq!(sizes(&small, 2), [2, 2, 1]);
+        let big = BATCH_BYTES as usize / 2 + 1;
+        let mixed = vec![file("a", big), file("b", big), file("c", 10), file("d", 10)];
+        // The second file brings the batch past the limit; it ends there.
+        assert_eq!(sizes(&mixed, 8), [2, 2]);
+        let stdin = vec![Input { path: None, rel: "-".into() }, file("e", 10)];
+        assert_eq!(sizes(&stdin, 8), [1, 1]);
+        let _ = std::fs::remove_dir_all(&dir);
+    }
 }

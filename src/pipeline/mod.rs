@@ -111,7 +111,7 @@ pub fn clean_jsonl<R: BufRead + Send>(
             let mut cleaning: VecDeque<mpsc::Receiver<(Batch, Vec<Outcome>)>> = VecDeque::new();
             let mut batches = rx.iter();
             loop {
-                while cleaning.len() < IN_FLIGHT {
+                while cleaning.len() < BATCHES_IN_FLIGHT {
                     let Some(batch) = batches.next() else { break };
                     let batch = batch?;
                     let (done, outcomes) = mpsc::channel();
@@ -137,7 +137,7 @@ pub fn clean_jsonl<R: BufRead + Send>(
 /// Batches cleaned at once: while the oldest one's last records are being
 /// cleaned, the workers done with their share of it clean the next one
 /// instead of waiting, and it is written while the next is cleaned.
-const IN_FLIGHT: usize = 2;
+pub const BATCHES_IN_FLIGHT: usize = 2;
 
 /// Writes one batch's outcomes in order. `false` when the stream stops
 /// here (`OnError::Fail`).
