@@ -230,8 +230,7 @@ impl Run<'_> {
         let (thresh, pool, detail) = (Arc::clone(&self.thresh), Arc::clone(&self.pool), self.detail());
         let most = pool.current_num_threads() * DOCUMENTS_PER_THREAD;
         pool.in_place_scope(|jobs| {
-            let mut cleaning: VecDeque<(&[Input], mpsc::Receiver<Vec<io::Result<Document>>>)> =
-                VecDeque::new();
+            let mut cleaning: VecDeque<(&[Input], mpsc::Receiver<CleanedBatch>)> = VecDeque::new();
             let mut chunks = batches(inputs, most);
             loop {
                 while cleaning.len() < BATCHES_IN_FLIGHT {
@@ -264,7 +263,7 @@ impl Run<'_> {
     fn write_documents(
         &mut self,
         chunk: &[Input],
-        results: Vec<io::Result<Document>>,
+        results: CleanedBatch,
         out: &mut dyn Write,
     ) -> io::Result<bool> {
         for (input, result) in chunk.iter().zip(results) {
@@ -329,6 +328,9 @@ impl Run<'_> {
         self.broken_inputs += 1;
     }
 }
+
+/// A batch's documents, cleaned, in order.
+type CleanedBatch = Vec<io::Result<Document>>;
 
 /// Documents per thread in a batch, at most: enough that a thread rarely
 /// waits for another's last document.
