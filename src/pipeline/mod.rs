@@ -10,7 +10,9 @@
 //! batch takes records of the newer one instead of waiting for the last
 //! record of the older, and writing overlaps cleaning. So at most about six
 //! batches are in memory at once, whatever the input's size, and reading
-//! overlaps cleaning.
+//! overlaps cleaning. Called from one of the pool's own threads, it cleans
+//! one batch at a time on that thread's pool instead (waiting there for
+//! work queued behind it could wait forever).
 //!
 //! Lines are split on `\n` only. Every line in gives one line out, except
 //! that `OnError::Skip` leaves out records that fail and `OnError::Fail` stops
@@ -104,6 +106,20 @@ pub fn clean_jsonl<R: BufRead + Send>(
     // so a reader blocked on a full channel stops before it is joined.
     std::thread::scope(move |scope| {
         scope.spawn(move || read_batches(input, opts, &tx));
+        if pool.current_thread_index().is_some() {
+            // Called from one of the pool's own threads, which must not
+            // wait for work that only it may be free to do: one batch at a
+            // time, cleaned here.
+            let mut stats = Stats::default();
+            for batch in rx.iter() {
+                let batch = batch?;
+                let outcomes = batch.lines.par_iter().map(|line| process(thresh, line, opts)).collect();
+                if !write_batch(&batch, outcomes, output, opts, &mut stats, events)? {
+                    break;
+                }
+            }
+            return Ok(stats);
+        }
         pool.in_place_scope(|jobs| {
             let mut stats = Stats::default();
             // The batches on the pool, oldest first, each as the channel its
@@ -310,6 +326,26 @@ mod tests {
             .unwrap_or_else(|e| panic!("the stream did not stop: {e}"));
         assert_eq!(out, "{\"text\":\"a\\n\"}\n");
         assert_eq!((stats.records_out, stats.failed), (1, 1));
+    }
+
+    #[test]
+    fn a_stream_cleaned_from_inside_the_pool_finishes() {
+        let thresh = Thresh::builder().langs(&["any"]).build().unwrap_or_else(|e| panic!("{e}"));
+        let pool = rayon::ThreadPoolBuilder::new().num_threads(1).build().unwrap_or_else(|e| panic!("{e}"));
+        let mut opts = StreamOptions::new(RecordOptions::new("text", false));
+        opts.batch_records = 1;
+        let input = "{\"text\": \"a\"}\n".repeat(20);
+        let (done, finished) = mpsc::channel();
+        std::thread::spawn(move || {
+            let mut out = Vec::new();
+            let stats =
+                pool.install(|| clean_jsonl(&thresh, &pool, input.as_bytes(), &mut out, &opts, &mut |_| {}));
+            let _ = done.send(stats.map(|s| s.records_out));
+        });
+        let written = finished
+            .recv_timeout(std::time::Duration::from_secs(60))
+            .unwrap_or_else(|e| panic!("the stream did not finish: {e}"));
+        assert_eq!(written.ok(), Some(20));
     }
 
     #[test]
