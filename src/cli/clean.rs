@@ -1,17 +1,16 @@
 //! `thresh clean`: documents or JSON Lines, from files, folders or standard
 //! input, to standard output or one output file per input.
 
-use std::collections::VecDeque;
 use std::io::{self, IsTerminal, Read, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
+use std::sync::Arc;
 use std::sync::atomic::AtomicU64;
-use std::sync::{Arc, mpsc};
 
 use clap::{Args, ValueEnum};
 use rayon::prelude::*;
 use thresh::jsonl::RecordOptions;
-use thresh::pipeline::{BATCHES_IN_FLIGHT, Event, OnError, Stats, StreamOptions, clean_jsonl};
+use thresh::pipeline::{Event, OnError, Stats, StreamOptions, clean_in_order, clean_jsonl};
 use thresh::{Detail, Thresh};
 
 use super::inputs::{Input, Output, open, resolve};
@@ -229,33 +228,17 @@ impl Run<'_> {
     fn documents(&mut self, inputs: &[Input], out: &mut dyn Write) -> io::Result<()> {
         let (thresh, pool, detail) = (Arc::clone(&self.thresh), Arc::clone(&self.pool), self.detail());
         let most = pool.current_num_threads() * DOCUMENTS_PER_THREAD;
-        pool.in_place_scope(|jobs| {
-            let mut cleaning: VecDeque<(&[Input], mpsc::Receiver<CleanedBatch>)> = VecDeque::new();
-            let mut chunks = batches(inputs, most);
-            loop {
-                while cleaning.len() < BATCHES_IN_FLIGHT {
-                    let Some(chunk) = chunks.next() else { break };
-                    let (done, results) = mpsc::channel();
-                    let thresh = &thresh;
-                    jobs.spawn(move |_| {
-                        let r = chunk
-                            .par_iter()
-                            .map(|input| read_document(thresh, input, detail, &Arc::new(AtomicU64::new(0))))
-                            .collect();
-                        // The receiver is gone only when the run stopped.
-                        let _ = done.send(r);
-                    });
-                    cleaning.push_back((chunk, results));
-                }
-                let Some((chunk, results)) = cleaning.pop_front() else { break };
-                let results =
-                    results.recv().map_err(|_| io::Error::other("a batch was lost while it was cleaned"))?;
-                if !self.write_documents(chunk, results, out)? {
-                    break;
-                }
-            }
-            Ok(())
-        })
+        clean_in_order(
+            &pool,
+            batches(inputs, most).map(Ok),
+            |chunk: &&[Input]| -> CleanedBatch {
+                chunk
+                    .par_iter()
+                    .map(|input| read_document(&thresh, input, detail, &Arc::new(AtomicU64::new(0))))
+                    .collect()
+            },
+            |chunk, results| self.write_documents(chunk, results, out),
+        )
     }
 
     /// Writes a batch of cleaned documents in order. `false` when the run

@@ -11,16 +11,12 @@ use super::rules::Document;
 pub(super) fn number_runs(doc: &Document<'_>, view: &[usize], min_items: usize) -> Vec<Range<usize>> {
     let bare: Vec<bool> = view.iter().map(|&i| is_bare_number(doc, i)).collect();
     let mut runs = Vec::new();
-    let mut k = 0;
-    while k < view.len() {
-        let start = k;
-        while k < view.len() && bare[k] {
-            k += 1;
+    let mut start = 0;
+    for same in bare.chunk_by(|a, b| a == b) {
+        if same[0] && same.len() >= min_items {
+            runs.push(start..start + same.len());
         }
-        if k - start >= min_items {
-            runs.push(start..k);
-        }
-        k = k.max(start + 1);
+        start += same.len();
     }
     runs
 }

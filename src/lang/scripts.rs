@@ -171,20 +171,27 @@ impl Scripts {
             if alphabetic {
                 s.letters += 1;
             }
-            if is_han(c) {
-                s.han += 1;
-            } else if is_kana(c) {
-                s.kana += 1;
-            } else if is_hangul(c) {
-                s.hangul += 1;
-            } else if alphabetic {
-                s.other += 1;
-            }
+            // Latin letters went on above.
+            s.add_script(c, alphabetic);
         }
         if let Some(start) = word {
             s.add_word(text, start, text.len(), word_accented);
         }
         s
+    }
+
+    /// Counts `c` as Han, kana or Hangul, or, when `other_letter` says it is
+    /// a letter outside those and Latin, as a letter of another script.
+    fn add_script(&mut self, c: char, other_letter: bool) {
+        if is_han(c) {
+            self.han += 1;
+        } else if is_kana(c) {
+            self.kana += 1;
+        } else if is_hangul(c) {
+            self.hangul += 1;
+        } else if other_letter {
+            self.other += 1;
+        }
     }
 
     /// Counts the Latin word `text[start..end]`, unless it is an acronym of
@@ -302,15 +309,7 @@ mod tests {
             s.digits += u32::from(c.is_ascii_digit());
             s.non_space += u32::from(!is_space(c));
             s.cjk_stop |= matches!(c, '。' | '！' | '？');
-            if is_han(c) {
-                s.han += 1;
-            } else if is_kana(c) {
-                s.kana += 1;
-            } else if is_hangul(c) {
-                s.hangul += 1;
-            } else if c.is_alphabetic() && !latin(c) {
-                s.other += 1;
-            }
+            s.add_script(c, c.is_alphabetic() && !latin(c));
         }
         s
     }

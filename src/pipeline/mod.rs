@@ -10,9 +10,8 @@
 //! batch takes records of the newer one instead of waiting for the last
 //! record of the older, and writing overlaps cleaning. So at most about six
 //! batches are in memory at once, whatever the input's size, and reading
-//! overlaps cleaning. Called from one of the pool's own threads, it cleans
-//! one batch at a time on that thread's pool instead (waiting there for
-//! work queued behind it could wait forever).
+//! overlaps cleaning (see [`clean_in_order`], which the CLI also uses for
+//! plain documents).
 //!
 //! Lines are split on `\n` only. Every line in gives one line out, except
 //! that `OnError::Skip` leaves out records that fail and `OnError::Fail` stops
@@ -106,54 +105,76 @@ pub fn clean_jsonl<R: BufRead + Send>(
     // so a reader blocked on a full channel stops before it is joined.
     std::thread::scope(move |scope| {
         scope.spawn(move || read_batches(input, opts, &tx));
-        if pool.current_thread_index().is_some() {
-            // Called from one of the pool's own threads, which must not
-            // wait for work that only it may be free to do: one batch at a
-            // time, cleaned here.
-            let mut stats = Stats::default();
-            for batch in rx.iter() {
-                let batch = batch?;
-                let outcomes = batch.lines.par_iter().map(|line| process(thresh, line, opts)).collect();
-                if !write_batch(&batch, outcomes, output, opts, &mut stats, events)? {
-                    break;
-                }
-            }
-            return Ok(stats);
-        }
-        pool.in_place_scope(|jobs| {
-            let mut stats = Stats::default();
-            // The batches on the pool, oldest first, each as the channel its
-            // outcomes come back on.
-            let mut cleaning: VecDeque<mpsc::Receiver<(Batch, Vec<Outcome>)>> = VecDeque::new();
-            let mut batches = rx.iter();
-            loop {
-                while cleaning.len() < BATCHES_IN_FLIGHT {
-                    let Some(batch) = batches.next() else { break };
-                    let batch = batch?;
-                    let (done, outcomes) = mpsc::channel();
-                    jobs.spawn(move |_| {
-                        let o = batch.lines.par_iter().map(|line| process(thresh, line, opts)).collect();
-                        // The receiver is gone only when the stream stopped.
-                        let _ = done.send((batch, o));
-                    });
-                    cleaning.push_back(outcomes);
-                }
-                let Some(oldest) = cleaning.pop_front() else { break };
-                let (batch, outcomes) =
-                    oldest.recv().map_err(|_| io::Error::other("a batch was lost while it was cleaned"))?;
-                if !write_batch(&batch, outcomes, output, opts, &mut stats, events)? {
-                    return Ok(stats);
-                }
-            }
-            Ok(stats)
-        })
+        let mut stats = Stats::default();
+        clean_in_order(
+            pool,
+            rx.iter(),
+            |batch: &Batch| {
+                batch.lines.par_iter().map(|line| process(thresh, line, opts)).collect::<Vec<_>>()
+            },
+            |batch, outcomes| write_batch(&batch, outcomes, output, opts, &mut stats, events),
+        )?;
+        Ok(stats)
     })
 }
 
-/// Batches cleaned at once: while the oldest one's last records are being
+/// Batches cleaned at once: while the oldest one's last items are being
 /// cleaned, the workers done with their share of it clean the next one
 /// instead of waiting, and it is written while the next is cleaned.
-pub const BATCHES_IN_FLIGHT: usize = 2;
+const BATCHES_IN_FLIGHT: usize = 2;
+
+/// Cleans `batches` on `pool` with `clean`, two at a time, and hands each
+/// batch and what `clean` made of it to `write`, in order, until the
+/// batches end, one is an error, or `write` returns `false`. `clean` should
+/// spread a batch over the pool (`par_iter`): a worker done with its share
+/// of one batch then takes items of the next instead of waiting for the
+/// last of the first, and writing overlaps cleaning.
+///
+/// Called from one of `pool`'s own threads, it cleans one batch at a time
+/// there instead: waiting there for work queued behind it could wait
+/// forever.
+pub fn clean_in_order<B: Send, R: Send>(
+    pool: &rayon::ThreadPool,
+    mut batches: impl Iterator<Item = io::Result<B>>,
+    clean: impl Fn(&B) -> R + Sync,
+    mut write: impl FnMut(B, R) -> io::Result<bool>,
+) -> io::Result<()> {
+    if pool.current_thread_index().is_some() {
+        for batch in batches {
+            let batch = batch?;
+            let cleaned = clean(&batch);
+            if !write(batch, cleaned)? {
+                break;
+            }
+        }
+        return Ok(());
+    }
+    let clean = &clean;
+    pool.in_place_scope(|jobs| {
+        // The batches on the pool, oldest first, each as the channel its
+        // result comes back on.
+        let mut cleaning: VecDeque<mpsc::Receiver<(B, R)>> = VecDeque::new();
+        loop {
+            while cleaning.len() < BATCHES_IN_FLIGHT {
+                let Some(batch) = batches.next() else { break };
+                let batch = batch?;
+                let (done, result) = mpsc::channel();
+                jobs.spawn(move |_| {
+                    let cleaned = clean(&batch);
+                    // The receiver is gone only when the run stopped.
+                    let _ = done.send((batch, cleaned));
+                });
+                cleaning.push_back(result);
+            }
+            let Some(oldest) = cleaning.pop_front() else { return Ok(()) };
+            let (batch, cleaned) =
+                oldest.recv().map_err(|_| io::Error::other("a batch was lost while it was cleaned"))?;
+            if !write(batch, cleaned)? {
+                return Ok(());
+            }
+        }
+    })
+}
 
 /// Writes one batch's outcomes in order. `false` when the stream stops
 /// here (`OnError::Fail`).

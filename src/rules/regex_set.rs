@@ -138,21 +138,25 @@ impl RegexSet {
     /// Compiles `patterns`, each search within `size_limit` bytes of NFA and
     /// of lazy DFA cache.
     pub fn build(patterns: &[Pattern], size_limit: usize) -> Result<RegexSet, Box<meta::BuildError>> {
-        let search = |chosen: Vec<&Pattern>| -> Result<Option<Search>, Box<meta::BuildError>> {
+        let search = |chosen: Vec<&Pattern>,
+                      anchored: bool|
+         -> Result<Option<Search>, Box<meta::BuildError>> {
             if chosen.is_empty() {
                 return Ok(None);
             }
             let owner = chosen.iter().map(|p| p.owner).collect();
             let hirs: Option<Vec<&Hir>> = chosen.iter().map(|p| p.hir.as_deref()).collect();
-            // As `regex::RegexSet` configures it, but without a prefilter
-            // where one would stop at every other word.
+            // As `regex::RegexSet` configures it, but without a literal
+            // prefilter where none is used (an anchored search) or where
+            // one would stop at every other word.
+            let prefilter = !anchored && hirs.as_ref().is_none_or(|h| !h.iter().any(|h| has_word_prefix(h)));
             let config = meta::Config::new()
                 .match_kind(MatchKind::All)
                 .utf8_empty(true)
                 .which_captures(regex_automata::nfa::thompson::WhichCaptures::None)
                 .nfa_size_limit(Some(size_limit))
                 .hybrid_cache_capacity(size_limit)
-                .auto_prefilter(hirs.as_ref().is_none_or(|h| !h.iter().any(|h| has_word_prefix(h))));
+                .auto_prefilter(prefilter);
             let mut builder = meta::Builder::new();
             builder.configure(config).syntax(syntax::Config::new().utf8(true));
             let regex = match hirs {
@@ -162,11 +166,11 @@ impl RegexSet {
             .map_err(Box::new)?;
             Ok(Some(Search { regex, owner }))
         };
-        let block = search(patterns.iter().filter(|p| p.anchor == Anchor::Block).collect())?;
+        let block = search(patterns.iter().filter(|p| p.anchor == Anchor::Block).collect(), true)?;
         let anywhere = patterns
             .iter()
             .filter(|p| p.anchor == Anchor::None)
-            .filter_map(|p| search(vec![p]).transpose())
+            .filter_map(|p| search(vec![p], false).transpose())
             .collect::<Result<_, _>>()?;
         Ok(RegexSet { block, anywhere })
     }

@@ -538,7 +538,7 @@ impl<'a> Walker<'a> {
             when.position = self.position(v).unwrap_or_default();
         }
         if matches!(matcher, MatchSpec::Structure(_)) {
-            for key in ["lang", "min-chars", "max-chars", "min-lines", "max-lines"] {
+            for &key in WHEN_KEYS.iter().filter(|&&k| k != "position") {
                 if let Some((k, _)) = t.get_key_value(key) {
                     self.error(
                         &k.span(),
