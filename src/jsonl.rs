@@ -109,29 +109,43 @@ pub fn clean_record(
     let mut record = parse_object(text).map_err(|e| fail(e, None))?;
     let id = record.id(&opts.id_field);
     let mut cleaned = None;
-    replace_field(&mut record, &opts.field, &mut |s: &str| {
+    replace_field(&mut record, &opts.field, &mut |s: &str, json: &mut String| {
         let c = thresh.clean_with(s, if opts.report { Detail::Full } else { opts.detail });
-        let out = c.text.clone();
+        push_json_string(json, &c.text);
         cleaned = Some(c);
-        out
     })
     .map_err(|e| fail(e, id.clone()))?;
     let Some(cleaned) = cleaned else {
         return Err(fail("internal: field was not cleaned".into(), id));
     };
     if opts.report {
-        let report = report_json(&cleaned);
-        record.set("thresh", RawValue::from_string(report).map_err(|e| fail(e.to_string(), id.clone()))?);
+        record.set("thresh", Value::New(report_json(&cleaned)));
     }
     Ok(CleanedRecord { line: record.to_json(), cleaned })
 }
 
-/// An object as key / raw-value pairs, in order.
-struct RawObject(Vec<(String, Box<RawValue>)>);
+/// A field's value: the JSON text it came with, or new JSON text.
+enum Value<'a> {
+    Raw(&'a RawValue),
+    New(String),
+}
 
-impl RawObject {
+impl Value<'_> {
+    fn get(&self) -> &str {
+        match self {
+            Value::Raw(raw) => raw.get(),
+            Value::New(json) => json,
+        }
+    }
+}
+
+/// An object as key / value pairs, in order; the values are borrowed from
+/// the line until one is replaced.
+struct RawObject<'a>(Vec<(String, Value<'a>)>);
+
+impl<'a> RawObject<'a> {
     fn id(&self, field: &str) -> Option<String> {
-        let raw = self.get(field)?.get();
+        let raw = self.get(field)?;
         match serde_json::from_str::<serde_json::Value>(raw).ok()? {
             serde_json::Value::String(s) => Some(s),
             serde_json::Value::Number(n) => Some(n.to_string()),
@@ -139,11 +153,13 @@ impl RawObject {
         }
     }
 
-    fn get(&self, key: &str) -> Option<&RawValue> {
-        self.0.iter().rev().find(|(k, _)| k == key).map(|(_, v)| &**v)
+    /// The value of the last `key`, as JSON text (a duplicate key's last
+    /// value is the one a JSON reader keeps).
+    fn get(&self, key: &str) -> Option<&str> {
+        self.0.iter().rev().find(|(k, _)| k == key).map(|(_, v)| v.get())
     }
 
-    fn set(&mut self, key: &str, value: Box<RawValue>) {
+    fn set(&mut self, key: &str, value: Value<'a>) {
         match self.0.iter_mut().rev().find(|(k, _)| k == key) {
             Some(slot) => slot.1 = value,
             None => self.0.push((key.to_owned(), value)),
@@ -157,7 +173,7 @@ impl RawObject {
             if i > 0 {
                 out.push(',');
             }
-            out.push_str(&serde_json::to_string(k).unwrap_or_else(|_| "\"\"".into()));
+            push_json_string(&mut out, k);
             out.push(':');
             out.push_str(v.get());
         }
@@ -169,27 +185,27 @@ impl RawObject {
 struct RawObjectVisitor;
 
 impl<'de> Visitor<'de> for RawObjectVisitor {
-    type Value = RawObject;
+    type Value = RawObject<'de>;
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str("a JSON object")
     }
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<RawObject, A::Error> {
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<RawObject<'de>, A::Error> {
         let mut out = Vec::new();
-        while let Some(entry) = map.next_entry::<String, Box<RawValue>>()? {
-            out.push(entry);
+        while let Some((key, value)) = map.next_entry::<String, &'de RawValue>()? {
+            out.push((key, Value::Raw(value)));
         }
         Ok(RawObject(out))
     }
 }
 
-impl<'de> Deserialize<'de> for RawObject {
+impl<'de> Deserialize<'de> for RawObject<'de> {
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         d.deserialize_map(RawObjectVisitor)
     }
 }
 
-fn parse_object(text: &str) -> Result<RawObject, String> {
-    serde_json::from_str::<RawObject>(text).map_err(|e| match e.classify() {
+fn parse_object(text: &str) -> Result<RawObject<'_>, String> {
+    serde_json::from_str::<RawObject<'_>>(text).map_err(|e| match e.classify() {
         serde_json::error::Category::Data if text.trim_start().starts_with(['{']) => {
             format!("invalid JSON: {e}")
         }
@@ -198,31 +214,148 @@ fn parse_object(text: &str) -> Result<RawObject, String> {
     })
 }
 
-/// Replaces the string at `path` with `f(string)`.
+/// Replaces the string at `path` with what `f` writes as JSON, given the
+/// string.
 fn replace_field(
-    obj: &mut RawObject,
+    obj: &mut RawObject<'_>,
     path: &[String],
-    f: &mut dyn FnMut(&str) -> String,
+    f: &mut dyn FnMut(&str, &mut String),
 ) -> Result<(), String> {
     let (key, rest) = path.split_first().ok_or("empty field path")?;
     let raw = obj.get(key).ok_or_else(|| format!("no field `{key}`"))?;
     if rest.is_empty() {
-        let s: String = serde_json::from_str(raw.get()).map_err(|e| {
-            if raw.get().starts_with('"') {
-                format!("field `{key}` is not valid UTF-8 after JSON escapes: {e}")
-            } else {
-                format!("field `{key}` is not a string (found {})", kind(raw.get()))
-            }
-        })?;
-        let new = f(&s);
-        let json = serde_json::to_string(&new).map_err(|e| e.to_string())?;
-        obj.set(key, RawValue::from_string(json).map_err(|e| e.to_string())?);
+        let s = match unescape(raw) {
+            Some(s) => s,
+            // Not a string, or an escape that is no character: serde says why.
+            None => serde_json::from_str::<String>(raw).map_err(|e| {
+                if raw.starts_with('"') {
+                    format!("field `{key}` is not valid UTF-8 after JSON escapes: {e}")
+                } else {
+                    format!("field `{key}` is not a string (found {})", kind(raw))
+                }
+            })?,
+        };
+        let mut json = String::with_capacity(s.len() + s.len() / 8 + 2);
+        f(&s, &mut json);
+        obj.set(key, Value::New(json));
         return Ok(());
     }
-    let mut inner = parse_object(raw.get()).map_err(|_| format!("field `{key}` is not an object"))?;
+    let mut inner = parse_object(raw).map_err(|_| format!("field `{key}` is not an object"))?;
     replace_field(&mut inner, rest, f)?;
-    obj.set(key, RawValue::from_string(inner.to_json()).map_err(|e| e.to_string())?);
+    let json = inner.to_json();
+    obj.set(key, Value::New(json));
     Ok(())
+}
+
+/// The string a JSON string literal (`raw`, quotes included, already
+/// checked to be JSON) stands for, in one allocation of its size; `None`
+/// when `raw` is not a string or an escape is a lone surrogate.
+fn unescape(raw: &str) -> Option<String> {
+    let body = raw.strip_prefix('"')?.strip_suffix('"')?;
+    let mut out = String::with_capacity(body.len());
+    let mut rest = body;
+    while let Some(at) = memchr::memchr(b'\\', rest.as_bytes()) {
+        out.push_str(&rest[..at]);
+        let escape = rest.as_bytes().get(at + 1)?;
+        rest = rest.get(at + 2..)?;
+        let c = match escape {
+            b'"' => '"',
+            b'\\' => '\\',
+            b'/' => '/',
+            b'b' => '\u{8}',
+            b'f' => '\u{c}',
+            b'n' => '\n',
+            b'r' => '\r',
+            b't' => '\t',
+            b'u' => {
+                let unit = hex4(rest)?;
+                rest = &rest[4..];
+                match unit {
+                    0xD800..=0xDBFF => {
+                        let low = hex4(rest.strip_prefix("\\u")?)?;
+                        if !(0xDC00..=0xDFFF).contains(&low) {
+                            return None;
+                        }
+                        rest = &rest[6..];
+                        char::from_u32(0x10000 + ((unit - 0xD800) << 10) + (low - 0xDC00))?
+                    }
+                    _ => char::from_u32(unit)?,
+                }
+            }
+            _ => return None,
+        };
+        out.push(c);
+    }
+    out.push_str(rest);
+    Some(out)
+}
+
+/// The value of the four hex digits `text` starts with.
+fn hex4(text: &str) -> Option<u32> {
+    let digits = text.get(..4)?;
+    if !digits.bytes().all(|b| b.is_ascii_hexdigit()) {
+        return None;
+    }
+    u32::from_str_radix(digits, 16).ok()
+}
+
+/// Appends `s` as a JSON string literal, escaped as serde_json escapes it
+/// (`\"`, `\\`, the short escapes of `\b \f \n \r \t`, `\u00xx` for
+/// the other control characters, nothing else), eight bytes at a time
+/// between the bytes to escape.
+fn push_json_string(out: &mut String, s: &str) {
+    const ONES: u64 = u64::from_ne_bytes([0x01; 8]);
+    const HIGHS: u64 = u64::from_ne_bytes([0x80; 8]);
+    // Whether any byte of `w` is zero (the classic bit trick; exact as a yes/no).
+    let has_zero = |w: u64| w.wrapping_sub(ONES) & !w & HIGHS != 0;
+    let needs_escape = |w: u64| {
+        has_zero(w ^ (ONES * u64::from(b'"')))
+            || has_zero(w ^ (ONES * u64::from(b'\\')))
+            // A byte below 0x20: its top three bits are zero.
+            || has_zero(w & (ONES * 0xE0))
+    };
+    out.reserve(s.len() + 2);
+    out.push('"');
+    let bytes = s.as_bytes();
+    let mut copied = 0;
+    let mut i = 0;
+    while i < bytes.len() {
+        if let Some(chunk) = bytes.get(i..i + 8) {
+            let w = u64::from_ne_bytes(chunk.try_into().unwrap_or_default());
+            if !needs_escape(w) {
+                i += 8;
+                continue;
+            }
+        }
+        let b = bytes[i];
+        let short = match b {
+            b'"' => "\\\"",
+            b'\\' => "\\\\",
+            b'\n' => "\\n",
+            b'\r' => "\\r",
+            b'\t' => "\\t",
+            0x08 => "\\b",
+            0x0C => "\\f",
+            0x00..=0x1F => "",
+            _ => {
+                i += 1;
+                continue;
+            }
+        };
+        out.push_str(&s[copied..i]);
+        if short.is_empty() {
+            const HEX: &[u8; 16] = b"0123456789abcdef";
+            out.push_str("\\u00");
+            out.push(char::from(HEX[usize::from(b >> 4)]));
+            out.push(char::from(HEX[usize::from(b & 0xF)]));
+        } else {
+            out.push_str(short);
+        }
+        i += 1;
+        copied = i;
+    }
+    out.push_str(&s[copied..]);
+    out.push('"');
 }
 
 fn kind(raw: &str) -> &'static str {
@@ -305,6 +438,46 @@ mod tests {
             err(br#"{"text": "\ud800"}"#).is_some_and(|e| e.contains("not valid UTF-8 after JSON escapes"))
         );
         assert!(err(b"{\"text\": \"\xff\"}").is_some_and(|e| e.starts_with("not valid UTF-8")));
+    }
+
+    #[test]
+    fn strings_are_escaped_and_unescaped_as_serde_json_does() {
+        let mut samples: Vec<String> = (0u8..0x80).map(|b| format!("ab{}cdefghij", char::from(b))).collect();
+        samples.extend(
+            [
+                "",
+                "plain ascii text longer than eight bytes",
+                "quote \" back \\ slash / tab\t nl\n cr\r \u{8}\u{c}\u{1}\u{1f}\u{7f}",
+                "Olimpiadas en China: ¿Qué? 欲張りなイヌ 😀 — “quoted” \n\n",
+                "\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}",
+            ]
+            .map(str::to_owned),
+        );
+        for s in &samples {
+            let mut ours = String::new();
+            push_json_string(&mut ours, s);
+            let theirs = serde_json::to_string(s).unwrap_or_default();
+            assert_eq!(ours, theirs, "{s:?}");
+            assert_eq!(unescape(&theirs).as_deref(), Some(s.as_str()), "{theirs}");
+        }
+        // Every escape JSON has, surrogate pairs included.
+        let raw = r#""\" \\ \/ \b \f \n \r \t \u00e9 \u4E2D \ud83d\ude00 end""#;
+        assert_eq!(unescape(raw), serde_json::from_str::<String>(raw).ok());
+        // Not strings, or no character: serde_json is asked, and says why.
+        for raw in [r#""\ud800""#, r#""\udc00 x""#, r#""\ud800\u0041""#, "5", "null"] {
+            assert_eq!(unescape(raw), None, "{raw}");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn any_string_round_trips_as_serde_json_writes_it(s in "(?s).{0,40}") {
+            let mut ours = String::new();
+            push_json_string(&mut ours, &s);
+            let theirs = serde_json::to_string(&s).unwrap_or_default();
+            proptest::prop_assert_eq!(&ours, &theirs);
+            proptest::prop_assert_eq!(unescape(&theirs), Some(s));
+        }
     }
 
     #[test]

@@ -34,25 +34,32 @@ pub struct Stats {
     pub with_replacements: u64,
 }
 
+/// Adds `n` to the count of `key`, allocating only for a key not yet counted
+/// (this runs for every block).
+fn bump(counts: &mut BTreeMap<String, u64>, key: &str, n: u64) {
+    match counts.get_mut(key) {
+        Some(count) => *count += n,
+        None => {
+            counts.insert(key.to_owned(), n);
+        }
+    }
+}
+
 impl Stats {
     /// Adds one cleaned document.
     pub fn add(&mut self, cleaned: &Cleaned) {
-        *self.by_encoding.entry(cleaned.decode.encoding.to_owned()).or_default() += 1;
+        bump(&mut self.by_encoding, cleaned.decode.encoding, 1);
         self.with_replacements += u64::from(cleaned.decode.had_errors);
         for b in &cleaned.blocks {
             self.blocks += 1;
-            *self.by_lang.entry(b.lang.unwrap_or("none").to_owned()).or_default() += 1;
+            bump(&mut self.by_lang, b.lang.unwrap_or("none"), 1);
             match b.decision {
                 Decision::Keep => continue,
                 Decision::Drop => self.blocks_dropped += 1,
                 Decision::Strip => self.blocks_stripped += 1,
             }
-            let key = match (&b.rule, b.by) {
-                (Some(rule), _) => rule.clone(),
-                (None, by) => by.name().to_owned(),
-            };
             if b.by != DecidedBy::Default {
-                *self.by_rule.entry(key).or_default() += 1;
+                bump(&mut self.by_rule, b.rule.as_deref().unwrap_or(b.by.name()), 1);
             }
         }
     }
@@ -67,14 +74,14 @@ impl Stats {
         self.blocks += other.blocks;
         self.blocks_dropped += other.blocks_dropped;
         self.blocks_stripped += other.blocks_stripped;
-        for (k, v) in &other.by_rule {
-            *self.by_rule.entry(k.clone()).or_default() += v;
-        }
-        for (k, v) in &other.by_lang {
-            *self.by_lang.entry(k.clone()).or_default() += v;
-        }
-        for (k, v) in &other.by_encoding {
-            *self.by_encoding.entry(k.clone()).or_default() += v;
+        for (mine, theirs) in [
+            (&mut self.by_rule, &other.by_rule),
+            (&mut self.by_lang, &other.by_lang),
+            (&mut self.by_encoding, &other.by_encoding),
+        ] {
+            for (k, v) in theirs {
+                bump(mine, k, *v);
+            }
         }
         self.with_replacements += other.with_replacements;
     }
