@@ -42,6 +42,10 @@ const SET_SIZE_LIMIT: usize = 32 << 20;
 pub struct RuleSet {
     rules: Vec<CompiledRule>,
     phrases: Option<PhraseSet>,
+    /// The largest `max-chars` of a phrase rule, `None` when one has none: a
+    /// longer block (a long paragraph, a table of data) is not searched for
+    /// phrases.
+    phrases_up_to: Option<usize>,
     /// For every phrase of the set: (rule index, phrase index within the rule).
     phrase_owner: Vec<(usize, usize)>,
     regexes: Option<RegexSet>,
@@ -121,11 +125,13 @@ impl RuleSet {
         let mut phrase_owner = Vec::new();
         let mut set_patterns = Vec::new();
         let mut long = LongSet::default();
+        let mut phrases_up_to = Some(0);
         for spec in specs {
             let index = rules.len();
             let matcher = match &spec.matcher {
                 MatchSpec::Phrases { phrases, min_distinct } => {
                     let normalized: Vec<String> = phrases.iter().map(|p| normalize(&p.value)).collect();
+                    phrases_up_to = phrases_up_to.zip(spec.when.max_chars).map(|(a, b)| a.max(b));
                     for (i, p) in normalized.iter().enumerate() {
                         patterns.push(p.clone());
                         phrase_owner.push((index, i));
@@ -212,7 +218,7 @@ impl RuleSet {
                 }
             }
         };
-        Ok(RuleSet { rules, phrases, phrase_owner, regexes, long })
+        Ok(RuleSet { rules, phrases, phrases_up_to, phrase_owner, regexes, long })
     }
 
     /// The rules, in load order.
@@ -229,7 +235,9 @@ impl RuleSet {
     /// order. Conditions (`[when]`) are not checked here.
     pub fn fire(&self, block: BlockForm<'_>) -> Vec<Firing> {
         let mut firings: Vec<Firing> = Vec::new();
-        if let Some(set) = &self.phrases {
+        if let Some(set) = &self.phrases
+            && self.phrases_up_to.is_none_or(|n| block.chars <= n)
+        {
             // (rule, phrase, line) for every occurrence on word boundaries.
             let mut hits: Vec<(usize, usize, usize)> = Vec::new();
             set.find(block.text, |pattern, range| {
