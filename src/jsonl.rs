@@ -168,7 +168,8 @@ impl<'a> RawObject<'a> {
 
     fn to_json(&self) -> String {
         // Per field: the key, its quotes, a colon, the value and a comma; and the braces.
-        let mut out = String::with_capacity(2 + self.0.iter().map(|(k, v)| k.len() + v.get().len() + 4).sum::<usize>());
+        let mut out =
+            String::with_capacity(2 + self.0.iter().map(|(k, v)| k.len() + v.get().len() + 4).sum::<usize>());
         out.push('{');
         for (i, (k, v)) in self.0.iter().enumerate() {
             if i > 0 {

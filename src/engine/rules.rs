@@ -138,13 +138,22 @@ pub(super) fn apply_rules(
     // a year) unless such a rule would drop it.
     let sub_heading = |k: usize| undecided(&reports[view[k]]) && !outside_chrome(k);
     let widens = |k: usize| sentence(k) && !outside_chrome(k);
+    // Above the body, a block of many short lines with a sentence among
+    // them (share buttons and a photo's caption) is a widget, not a
+    // standfirst. (Below it, such blocks are the article's notes and
+    // references.)
+    let short_lines = |k: usize| {
+        let b = &doc.blocks[view[k]];
+        b.lines > 2 && b.chars < WIDEN_LINE_CHARS * b.lines
+    };
+    let widens_up = |k: usize| widens(k) && !short_lines(k);
     let mut first = view.iter().position(|&i| is_body(i));
     let mut last = view.iter().rposition(|&i| is_body(i));
     if let Some(f) = &mut first {
         loop {
-            if *f > 0 && widens(*f - 1) {
+            if *f > 0 && widens_up(*f - 1) {
                 *f -= 1;
-            } else if *f > 1 && sub_heading(*f - 1) && widens(*f - 2) {
+            } else if *f > 1 && sub_heading(*f - 1) && widens_up(*f - 2) {
                 *f -= 2; // a sub-heading between the first paragraphs
             } else {
                 break;
@@ -188,6 +197,10 @@ pub(super) fn apply_rules(
 const ISLAND_GAP: usize = 6;
 const ISLAND_SENTENCES: usize = 3;
 const ISLAND_CHARS: usize = 400;
+
+/// A block of more than two lines widens the body only when its lines
+/// average at least this many non-space characters.
+const WIDEN_LINE_CHARS: usize = 30;
 
 /// The fewest words of a sentence that widens the body.
 const SENTENCE_WORDS: usize = 6;
