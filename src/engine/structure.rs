@@ -102,7 +102,12 @@ fn labels_of(doc: &Document<'_>, i: usize, max_words: usize) -> Labels {
         return l;
     }
     let lines = doc.block_lines(i);
-    let (labels, label_lines) = count_labels(&lines, max_words);
+    // A one-line block is a capitalised run only if most of its cased words
+    // are capitals, which its analysis has counted: the run's share of
+    // words starting with a capital is at most the block's share of cased
+    // tokens starting with one (a margin below 85 % for the rounding).
+    let runs = lines.len() > 1 || doc.blocks[i].capital_share >= 0.84;
+    let (labels, label_lines) = count_labels(&lines, max_words, runs);
     let introduced = lines.iter().any(|l| l.trim_end().ends_with([':', '：']));
     let numbered = lines.iter().filter(|l| starts_numbered(l)).count() * 2 >= lines.len();
     let l = Labels { max_words, labels, label_lines, lines: lines.len(), listed: introduced || numbered };
@@ -219,7 +224,7 @@ const SEPARATORS: [char; 9] = ['|', '·', '•', '»', '›', '▪', '■', '●
 /// letter or a letter of a caseless script, has no sentence punctuation at its
 /// end, and no word with two digits, no colon, equals sign or bracket (those
 /// are table rows, headers and code).
-fn count_labels(lines: &[&str], max_words: usize) -> (usize, usize) {
+fn count_labels(lines: &[&str], max_words: usize, runs: bool) -> (usize, usize) {
     let mut labels = 0;
     let mut label_lines = 0;
     for &line in lines {
@@ -252,7 +257,7 @@ fn count_labels(lines: &[&str], max_words: usize) -> (usize, usize) {
             // A line of inline-bulleted headlines: a "more stories" widget.
             labels += parts.len();
             label_lines += 1;
-        } else if let Some(n) = capitalised_run(&line) {
+        } else if let Some(n) = runs.then(|| capitalised_run(&line)).flatten() {
             labels += n;
             label_lines += 1;
         }
