@@ -118,6 +118,10 @@ fn show(s: &RuleSpec, out: &mut impl Write) -> io::Result<()> {
             out,
             "  match: number-run: {min_items}+ consecutive one-line blocks of numbers without a letter"
         )?,
+        MatchSpec::Structure(Structure::EchoedLine { min_repeats, min_words }) => writeln!(
+            out,
+            "  match: echoed-line: every line one text of {min_words}+ words said {min_repeats}+ times over"
+        )?,
         MatchSpec::Structure(Structure::LabelList { min_items, max_words, min_percent }) => writeln!(
             out,
             "  match: label-list: {min_items}+ labels of at most {max_words} words, making up {min_percent}%+ of the lines"

@@ -62,6 +62,16 @@ pub(super) fn find(
             super::chart::number_runs(doc, view, min_items),
             "blocks of bare numbers in a row",
         ),
+        Structure::EchoedLine { min_repeats, min_words } => (0..view.len())
+            .filter(|&k| in_position(k))
+            .filter_map(|k| {
+                let lines = doc.block_lines(view[k]);
+                let echoes: Vec<usize> =
+                    lines.iter().map_while(|l| echoes(l, min_repeats, min_words)).collect();
+                let least = *echoes.iter().min()?;
+                (echoes.len() == lines.len()).then(|| (k..k + 1, format!("a line said {least} times over")))
+            })
+            .collect(),
         Structure::LabelList { min_items, max_words, min_percent } => (0..view.len())
             .filter(|&k| in_position(k))
             .filter_map(|k| {
@@ -78,6 +88,41 @@ pub(super) fn find(
             })
             .collect(),
     }
+}
+
+/// How many times `line` (trimmed) is one text of at least `min_words`
+/// words (see [`word_count`]) repeated with single spaces between ("A B C A B C A B C"), when
+/// that is at least `min_repeats` (the most such repeats); `None` for a
+/// line longer than `ECHO_MAX_BYTES`.
+fn echoes(line: &str, min_repeats: usize, min_words: usize) -> Option<usize> {
+    let line = line.trim_matches(is_space);
+    if line.len() > ECHO_MAX_BYTES {
+        return None;
+    }
+    let words = word_count(line);
+    // `k` copies of a text of `n` bytes, joined by spaces: k * n + k - 1 bytes.
+    (min_repeats..=words / min_words).rev().find_map(|k| {
+        let n = (line.len() + 1).checked_sub(k)? / k;
+        if n == 0 || n * k + k - 1 != line.len() || !line.is_char_boundary(n) {
+            return None;
+        }
+        let text = &line[..n];
+        let mut rest = &line[n..];
+        while let Some(next) = rest.strip_prefix(' ') {
+            rest = next.strip_prefix(text)?;
+        }
+        (rest.is_empty() && word_count(text) >= min_words).then_some(k)
+    })
+}
+
+/// The longest line `echoed-line` looks at: a link card's title said three
+/// times is far shorter.
+const ECHO_MAX_BYTES: usize = 1000;
+
+/// Words between spaces, a character of a script written without spaces
+/// (Chinese, Japanese) counting as one.
+fn word_count(text: &str) -> usize {
+    text.split(' ').count() + text.chars().filter(|&c| crate::lang::is_unspaced(c)).count()
 }
 
 /// What the `label-list` detector found in one block.
@@ -510,5 +555,21 @@ mod tests {
         // Curly quotes, dashes and ellipses share the lead byte E2 80.
         assert!(!may_separate("“It’s done” — he said… and left."));
         assert!(!may_separate("Café, naïve, façade."));
+    }
+
+    #[test]
+    fn echoed_lines_are_counted_exactly() {
+        assert_eq!(
+            echoes("How Stores Price Goods How Stores Price Goods How Stores Price Goods", 3, 3),
+            Some(3)
+        );
+        assert_eq!(echoes("  a b c a b c a b c a b c ", 3, 3), Some(4));
+        assert_eq!(echoes("a b c a b c", 3, 3), None);
+        assert_eq!(echoes("a b c a b c a b d", 3, 3), None);
+        assert_eq!(echoes("a b a b a b", 3, 3), None);
+        assert_eq!(echoes("go go go go go go", 3, 3), None);
+        assert_eq!(echoes("価格の決め方 価格の決め方 価格の決め方", 3, 3), Some(3));
+        assert_eq!(echoes("", 3, 3), None);
+        assert_eq!(echoes("é é é", 3, 1), Some(3));
     }
 }

@@ -94,6 +94,15 @@ pub enum Structure {
         /// The fewest blocks that make a run.
         min_items: usize,
     },
+    /// A block whose every line is one text said over and over ("Title
+    /// Title Title"): a link card whose image, heading and link all carry
+    /// the linked story's title.
+    EchoedLine {
+        /// The fewest times the text occurs on the line.
+        min_repeats: usize,
+        /// The fewest words of the repeated text.
+        min_words: usize,
+    },
 }
 
 /// Which text of a block a matcher looks at.
@@ -280,10 +289,11 @@ const MATCH_KEYS: &[&str] = &[
     "min-percent",
     "min-words",
     "keep-headline",
+    "min-repeats",
 ];
 /// The `[match]` keys that configure structure rules.
 const STRUCTURE_KEYS: &[&str] =
-    &["min-items", "max-start", "max-words", "min-percent", "min-words", "keep-headline"];
+    &["min-items", "max-start", "max-words", "min-percent", "min-words", "keep-headline", "min-repeats"];
 
 /// The structure keys that `kind` does not take.
 fn keys_besides(kind: &[&str]) -> Vec<&'static str> {
@@ -303,7 +313,8 @@ const ACTIONS: [&str; Action::ALL.len()] = {
     names
 };
 const SCOPES: &[&str] = &["block", "each-line", "any-line"];
-const STRUCTURES: &[&str] = &["empty-numbered-list", "label-list", "non-sentence", "number-run", "slide-run"];
+const STRUCTURES: &[&str] =
+    &["echoed-line", "empty-numbered-list", "label-list", "non-sentence", "number-run", "slide-run"];
 
 struct Walker<'a> {
     path: &'a str,
@@ -498,6 +509,13 @@ impl<'a> Walker<'a> {
             "number-run" => {
                 only(self, &keys_besides(&["min-items"]), kind);
                 Structure::NumberRun { min_items: min_items.unwrap_or(4).max(2) }
+            }
+            "echoed-line" => {
+                only(self, &keys_besides(&["min-repeats", "min-words"]), kind);
+                Structure::EchoedLine {
+                    min_repeats: self.opt_uint(t, "min-repeats")?.unwrap_or(3).max(2),
+                    min_words: self.opt_uint(t, "min-words")?.unwrap_or(3).max(1),
+                }
             }
             // `opt_enum` let only `STRUCTURES` through; a name listed there
             // without an arm above lands here.
