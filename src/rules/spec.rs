@@ -956,6 +956,25 @@ output = "a"
     }
 
     #[test]
+    fn structure_keys_belong_to_their_structure() {
+        let rule = |keys: &str| {
+            format!(
+                "id = \"demo\"\ndescription = \"d\"\nexplanation = \"e\"\n[match]\n{keys}\n[action]\nkind = \"drop-block\"\n[tests]\ndrop = [\"a\"]\nkeep = [\"b\"]\n"
+            )
+        };
+        let spec = parse_rule("rules/x/demo.toml", &rule("structure = \"echoed-line\"\nmin-repeats = 1"));
+        let Ok(spec) = spec.map_err(|e| format!("{e:?}")) else { panic!("echoed-line did not parse") };
+        // Fewer than two repeats is no echo.
+        assert_eq!(
+            spec.matcher,
+            MatchSpec::Structure(Structure::EchoedLine { min_repeats: 2, min_words: 3 })
+        );
+        let errs = errors("rules/x/demo.toml", &rule("structure = \"label-list\"\nmin-repeats = 3"));
+        assert_eq!(errs.len(), 1, "{errs:#?}");
+        assert!(errs[0].contains("`min-repeats`"), "{}", errs[0]);
+    }
+
+    #[test]
     fn id_must_match_the_file() {
         let errs = errors("rules/x/other.toml", GOOD);
         assert_eq!(errs.len(), 1);
