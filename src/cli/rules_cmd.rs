@@ -120,7 +120,7 @@ fn show(s: &RuleSpec, out: &mut impl Write) -> io::Result<()> {
         )?,
         MatchSpec::Structure(Structure::EchoedLine { min_repeats, min_words }) => writeln!(
             out,
-            "  match: echoed-line: every line one text of {min_words}+ words said {min_repeats}+ times over"
+            "  match: echoed-line: a one-line block, one text of {min_words}+ words said {min_repeats}+ times over"
         )?,
         MatchSpec::Structure(Structure::LabelList { min_items, max_words, min_percent }) => writeln!(
             out,

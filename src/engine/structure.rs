@@ -63,13 +63,17 @@ pub(super) fn find(
             "blocks of bare numbers in a row",
         ),
         Structure::EchoedLine { min_repeats, min_words } => (0..view.len())
-            .filter(|&k| in_position(k))
+            .filter(|&k| {
+                // One line, long enough, and no sentence punctuation (a
+                // title said over and over has none): most blocks are not
+                // looked at.
+                let b = &doc.blocks[view[k]];
+                in_position(k) && b.lines == 1 && !b.punctuated && b.words >= min_repeats * min_words
+            })
             .filter_map(|k| {
-                let lines = doc.block_lines(view[k]);
-                let echoes: Vec<usize> =
-                    lines.iter().map_while(|l| echoes(l, min_repeats, min_words)).collect();
-                let least = *echoes.iter().min()?;
-                (echoes.len() == lines.len()).then(|| (k..k + 1, format!("a line said {least} times over")))
+                let line = doc.block_lines(view[k]).into_iter().next()?;
+                let times = echoes(line, min_repeats, min_words)?;
+                Some((k..k + 1, format!("a line said {times} times over")))
             })
             .collect(),
         Structure::LabelList { min_items, max_words, min_percent } => (0..view.len())
@@ -93,25 +97,32 @@ pub(super) fn find(
 /// How many times `line` (trimmed) is one text of at least `min_words`
 /// words (see [`word_count`]) repeated with single spaces between ("A B C A B C A B C"), when
 /// that is at least `min_repeats` (the most such repeats); `None` for a
-/// line longer than `ECHO_MAX_BYTES`.
+/// line longer than `ECHO_MAX_BYTES`. The detector asks only about blocks
+/// without sentence punctuation.
 fn echoes(line: &str, min_repeats: usize, min_words: usize) -> Option<usize> {
     let line = line.trim_matches(is_space);
     if line.len() > ECHO_MAX_BYTES {
         return None;
     }
-    let words = word_count(line);
-    // `k` copies of a text of `n` bytes, joined by spaces: k * n + k - 1 bytes.
-    (min_repeats..=words / min_words).rev().find_map(|k| {
-        let n = (line.len() + 1).checked_sub(k)? / k;
-        if n == 0 || n * k + k - 1 != line.len() || !line.is_char_boundary(n) {
-            return None;
+    let first = line.split(' ').next().filter(|w| !w.is_empty())?;
+    // `k` copies of a text of `n` bytes, joined by spaces, are k * n + k - 1
+    // bytes; a text of `min_words` words is at least 2 * min_words - 1. The
+    // most repeats are tried first.
+    let most = (line.len() + 1) / (2 * min_words);
+    (min_repeats..=most).rev().find(|&k| {
+        if (line.len() + 1) % k != 0 {
+            return false;
+        }
+        let n = (line.len() + 1) / k - 1;
+        if line.as_bytes()[n] != b' ' || !line[n + 1..].starts_with(first) {
+            return false;
         }
         let text = &line[..n];
         let mut rest = &line[n..];
-        while let Some(next) = rest.strip_prefix(' ') {
-            rest = next.strip_prefix(text)?;
+        while let Some(next) = rest.strip_prefix(' ').and_then(|r| r.strip_prefix(text)) {
+            rest = next;
         }
-        (rest.is_empty() && word_count(text) >= min_words).then_some(k)
+        rest.is_empty() && word_count(text) >= min_words
     })
 }
 

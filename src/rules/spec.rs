@@ -94,9 +94,9 @@ pub enum Structure {
         /// The fewest blocks that make a run.
         min_items: usize,
     },
-    /// A block whose every line is one text said over and over ("Title
-    /// Title Title"): a link card whose image, heading and link all carry
-    /// the linked story's title.
+    /// A one-line block that is one text said over and over ("Title Title
+    /// Title"), without sentence punctuation: a link card whose image,
+    /// heading and link all carry the linked story's title.
     EchoedLine {
         /// The fewest times the text occurs on the line.
         min_repeats: usize,
