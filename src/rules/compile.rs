@@ -54,7 +54,15 @@ pub struct RuleSet {
     /// paragraphs are most of the bytes, and most regex rules are for short
     /// blocks.
     long: LongSet,
+    /// The regexes for blocks longer than `SHORT_CHARS`: every rule but those
+    /// for short blocks (a button, a heading, a byline, a credit line), whose
+    /// patterns keep the anchored search going into every paragraph.
+    mid: LongSet,
 }
+
+/// Blocks up to this many non-space characters are searched for every regex
+/// rule; longer ones without the rules whose `max-chars` is at most this.
+const SHORT_CHARS: usize = 160;
 
 /// The set of regex rules without a `max-chars`, for blocks longer than `after`.
 #[derive(Debug, Clone, Default)]
@@ -125,6 +133,7 @@ impl RuleSet {
         let mut phrase_owner = Vec::new();
         let mut set_patterns = Vec::new();
         let mut long = LongSet::default();
+        let mut mid = LongSet { after: Some(SHORT_CHARS), ..LongSet::default() };
         let mut phrases_up_to = Some(0);
         for spec in specs {
             let index = rules.len();
@@ -157,6 +166,9 @@ impl RuleSet {
                         match spec.when.max_chars {
                             Some(n) => long.after = Some(long.after.map_or(n, |a: usize| a.max(n))),
                             None => long.patterns.push(pattern.clone()),
+                        }
+                        if spec.when.max_chars.is_none_or(|n| n > SHORT_CHARS) {
+                            mid.patterns.push(pattern.clone());
                         }
                         set_patterns.push(pattern);
                         Matcher::Regex { pattern: rewritten, hir, regex: OnceLock::new() }
@@ -218,7 +230,7 @@ impl RuleSet {
                 }
             }
         };
-        Ok(RuleSet { rules, phrases, phrases_up_to, phrase_owner, regexes, long })
+        Ok(RuleSet { rules, phrases, phrases_up_to, phrase_owner, regexes, long, mid })
     }
 
     /// The rules, in load order.
@@ -259,16 +271,12 @@ impl RuleSet {
                 i = end;
             }
         }
-        let long = self.long.after.is_some_and(|after| block.chars > after);
-        let set = match long {
+        let above = |l: &LongSet| l.after.is_some_and(|after| block.chars > after);
+        let subset = [&self.long, &self.mid].into_iter().find(|l| above(l));
+        let set = match subset {
             // A subset of a set that compiled; should it fail all the same, the full set serves.
-            true => self
-                .long
-                .set
-                .get_or_init(|| build_set(&self.long.patterns).ok())
-                .as_ref()
-                .or(self.regexes.as_ref()),
-            false => self.regexes.as_ref(),
+            Some(l) => l.set.get_or_init(|| build_set(&l.patterns).ok()).as_ref().or(self.regexes.as_ref()),
+            None => self.regexes.as_ref(),
         };
         if let Some(set) = set {
             let wanted = |rule: usize| self.rules[rule].spec.when.fits(block.chars, block.lines.len());
