@@ -110,7 +110,7 @@ fn echoes(line: &str, min_repeats: usize, min_words: usize) -> Option<usize> {
     // most repeats are tried first.
     let most = (line.len() + 1) / (2 * min_words);
     (min_repeats..=most).rev().find(|&k| {
-        if (line.len() + 1) % k != 0 {
+        if !(line.len() + 1).is_multiple_of(k) {
             return false;
         }
         let n = (line.len() + 1) / k - 1;
