@@ -21,12 +21,7 @@ peer_mb="${3:-4}"
 runs="${4:-3}"
 [ -d "$corpora/webpages" ] || { echo "compare: no $corpora/webpages" >&2; exit 2; }
 
-cargo build --release --quiet
-bin="$PWD/target/release/thresh"
-work=target/bench
-mkdir -p "$work"
-stream="$work/stream-$size.jsonl"
-[ -s "$stream" ] || python3 scripts/make-jsonl.py "$corpora/webpages" "$size" en > "$stream"
+. bench/stream.sh
 prefix() { # prefix MB OUT: whole lines from the start of the stream
   python3 - "$stream" "$1" "$2" <<'PY'
 import sys

@@ -22,12 +22,8 @@ jobs="${3:-2}"
 [ -d "$corpora/webpages" ] || { echo "rule-cost: no $corpora/webpages" >&2; exit 2; }
 command -v valgrind > /dev/null || { echo "rule-cost: needs valgrind" >&2; exit 2; }
 
-cargo build --release --quiet
-bin="$PWD/target/release/thresh"
-work=target/bench
+. bench/stream.sh
 mkdir -p "$work/rule-cost"
-stream="$work/stream-$size.jsonl"
-[ -s "$stream" ] || python3 scripts/make-jsonl.py "$corpora/webpages" "$size" en > "$stream"
 
 # count ID: the instructions of a run with rule ID off ("-" for none), into a file
 count() {

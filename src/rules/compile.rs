@@ -49,29 +49,39 @@ pub struct RuleSet {
     /// For every phrase of the set: (rule index, phrase index within the rule).
     phrase_owner: Vec<(usize, usize)>,
     regexes: Option<RegexSet>,
-    /// The regexes for blocks too long for every regex rule with a
-    /// `max-chars`: only the unbounded rules, built on first use. Long
-    /// paragraphs are most of the bytes, and most regex rules are for short
-    /// blocks.
-    long: LongSet,
-    /// The regexes for blocks longer than `SHORT_CHARS`: every rule but those
-    /// for short blocks (a button, a heading, a byline, a credit line), whose
-    /// patterns keep the anchored search going into every paragraph.
-    mid: LongSet,
+    /// Smaller sets for longer blocks, the largest `after` first: above the
+    /// largest `max-chars` of a regex rule, only the rules without one; above
+    /// `SHORT_CHARS`, every rule but those for short blocks (a button, a
+    /// heading, a byline, a credit line), whose patterns keep the anchored
+    /// search going into every paragraph. Long paragraphs are most of the
+    /// bytes, and most regex rules are for short blocks.
+    subsets: Vec<SubSet>,
 }
 
 /// Blocks up to this many non-space characters are searched for every regex
 /// rule; longer ones without the rules whose `max-chars` is at most this.
 const SHORT_CHARS: usize = 160;
 
-/// The set of regex rules without a `max-chars`, for blocks longer than `after`.
-#[derive(Debug, Clone, Default)]
-struct LongSet {
-    /// The largest `max-chars` of a regex rule; `None` when no rule has one
-    /// (the full set serves every block).
-    after: Option<usize>,
+/// The regex rules that admit blocks of more than `after` non-space
+/// characters, as a set built on first use.
+#[derive(Debug, Clone)]
+struct SubSet {
+    after: usize,
     patterns: Vec<Pattern>,
     set: OnceLock<Option<RegexSet>>,
+}
+
+impl SubSet {
+    /// The patterns whose rule's `max-chars` (in `limits`) admits more than `after`.
+    fn above(after: usize, patterns: &[Pattern], limits: &[Option<usize>]) -> SubSet {
+        let patterns = patterns
+            .iter()
+            .zip(limits)
+            .filter(|(_, limit)| limit.is_none_or(|n| n > after))
+            .map(|(p, _)| p.clone())
+            .collect();
+        SubSet { after, patterns, set: OnceLock::new() }
+    }
 }
 
 /// One compiled rule.
@@ -132,8 +142,8 @@ impl RuleSet {
         let mut patterns = Vec::new();
         let mut phrase_owner = Vec::new();
         let mut set_patterns = Vec::new();
-        let mut long = LongSet::default();
-        let mut mid = LongSet { after: Some(SHORT_CHARS), ..LongSet::default() };
+        // The `max-chars` of each pattern's rule.
+        let mut limits = Vec::new();
         let mut phrases_up_to = Some(0);
         for spec in specs {
             let index = rules.len();
@@ -163,13 +173,7 @@ impl RuleSet {
                                 Pattern::lines(&rewritten, hir.as_deref(), first_line, index)
                             }
                         };
-                        match spec.when.max_chars {
-                            Some(n) => long.after = Some(long.after.map_or(n, |a: usize| a.max(n))),
-                            None => long.patterns.push(pattern.clone()),
-                        }
-                        if spec.when.max_chars.is_none_or(|n| n > SHORT_CHARS) {
-                            mid.patterns.push(pattern.clone());
-                        }
+                        limits.push(spec.when.max_chars);
                         set_patterns.push(pattern);
                         Matcher::Regex { pattern: rewritten, hir, regex: OnceLock::new() }
                     }
@@ -230,7 +234,14 @@ impl RuleSet {
                 }
             }
         };
-        Ok(RuleSet { rules, phrases, phrases_up_to, phrase_owner, regexes, long, mid })
+        let widest = limits.iter().flatten().max();
+        let mut subsets: Vec<SubSet> = widest
+            .into_iter()
+            .chain([&SHORT_CHARS])
+            .map(|&after| SubSet::above(after, &set_patterns, &limits))
+            .collect();
+        subsets.sort_by_key(|s| std::cmp::Reverse(s.after));
+        Ok(RuleSet { rules, phrases, phrases_up_to, phrase_owner, regexes, subsets })
     }
 
     /// The rules, in load order.
@@ -271,11 +282,9 @@ impl RuleSet {
                 i = end;
             }
         }
-        let above = |l: &LongSet| l.after.is_some_and(|after| block.chars > after);
-        let subset = [&self.long, &self.mid].into_iter().find(|l| above(l));
-        let set = match subset {
+        let set = match self.subsets.iter().find(|s| block.chars > s.after) {
             // A subset of a set that compiled; should it fail all the same, the full set serves.
-            Some(l) => l.set.get_or_init(|| build_set(&l.patterns).ok()).as_ref().or(self.regexes.as_ref()),
+            Some(s) => s.set.get_or_init(|| build_set(&s.patterns).ok()).as_ref().or(self.regexes.as_ref()),
             None => self.regexes.as_ref(),
         };
         if let Some(set) = set {

@@ -277,23 +277,16 @@ pub fn parse_rule(path: &str, source: &str) -> Result<RuleSpec, Vec<RuleError>> 
 }
 
 const TOP_KEYS: &[&str] = &["id", "description", "explanation", "match", "when", "action", "tests"];
-const MATCH_KEYS: &[&str] = &[
-    "phrases",
-    "min-distinct",
-    "regex",
-    "structure",
-    "scope",
-    "min-items",
-    "max-start",
-    "max-words",
-    "min-percent",
-    "min-words",
-    "keep-headline",
-    "min-repeats",
-];
+/// The `[match]` keys besides the structure keys.
+const MATCH_OWN_KEYS: &[&str] = &["phrases", "min-distinct", "regex", "structure", "scope"];
 /// The `[match]` keys that configure structure rules.
 const STRUCTURE_KEYS: &[&str] =
     &["min-items", "max-start", "max-words", "min-percent", "min-words", "keep-headline", "min-repeats"];
+
+/// Every `[match]` key: its own, then the structure keys.
+fn match_keys() -> Vec<&'static str> {
+    [MATCH_OWN_KEYS, STRUCTURE_KEYS].concat()
+}
 
 /// The structure keys that `kind` does not take.
 fn keys_besides(kind: &[&str]) -> Vec<&'static str> {
@@ -397,7 +390,7 @@ impl<'a> Walker<'a> {
     }
 
     fn matcher(&mut self, t: &DeTable<'_>, span: &Range<usize>) -> Option<(MatchSpec, Scope)> {
-        self.keys(t, MATCH_KEYS, "[match]");
+        self.keys(t, &match_keys(), "[match]");
         let phrases = t.get("phrases");
         let regex = t.get("regex");
         let structure = t.get("structure");
@@ -1007,7 +1000,7 @@ output = "a"
         assert!(is_kebab("zh-investment-disclaimer"));
         assert!(!is_kebab("Zh_x"));
         assert!(!is_kebab("a--b"));
-        assert_eq!(closest("min_distinct", MATCH_KEYS), Some("min-distinct"));
-        assert_eq!(closest("zzz", MATCH_KEYS), None);
+        assert_eq!(closest("min_distinct", &match_keys()), Some("min-distinct"));
+        assert_eq!(closest("zzz", &match_keys()), None);
     }
 }
