@@ -12,16 +12,23 @@ use super::decide;
 /// the body, and not right under a sentence-case title (a standfirst) —
 /// between dropped blocks. The start of the document does not count as
 /// dropped, and the headline (the last heading above the body, which starts
-/// at view position `body_start` as the rules stage found it) is never
-/// dropped here, so a headline between a dropped menu and a dropped byline
-/// stays.
+/// at view position `body_start` as the rules stage found it, or above the
+/// first sentence on a page without a long paragraph) is never dropped
+/// here, so a headline between a dropped menu and a dropped byline stays.
 pub(super) fn apply_context(
     blocks: &[Analyzed],
     view: &[usize],
     body_start: Option<usize>,
     reports: &mut [BlockReport],
 ) {
-    let headline = body_start.and_then(|f| super::headline(blocks, view, reports, f));
+    // A page of short paragraphs has no long one to start a body: its
+    // headline is the last heading above its first sentence.
+    let first_sentence = || {
+        view.iter().position(|&i| {
+            blocks[i].has_sentence(super::rules::SENTENCE_WORDS) && reports[i].decision != Decision::Drop
+        })
+    };
+    let headline = body_start.or_else(first_sentence).and_then(|f| super::headline(blocks, view, reports, f));
     let candidate: Vec<bool> = view
         .iter()
         .enumerate()

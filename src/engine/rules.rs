@@ -111,9 +111,17 @@ pub(super) fn apply_rules(
     let outline = super::structure::Outline::new(doc, view);
     let first_round = |p: Position, i: Option<usize>| !regional(p) && !i.is_some_and(defers);
     round(rules, doc, view, &unlocated, &outline, first_round, reports);
+    // A news story of one-sentence paragraphs has no long paragraph: its
+    // body is made of its short ones, when there are enough of them.
+    let short_prose = |i: usize| {
+        let b = &doc.blocks[i];
+        short_paragraph(b) && undecided(&reports[i]) && policy.keeps_any(b)
+    };
+    let short_body = !view.iter().any(|&i| doc.blocks[i].prose && undecided(&reports[i]))
+        && view.iter().filter(|&&i| short_prose(i)).count() >= SHORT_BODY_PARAGRAPHS;
     let is_body = |i: usize| {
         let b = &doc.blocks[i];
-        b.prose && undecided(&reports[i]) && policy.keeps_any(b)
+        (b.prose || (short_body && short_paragraph(b))) && undecided(&reports[i]) && policy.keeps_any(b)
     };
     // The body runs from the first to the last long paragraph, widened over
     // the sentences next to it (a standfirst, a short closing paragraph) and
@@ -202,8 +210,20 @@ const ISLAND_CHARS: usize = 400;
 /// average at least this many non-space characters.
 const WIDEN_LINE_CHARS: usize = 30;
 
+/// A paragraph of one or two punctuated sentences: on a page without a
+/// long paragraph, `SHORT_BODY_PARAGRAPHS` of them make its body.
+fn short_paragraph(b: &Analyzed) -> bool {
+    b.punctuated && b.words >= SHORT_PARAGRAPH_WORDS && b.lines <= 2 && !b.listed && !b.headline_end
+}
+
+/// The fewest words of a short body paragraph.
+const SHORT_PARAGRAPH_WORDS: usize = 8;
+
+/// The fewest short paragraphs that make a body on a page without a long one.
+const SHORT_BODY_PARAGRAPHS: usize = 3;
+
 /// The fewest words of a sentence that widens the body.
-const SENTENCE_WORDS: usize = 6;
+pub(super) const SENTENCE_WORDS: usize = 6;
 
 /// Whether a rule's `[when]` conditions other than position hold for a block.
 fn applies(rule: &CompiledRule, block: &Analyzed) -> bool {
