@@ -33,7 +33,7 @@ pub(super) fn apply_context(
         .iter()
         .enumerate()
         .map(|(k, &i)| {
-            Some(k) != headline
+            !headline.as_ref().is_some_and(|h| h.contains(&k))
                 && (blocks[i].heading_like
                     || (head_blurb(&blocks[i])
                         && body_start.is_some_and(|f| k + 1 < f)

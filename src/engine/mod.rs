@@ -16,6 +16,8 @@ mod structure;
 
 pub use language::LangPolicy;
 
+use std::ops::Range;
+
 use crate::Detail;
 use crate::analyze::{Analyzed, analyze};
 use crate::lang::{LangDetector, LangMethod};
@@ -102,9 +104,11 @@ pub fn run(
 }
 
 /// The headline: the last heading-like block of two words or more among the
-/// first `before` blocks of `view` that nothing dropped, as a view position.
-fn headline(blocks: &[Analyzed], view: &[usize], reports: &[BlockReport], before: usize) -> Option<usize> {
-    (0..before).rev().find(|&k| {
+/// first `before` blocks of `view` that nothing dropped, as a range of view
+/// positions. The range holds a second block when the last such block is a
+/// standfirst written without a full stop under a headline of its own.
+fn headline(blocks: &[Analyzed], view: &[usize], reports: &[BlockReport], before: usize) -> Option<Range<usize>> {
+    let candidate = |k: usize| {
         let i = view[k];
         let b = &blocks[i];
         title_line(b)
@@ -114,8 +118,38 @@ fn headline(blocks: &[Analyzed], view: &[usize], reports: &[BlockReport], before
             && reports[i].decision != Decision::Drop
             && !dated_meta(b.form.as_str())
             && !byline(b.form.as_str())
-    })
+    };
+    let k = (0..before).rev().find(|&k| candidate(k))?;
+    let standfirst = k > 0
+        && standfirst_line(&blocks[view[k]])
+        && candidate(k - 1)
+        && headline_over_standfirst(&blocks[view[k - 1]]);
+    Some(if standfirst { k - 1..k + 1 } else { k..k + 1 })
 }
+
+/// A title line that reads as a standfirst when a headline stands right
+/// above it: a sentence-case clause of `STANDFIRST_WORDS` words or more
+/// with a comma in it ("Su obra, traducida a más de veinte idiomas, dio voz
+/// a generaciones de emigrantes"). A photo's caption or a call to action
+/// above the body is rarely so built.
+fn standfirst_line(b: &Analyzed) -> bool {
+    b.words >= STANDFIRST_WORDS && b.capital_share < 0.5 && b.form.as_str().contains(',')
+}
+
+/// A headline above a standfirst: `HEADLINE_OVER_STANDFIRST_WORDS` words or
+/// more (a kicker such as "Crisis climática" is shorter), in letters, with
+/// no separator of a breadcrumb or a menu.
+fn headline_over_standfirst(b: &Analyzed) -> bool {
+    b.words >= HEADLINE_OVER_STANDFIRST_WORDS
+        && b.letter_share >= HEADLINE_LETTER_SHARE
+        && !b.form.as_str().contains(['>', '›', '»', '|', '•', '·', '/'])
+}
+
+const STANDFIRST_WORDS: usize = 10;
+const HEADLINE_OVER_STANDFIRST_WORDS: usize = 4;
+/// The least share of letters among the non-space characters of a headline
+/// over a standfirst.
+const HEADLINE_LETTER_SHARE: f32 = 0.8;
 
 /// A byline without a date: "By Nelson D. Schwartz", "Von Anna Berg" (but
 /// not a headline such as "By the Numbers: …").
