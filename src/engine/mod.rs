@@ -107,7 +107,12 @@ pub fn run(
 /// first `before` blocks of `view` that nothing dropped, as a range of view
 /// positions. The range holds a second block when the last such block is a
 /// standfirst written without a full stop under a headline of its own.
-fn headline(blocks: &[Analyzed], view: &[usize], reports: &[BlockReport], before: usize) -> Option<Range<usize>> {
+fn headline(
+    blocks: &[Analyzed],
+    view: &[usize],
+    reports: &[BlockReport],
+    before: usize,
+) -> Option<Range<usize>> {
     let candidate = |k: usize| {
         let i = view[k];
         let b = &blocks[i];
@@ -160,7 +165,8 @@ fn byline(form: &str) -> bool {
 }
 
 /// The words that open a byline.
-const BY: [&str; 10] = ["by", "posted", "published", "updated", "par", "von", "por", "di", "door", "av"];
+const BY: [&str; 12] =
+    ["by", "posted", "published", "updated", "par", "von", "por", "di", "door", "av", "author:", "автор:"];
 
 /// A line that can be a headline: one line of up to `HEADLINE_CHARS`
 /// characters (more than a heading's: "The sharing economy is a lie: Uber,

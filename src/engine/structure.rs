@@ -46,7 +46,12 @@ pub(super) fn find(
             let headline =
                 keep_headline.then(|| super::headline(&doc.blocks, view, reports, first)).flatten();
             (0..view.len())
-                .filter(|&k| in_position(k) && !sentence(k) && !headline.as_ref().is_some_and(|h| h.contains(&k)) && !outline.is_contents(k))
+                .filter(|&k| {
+                    in_position(k)
+                        && !sentence(k)
+                        && !headline.as_ref().is_some_and(|h| h.contains(&k))
+                        && !outline.is_contents(k)
+                })
                 .map(|k| (k..k + 1, "no sentence, outside the body".to_owned()))
                 .collect()
         }
