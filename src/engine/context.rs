@@ -28,7 +28,8 @@ pub(super) fn apply_context(
             blocks[i].has_sentence(super::rules::SENTENCE_WORDS) && reports[i].decision != Decision::Drop
         })
     };
-    let headline = body_start.or_else(first_sentence).and_then(|f| super::headline(blocks, view, reports, f));
+    let headline =
+        body_start.or_else(first_sentence).and_then(|f| super::headline::headline(blocks, view, reports, f));
     let candidate: Vec<bool> = view
         .iter()
         .enumerate()

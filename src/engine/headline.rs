@@ -1,0 +1,147 @@
+//! The headline policy: which heading-like block above the body is the
+//! article's headline (kept by the head-chrome rule and the context pass),
+//! and which are bylines, dated meta lines or tag lists instead.
+
+use std::ops::Range;
+
+use crate::analyze::Analyzed;
+use crate::report::{BlockReport, Decision};
+use crate::segment::{LineShape, line_shape};
+
+/// The headline: the last heading-like block of two words or more among the
+/// first `before` blocks of `view` that nothing dropped, as a range of view
+/// positions. The range holds a second block when the last such block is a
+/// standfirst written without a full stop under a headline of its own.
+pub(super) fn headline(
+    blocks: &[Analyzed],
+    view: &[usize],
+    reports: &[BlockReport],
+    before: usize,
+) -> Option<Range<usize>> {
+    let candidate = |k: usize| {
+        let i = view[k];
+        let b = &blocks[i];
+        title_line(b)
+            && b.words >= 2
+            // A list item ("+ All Share Services") is no headline.
+            && line_shape(b.form.as_str()) != LineShape::Bullet
+            && reports[i].decision != Decision::Drop
+            && !dated_meta(b.form.as_str())
+            && !byline(b.form.as_str())
+            && !tag_list(b.form.as_str())
+    };
+    let k = (0..before).rev().find(|&k| candidate(k))?;
+    let standfirst = k > 0
+        && standfirst_line(&blocks[view[k]])
+        && candidate(k - 1)
+        && headline_over_standfirst(&blocks[view[k - 1]]);
+    Some(if standfirst { k - 1..k + 1 } else { k..k + 1 })
+}
+
+/// A title line that reads as a standfirst when a headline stands right
+/// above it: a sentence-case clause of `STANDFIRST_WORDS` words or more
+/// with a comma in it ("Su obra, traducida a más de veinte idiomas, dio voz
+/// a generaciones de emigrantes"), or sentences whose last has lost its
+/// full stop ("Companies talk a good game. They are really …"). A photo's
+/// caption or a call to action above the body is rarely so built.
+fn standfirst_line(b: &Analyzed) -> bool {
+    b.words >= STANDFIRST_WORDS && b.capital_share < 0.5 && (b.punctuated || b.form.as_str().contains(','))
+}
+
+/// A headline above a standfirst: `HEADLINE_OVER_STANDFIRST_WORDS` words or
+/// more (a kicker such as "Crisis climática" is shorter), in letters, with
+/// no separator of a breadcrumb or a menu.
+fn headline_over_standfirst(b: &Analyzed) -> bool {
+    b.words >= HEADLINE_OVER_STANDFIRST_WORDS
+        && b.letter_share >= HEADLINE_LETTER_SHARE
+        && !b.form.as_str().contains(['>', '›', '»', '|', '•', '·', '/'])
+}
+
+const STANDFIRST_WORDS: usize = 10;
+const HEADLINE_OVER_STANDFIRST_WORDS: usize = 4;
+/// The least share of letters among the non-space characters of a headline
+/// over a standfirst.
+const HEADLINE_LETTER_SHARE: f32 = 0.8;
+
+/// A byline without a date: "By Nelson D. Schwartz", "Von Anna Berg" (but
+/// not a headline such as "By the Numbers: …").
+fn byline(form: &str) -> bool {
+    let mut words = form.split_whitespace();
+    let by = words.next().is_some_and(|w| BY.contains(&w));
+    by && words.next().is_some_and(|w| !crate::lang::is_english_function_word(w)) && words.count() <= 5
+}
+
+/// A list of tags or topics under a label: "Topics: uber, libertarians,
+/// Sydney, Technology News". After the first colon come at least
+/// `TAG_LIST_ITEMS` items between commas of at most `TAG_WORDS` words each (a
+/// headline such as "Exclusive: Smith, Jones and Brown quit the board" has
+/// fewer and longer ones).
+fn tag_list(form: &str) -> bool {
+    let Some((_, tags)) = form.split_once(':') else { return false };
+    let mut items = 0;
+    for item in tags.split(',') {
+        let words = item.split_whitespace().count();
+        if words == 0 || words > TAG_WORDS {
+            return false;
+        }
+        items += 1;
+    }
+    items >= TAG_LIST_ITEMS
+}
+
+const TAG_LIST_ITEMS: usize = 4;
+const TAG_WORDS: usize = 4;
+
+/// The words that open a byline.
+const BY: [&str; 12] =
+    ["by", "posted", "published", "updated", "par", "von", "por", "di", "door", "av", "author:", "автор:"];
+
+/// A line that can be a headline: one line of up to `HEADLINE_CHARS`
+/// characters (more than a heading's: "The sharing economy is a lie: Uber,
+/// Ayn Rand and the truth about tech and libertarians") that does not end a
+/// sentence (a `!` or `?` at the end of a line in Title Case is a
+/// headline's).
+fn title_line(b: &Analyzed) -> bool {
+    b.lines == 1 && b.chars <= HEADLINE_CHARS && (b.open_end || b.headline_end)
+}
+
+/// The most characters of a headline.
+const HEADLINE_CHARS: usize = 150;
+
+/// A byline or meta line under the headline: a year, and separators, a
+/// leading "by", or three numbers ("Posted by Ann Lee · 14 April 2024 ·
+/// 6 comments", "Par Claire Morel, le 3 mars 2024 à 10h15"). A headline
+/// with a year in it ("The 2024 Olympics Open in Paris") is not one.
+fn dated_meta(form: &str) -> bool {
+    let numbers = || form.split(|c: char| !c.is_ascii_digit()).filter(|t| !t.is_empty());
+    let year = numbers().any(|t| t.len() == 4 && (t.starts_with("19") || t.starts_with("20")));
+    let by = form.split_whitespace().take(2).any(|w| BY.contains(&w));
+    year && (form.contains(['·', '|', '•']) || by || numbers().count() >= 3)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tag_lists_are_told_from_headlines_with_a_colon() {
+        assert!(tag_list("topics: uber, libertarians, sydney, editor's picks, technology news"));
+        assert!(tag_list("tags: rates, inflation, central banks, bonds"));
+        assert!(!tag_list(
+            "the sharing economy is a lie: uber, ayn rand and the truth about tech and libertarians"
+        ));
+        assert!(!tag_list("exclusive: smith, jones and brown quit the board"));
+        assert!(!tag_list("markets rally as rate cut hopes grow"));
+        assert!(!tag_list("topics:"));
+    }
+
+    #[test]
+    fn bylines_and_dated_meta_lines_are_no_headlines() {
+        assert!(byline("by nelson d. schwartz"));
+        assert!(byline("автор: иван примеров"));
+        assert!(!byline("by the numbers: what the budget buys"));
+        assert!(dated_meta("posted by ann lee · 14 april 2024 · 6 comments"));
+        assert!(dated_meta("2024/03/04 08:12 example"));
+        assert!(!dated_meta("the 2024 olympics open in paris"));
+    }
+}
