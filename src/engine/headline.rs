@@ -71,13 +71,17 @@ fn byline(form: &str) -> bool {
     by && words.next().is_some_and(|w| !crate::lang::is_english_function_word(w)) && words.count() <= 5
 }
 
-/// A list of tags or topics under a label: "Topics: uber, libertarians,
-/// Sydney, Technology News". After the first colon come at least
-/// `TAG_LIST_ITEMS` items between commas of at most `TAG_WORDS` words each (a
-/// headline such as "Exclusive: Smith, Jones and Brown quit the board" has
-/// fewer and longer ones).
+/// A list of tags or topics under a label, or a category line: "Topics:
+/// uber, libertarians, Sydney, Technology News", "テーマ：山歩き". Either the
+/// label before the first colon is one of `META_LABELS`, or after it come
+/// at least `TAG_LIST_ITEMS` items between commas of at most `TAG_WORDS`
+/// words each (a headline such as "Exclusive: Smith, Jones and Brown quit
+/// the board" has fewer and longer ones).
 fn tag_list(form: &str) -> bool {
-    let Some((_, tags)) = form.split_once(':') else { return false };
+    let Some((label, tags)) = form.split_once(':') else { return false };
+    if META_LABELS.contains(&label.trim()) {
+        return true;
+    }
     let mut items = 0;
     for item in tags.split(',') {
         let words = item.split_whitespace().count();
@@ -91,6 +95,15 @@ fn tag_list(form: &str) -> bool {
 
 const TAG_LIST_ITEMS: usize = 4;
 const TAG_WORDS: usize = 4;
+
+/// Labels of a post's category or tags, in the matching form (lower case).
+#[rustfmt::skip]
+const META_LABELS: &[&str] = &[
+    "category", "categories", "tags", "tag", "topics", "topic", "filed under", "kategorie", "kategorien",
+    "schlagworte", "schlagwörter", "themen", "catégorie", "catégories", "mots-clés", "thèmes", "categoría",
+    "categorías", "etiquetas", "temas", "categoria", "tópicos", "рубрика", "теги", "категория", "テーマ",
+    "カテゴリ", "カテゴリー", "タグ", "分类", "标签", "栏目", "카테고리", "태그",
+];
 
 /// The words that open a byline.
 const BY: [&str; 12] =
@@ -132,7 +145,11 @@ mod tests {
         ));
         assert!(!tag_list("exclusive: smith, jones and brown quit the board"));
         assert!(!tag_list("markets rally as rate cut hopes grow"));
-        assert!(!tag_list("topics:"));
+        assert!(tag_list("topics:"));
+        assert!(!tag_list("update: no, really"));
+        assert!(tag_list("テーマ:山歩き"));
+        assert!(tag_list("kategorie: reisen"));
+        assert!(!tag_list("週末の山歩き:紅葉の高尾山へ"));
     }
 
     #[test]
