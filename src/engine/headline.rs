@@ -122,15 +122,21 @@ fn title_line(b: &Analyzed) -> bool {
 const HEADLINE_CHARS: usize = 150;
 
 /// A byline or meta line under the headline: a year, and separators, a
-/// leading "by", or three numbers ("Posted by Ann Lee · 14 April 2024 ·
-/// 6 comments", "Par Claire Morel, le 3 mars 2024 à 10h15"). A headline
-/// with a year in it ("The 2024 Olympics Open in Paris") is not one.
+/// leading "by", three numbers, or another number in at most
+/// `DATE_LINE_WORDS` words ("Posted by Ann Lee · 14 April 2024 · 6
+/// comments", "Par Claire Morel, le 3 mars 2024 à 10h15", "Tuesday 12
+/// March 2024"). A headline with a year in it ("The 2024 Olympics Open in
+/// Paris") is not one.
 fn dated_meta(form: &str) -> bool {
     let numbers = || form.split(|c: char| !c.is_ascii_digit()).filter(|t| !t.is_empty());
     let year = numbers().any(|t| t.len() == 4 && (t.starts_with("19") || t.starts_with("20")));
     let by = form.split_whitespace().take(2).any(|w| BY.contains(&w));
-    year && (form.contains(['·', '|', '•']) || by || numbers().count() >= 3)
+    let date_line = numbers().count() >= 2 && form.split_whitespace().count() <= DATE_LINE_WORDS;
+    year && (form.contains(['·', '|', '•']) || by || numbers().count() >= 3 || date_line)
 }
+
+/// The most words of a date line ("Dienstag, 12. März 2024").
+const DATE_LINE_WORDS: usize = 4;
 
 #[cfg(test)]
 mod tests {
@@ -160,5 +166,8 @@ mod tests {
         assert!(dated_meta("posted by ann lee · 14 april 2024 · 6 comments"));
         assert!(dated_meta("2024/03/04 08:12 example"));
         assert!(!dated_meta("the 2024 olympics open in paris"));
+        assert!(dated_meta("الثلاثاء 12 مارس 2024"));
+        assert!(dated_meta("dienstag, 12. märz 2024"));
+        assert!(!dated_meta("top 10 movies of 2024"));
     }
 }
