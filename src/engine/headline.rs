@@ -9,7 +9,8 @@ use crate::report::{BlockReport, Decision};
 use crate::segment::{LineShape, line_shape};
 
 /// The headline: the last heading-like block of two words or more among the
-/// first `before` blocks of `view` that nothing dropped, as a range of view
+/// first `before` blocks of `view` that nothing dropped (or, when there is
+/// none, a title of one word right above the body), as a range of view
 /// positions. The range holds a second block when the last such block is a
 /// standfirst written without a full stop under a headline of its own.
 pub(super) fn headline(
@@ -18,11 +19,10 @@ pub(super) fn headline(
     reports: &[BlockReport],
     before: usize,
 ) -> Option<Range<usize>> {
-    let candidate = |k: usize| {
+    let title = |k: usize| {
         let i = view[k];
         let b = &blocks[i];
         title_line(b)
-            && b.words >= 2
             // A list item ("+ All Share Services") is no headline.
             && line_shape(b.form.as_str()) != LineShape::Bullet
             && reports[i].decision != Decision::Drop
@@ -30,13 +30,28 @@ pub(super) fn headline(
             && !byline(b.form.as_str())
             && !tag_list(b.form.as_str())
     };
-    let k = (0..before).rev().find(|&k| candidate(k))?;
+    let candidate = |k: usize| title(k) && blocks[view[k]].words >= 2;
+    // A page with no title of two words or more (a manual's page) may
+    // have one of a single word right above its body.
+    let Some(k) = (0..before).rev().find(|&k| candidate(k)) else {
+        let k = before.checked_sub(1)?;
+        return (title(k) && one_word_title(&blocks[view[k]])).then_some(k..k + 1);
+    };
     let standfirst = k > 0
         && standfirst_line(&blocks[view[k]])
         && candidate(k - 1)
         && headline_over_standfirst(&blocks[view[k - 1]]);
     Some(if standfirst { k - 1..k + 1 } else { k..k + 1 })
 }
+
+/// A title of one word ("Configuration", a manual page's), in letters: a
+/// counter or a date is no title.
+fn one_word_title(b: &Analyzed) -> bool {
+    b.words == 1 && b.chars >= ONE_WORD_TITLE_CHARS && b.letter_share >= HEADLINE_LETTER_SHARE
+}
+
+/// The fewest characters of a one-word title.
+const ONE_WORD_TITLE_CHARS: usize = 4;
 
 /// A title line that reads as a standfirst when a headline stands right
 /// above it: a sentence-case clause of `STANDFIRST_WORDS` words or more
