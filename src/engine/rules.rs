@@ -21,7 +21,7 @@ use crate::report::{BlockReport, DecidedBy, Decision};
 use crate::rules::compile::BlockForm;
 use crate::rules::spec::{Action, Position};
 use crate::rules::{CompiledRule, Firing, RuleSet};
-use crate::segment::Segmented;
+use crate::segment::{LineShape, Segmented, line_shape};
 
 /// One document: its text, lines, analysed blocks, and what the rules found in each.
 pub(super) struct Document<'a> {
@@ -350,12 +350,17 @@ fn sentence_after(b: &Analyzed) -> bool {
 const SENTENCE_AFTER_CHARS: usize = 50;
 
 /// Where a heading's link ends: after the block under the heading at view
-/// position `k` if that is one line of at most `LINK_CHARS` characters (the
-/// linked story's title), else right after the heading.
+/// position `k` if that is one line of at most `LINK_CHARS` characters
+/// that does not end a sentence, or is a list item (the linked story's
+/// title), else right after the heading: a short closing paragraph under a "Related" heading is
+/// the article's.
 fn link_end(doc: &Document<'_>, view: &[usize], k: usize) -> usize {
     let title = view.get(k + 1).is_some_and(|&i| {
         let b = &doc.blocks[i];
-        b.lines == 1 && b.chars <= LINK_CHARS && !b.prose
+        b.lines == 1
+            && b.chars <= LINK_CHARS
+            && !b.prose
+            && (b.open_end || b.headline_end || line_shape(b.form.as_str()) == LineShape::Bullet)
     });
     if title { k + 2 } else { k + 1 }
 }
