@@ -136,112 +136,129 @@ pub struct BlockForm<'a> {
 
 impl RuleSet {
     /// Compiles `specs`; reports every regex that does not compile and every duplicate id.
+    ///
+    /// The phrases' automaton is built on a second thread while the regexes
+    /// are parsed and compiled on this one: the two are most of the start-up.
     pub fn compile(specs: Vec<RuleSpec>) -> Result<RuleSet, RuleErrors> {
-        let mut errors = super::source::duplicate_ids(&specs);
-        let mut rules = Vec::with_capacity(specs.len());
+        let mut normalized: Vec<Option<Vec<String>>> = specs
+            .iter()
+            .map(|s| match &s.matcher {
+                MatchSpec::Phrases { phrases, .. } => {
+                    Some(phrases.iter().map(|p| normalize(&p.value)).collect())
+                }
+                _ => None,
+            })
+            .collect();
+        // A rule's index is its place in `specs` (an error anywhere stops the build).
         let mut patterns = Vec::new();
         let mut phrase_owner = Vec::new();
-        let mut set_patterns = Vec::new();
-        // The `max-chars` of each pattern's rule.
-        let mut limits = Vec::new();
-        let mut phrases_up_to = Some(0);
-        for spec in specs {
-            let index = rules.len();
-            let matcher = match &spec.matcher {
-                MatchSpec::Phrases { phrases, min_distinct } => {
-                    let normalized: Vec<String> = phrases.iter().map(|p| normalize(&p.value)).collect();
-                    phrases_up_to = phrases_up_to.zip(spec.when.max_chars).map(|(a, b)| a.max(b));
-                    for (i, p) in normalized.iter().enumerate() {
-                        patterns.push(p.clone());
-                        phrase_owner.push((index, i));
-                    }
-                    Matcher::Phrases { normalized, min_distinct: *min_distinct }
-                }
-                // Loading checked the syntax (`check_regex`); the set's build
-                // below names any regex that still does not compile.
-                MatchSpec::Regex(pattern) => match rewrite(&pattern.value) {
-                    Ok(rewritten) => {
-                        // Parsed once, for the set and for the rule's own regex.
-                        let hir = regex_syntax::Parser::new().parse(&rewritten).ok().map(Arc::new);
-                        let first_line = spec.scope == Scope::EachLine;
-                        let pattern = match spec.scope {
-                            Scope::Block => {
-                                Pattern::parsed(rewritten.clone(), hir.clone(), first_line, index)
-                            }
-                            // A per-line match implies a match of the multi-line set pattern.
-                            Scope::EachLine | Scope::AnyLine => {
-                                Pattern::lines(&rewritten, hir.as_deref(), first_line, index)
-                            }
-                        };
-                        limits.push(spec.when.max_chars);
-                        set_patterns.push(pattern);
-                        Matcher::Regex { pattern: rewritten, hir, regex: OnceLock::new() }
-                    }
-                    Err((message, help)) => {
-                        errors.push(RuleError {
-                            at: pattern.at.clone(),
-                            rule: Some(spec.id.value.clone()),
-                            message,
-                            help,
-                        });
-                        continue;
-                    }
-                },
-                MatchSpec::Structure(s) => Matcher::Structure(*s),
-            };
-            rules.push(CompiledRule { spec, matcher });
-        }
-        if !errors.is_empty() {
-            return Err(RuleErrors(errors));
-        }
-        let phrases = match PhraseSet::build(patterns) {
-            Ok(set) => set,
-            Err(e) => {
-                return Err(set_error(
-                    &rules,
-                    format!("the phrases of all rules do not fit one automaton: {e}"),
-                ));
+        for (index, phrases) in normalized.iter().enumerate() {
+            for (i, p) in phrases.iter().flatten().enumerate() {
+                patterns.push(p.clone());
+                phrase_owner.push((index, i));
             }
-        };
-        let regexes = if set_patterns.is_empty() {
-            None
-        } else {
-            match build_set(&set_patterns) {
-                Ok(set) => Some(set),
-                Err(e) => {
-                    // Name the rules whose regex does not compile on its own
-                    // (a syntax error, or too large), if any.
-                    let broken: Vec<RuleError> = rules
-                        .iter()
-                        .filter_map(|r| {
-                            let MatchSpec::Regex(pattern) = &r.spec.matcher else { return None };
-                            let (message, help) = compile_regex(&pattern.value).err()?;
-                            Some(RuleError {
+        }
+        std::thread::scope(|scope| {
+            let phrase_build = scope.spawn(move || PhraseSet::build(patterns));
+            let mut rules = Vec::with_capacity(specs.len());
+            let mut errors = super::source::duplicate_ids(&specs);
+            let mut set_patterns = Vec::new();
+            // The `max-chars` of each pattern's rule.
+            let mut limits = Vec::new();
+            let mut phrases_up_to = Some(0);
+            for (index, spec) in specs.into_iter().enumerate() {
+                let matcher = match &spec.matcher {
+                    MatchSpec::Phrases { min_distinct, .. } => {
+                        phrases_up_to = phrases_up_to.zip(spec.when.max_chars).map(|(a, b)| a.max(b));
+                        let normalized = normalized[index].take().unwrap_or_default();
+                        Matcher::Phrases { normalized, min_distinct: *min_distinct }
+                    }
+                    // Loading checked the syntax (`check_regex`); the set's build
+                    // below names any regex that still does not compile.
+                    MatchSpec::Regex(pattern) => match rewrite(&pattern.value) {
+                        Ok(rewritten) => {
+                            // Parsed once, for the set and for the rule's own regex.
+                            let hir = regex_syntax::Parser::new().parse(&rewritten).ok().map(Arc::new);
+                            let first_line = spec.scope == Scope::EachLine;
+                            let pattern = match spec.scope {
+                                Scope::Block => {
+                                    Pattern::parsed(rewritten.clone(), hir.clone(), first_line, index)
+                                }
+                                // A per-line match implies a match of the multi-line set pattern.
+                                Scope::EachLine | Scope::AnyLine => {
+                                    Pattern::lines(&rewritten, hir.as_deref(), first_line, index)
+                                }
+                            };
+                            limits.push(spec.when.max_chars);
+                            set_patterns.push(pattern);
+                            Matcher::Regex { pattern: rewritten, hir, regex: OnceLock::new() }
+                        }
+                        Err((message, help)) => {
+                            errors.push(RuleError {
                                 at: pattern.at.clone(),
-                                rule: Some(r.spec.id.value.clone()),
+                                rule: Some(spec.id.value.clone()),
                                 message,
                                 help,
-                            })
-                        })
-                        .collect();
-                    if !broken.is_empty() {
-                        return Err(RuleErrors(broken));
-                    }
+                            });
+                            continue;
+                        }
+                    },
+                    MatchSpec::Structure(s) => Matcher::Structure(*s),
+                };
+                rules.push(CompiledRule { spec, matcher });
+            }
+            if !errors.is_empty() {
+                return Err(RuleErrors(errors));
+            }
+            let phrases = match phrase_build.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)) {
+                Ok(set) => set,
+                Err(e) => {
                     return Err(set_error(
                         &rules,
-                        format!("the regexes of all rules do not fit one set: {e}"),
+                        format!("the phrases of all rules do not fit one automaton: {e}"),
                     ));
                 }
-            }
-        };
-        let widest = limits.iter().flatten().max();
-        let mut subsets: Vec<SubSet> = widest
-            .into_iter()
-            .chain([&SHORT_CHARS])
-            .map(|&after| SubSet::above(after, &set_patterns, &limits))
-            .collect();
-        subsets.sort_by_key(|s| std::cmp::Reverse(s.after));
-        Ok(RuleSet { rules, phrases, phrases_up_to, phrase_owner, regexes, subsets })
+            };
+            let regexes = if set_patterns.is_empty() {
+                None
+            } else {
+                match build_set(&set_patterns) {
+                    Ok(set) => Some(set),
+                    Err(e) => {
+                        // Name the rules whose regex does not compile on its own
+                        // (a syntax error, or too large), if any.
+                        let broken: Vec<RuleError> = rules
+                            .iter()
+                            .filter_map(|r| {
+                                let MatchSpec::Regex(pattern) = &r.spec.matcher else { return None };
+                                let (message, help) = compile_regex(&pattern.value).err()?;
+                                Some(RuleError {
+                                    at: pattern.at.clone(),
+                                    rule: Some(r.spec.id.value.clone()),
+                                    message,
+                                    help,
+                                })
+                            })
+                            .collect();
+                        if !broken.is_empty() {
+                            return Err(RuleErrors(broken));
+                        }
+                        return Err(set_error(
+                            &rules,
+                            format!("the regexes of all rules do not fit one set: {e}"),
+                        ));
+                    }
+                }
+            };
+            let widest = limits.iter().flatten().max();
+            let mut subsets: Vec<SubSet> = widest
+                .into_iter()
+                .chain([&SHORT_CHARS])
+                .map(|&after| SubSet::above(after, &set_patterns, &limits))
+                .collect();
+            subsets.sort_by_key(|s| std::cmp::Reverse(s.after));
+            Ok(RuleSet { rules, phrases, phrases_up_to, phrase_owner, regexes, subsets })
+        })
     }
 
     /// The rules, in load order.
