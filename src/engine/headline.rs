@@ -10,8 +10,8 @@ use crate::segment::{LineShape, line_shape};
 
 /// The headline: the last heading-like block of two words or more among the
 /// first `before` blocks of `view` that nothing dropped (or, when there is
-/// none, a title of one word right above the body), as a range of view
-/// positions. The range holds a second block when the last such block is a
+/// none, a title of one word right above the body, or else the last
+/// question on a line of its own), as a range of view positions. The range holds a second block when the last such block is a
 /// standfirst written without a full stop under a headline of its own.
 pub(super) fn headline(
     blocks: &[Analyzed],
@@ -19,23 +19,18 @@ pub(super) fn headline(
     reports: &[BlockReport],
     before: usize,
 ) -> Option<Range<usize>> {
-    let title = |k: usize| {
-        let i = view[k];
-        let b = &blocks[i];
-        title_line(b)
-            // A list item ("+ All Share Services") is no headline.
-            && line_shape(b.form.as_str()) != LineShape::Bullet
-            && reports[i].decision != Decision::Drop
-            && !dated_meta(b.form.as_str())
-            && !byline(b.form.as_str())
-            && !tag_list(b.form.as_str())
-    };
-    let candidate = |k: usize| title(k) && blocks[view[k]].words >= 2;
-    // A page with no title of two words or more (a manual's page) may
-    // have one of a single word right above its body.
+    let title = |k: usize| kept_title(&blocks[view[k]], reports[view[k]].decision);
+    let candidate = |k: usize| title_line(&blocks[view[k]]) && title(k) && blocks[view[k]].words >= 2;
+    // A page with no title of two words or more (a manual's page, a forum
+    // thread) may have one of a single word right above its body, or a
+    // question.
     let Some(k) = (0..before).rev().find(|&k| candidate(k)) else {
-        let k = before.checked_sub(1)?;
-        return (title(k) && one_word_title(&blocks[view[k]])).then_some(k..k + 1);
+        let one_word = before.checked_sub(1).filter(|&k| {
+            let b = &blocks[view[k]];
+            title_line(b) && title(k) && one_word_title(b)
+        });
+        let question = || (0..before).rev().find(|&k| question_title(&blocks[view[k]]) && title(k));
+        return one_word.or_else(question).map(|k| k..k + 1);
     };
     let standfirst = k > 0
         && standfirst_line(&blocks[view[k]])
@@ -43,6 +38,32 @@ pub(super) fn headline(
         && headline_over_standfirst(&blocks[view[k - 1]]);
     Some(if standfirst { k - 1..k + 1 } else { k..k + 1 })
 }
+
+/// Whether `b`, which `decision` did not drop, can be a headline whatever
+/// its shape: not a list item, a byline, a dated meta line or a tag list.
+fn kept_title(b: &Analyzed, decision: Decision) -> bool {
+    let form = b.form.as_str();
+    // A list item ("+ All Share Services") is no headline.
+    line_shape(form) != LineShape::Bullet
+        && decision != Decision::Drop
+        && !dated_meta(form)
+        && !byline(form)
+        && !tag_list(form)
+}
+
+/// A question on a line of its own, as forum threads and explainers are
+/// titled ("Best way to back up a home NAS to the cloud?"): at most
+/// `QUESTION_WORDS` words and no sentence before it.
+fn question_title(b: &Analyzed) -> bool {
+    let form = b.form.as_str().trim_end();
+    b.lines == 1
+        && b.chars <= HEADLINE_CHARS
+        && b.words <= QUESTION_WORDS
+        && form.ends_with(['?', '？'])
+        && !form.contains(". ")
+}
+
+const QUESTION_WORDS: usize = 20;
 
 /// A title of one word ("Configuration", a manual page's), in letters: a
 /// counter or a date is no title.
