@@ -49,7 +49,23 @@ fn kept_title(b: &Analyzed, decision: Decision) -> bool {
         && !dated_meta(form)
         && !byline(form)
         && !tag_list(form)
+        && !captioned(form)
 }
+
+/// A photo's caption that ends with its credit or a photo note in brackets:
+/// "スーパーの店頭（資料写真）", "The harbour at dawn (AP Photo/Jane Doe)",
+/// "Der Hafen am Morgen (Bild: dpa)".
+fn captioned(form: &str) -> bool {
+    let Some(inner) = form.strip_suffix(')').and_then(|f| f.rsplit_once('(')).map(|(_, inner)| inner) else {
+        return false;
+    };
+    PHOTO_NOTES.iter().any(|note| inner.contains(note))
+}
+
+/// Words of a photo note or credit in brackets, in the matching form (lower
+/// case, full-width brackets folded).
+const PHOTO_NOTES: &[&str] =
+    &["photo", "getty", "reuters", "afp", "bild", "foto", "写真", "撮影", "图片", "照片", "摄", "사진"];
 
 /// A question on a line of its own, as forum threads and explainers are
 /// titled ("Best way to back up a home NAS to the cloud?"): at most
@@ -161,14 +177,22 @@ const HEADLINE_CHARS: usize = 150;
 /// leading "by", three numbers, or another number in at most
 /// `DATE_LINE_WORDS` words ("Posted by Ann Lee · 14 April 2024 · 6
 /// comments", "Par Claire Morel, le 3 mars 2024 à 10h15", "Tuesday 12
-/// March 2024"). A headline with a year in it ("The 2024 Olympics Open in
+/// March 2024"); or a time and two more numbers in as few words ("3/4(月)
+/// 12:05配信"). A headline with a year in it ("The 2024 Olympics Open in
 /// Paris") is not one.
 fn dated_meta(form: &str) -> bool {
     let numbers = || form.split(|c: char| !c.is_ascii_digit()).filter(|t| !t.is_empty());
     let year = numbers().any(|t| t.len() == 4 && (t.starts_with("19") || t.starts_with("20")));
     let by = form.split_whitespace().take(2).any(|w| BY.contains(&w));
-    let date_line = numbers().count() >= 2 && form.split_whitespace().count() <= DATE_LINE_WORDS;
-    year && (form.contains(['·', '|', '•']) || by || numbers().count() >= 3 || date_line)
+    let short = form.split_whitespace().count() <= DATE_LINE_WORDS;
+    let date_line = numbers().count() >= 2 && short;
+    // A date and a time without the year: "3/4(月) 12:05配信", "04.03. 12:05 Uhr".
+    let time = form
+        .as_bytes()
+        .windows(4)
+        .any(|w| w[0].is_ascii_digit() && w[1] == b':' && w[2].is_ascii_digit() && w[3].is_ascii_digit());
+    (year && (form.contains(['·', '|', '•']) || by || numbers().count() >= 3 || date_line))
+        || (time && numbers().count() >= 3 && short)
 }
 
 /// The most words of a date line ("Dienstag, 12. März 2024").
@@ -195,6 +219,15 @@ mod tests {
     }
 
     #[test]
+    fn captions_with_a_photo_note_are_no_headlines() {
+        assert!(captioned("スーパーの店頭(資料写真)"));
+        assert!(captioned("the harbour at dawn (ap photo/jane doe)"));
+        assert!(captioned("der hafen am morgen (bild: dpa)"));
+        assert!(!captioned("fed holds rates (again)"));
+        assert!(!captioned("prices of older homes fall for the first time in a decade"));
+    }
+
+    #[test]
     fn bylines_and_dated_meta_lines_are_no_headlines() {
         assert!(byline("by nelson d. schwartz"));
         assert!(byline("автор: иван примеров"));
@@ -205,5 +238,7 @@ mod tests {
         assert!(dated_meta("الثلاثاء 12 مارس 2024"));
         assert!(dated_meta("dienstag, 12. märz 2024"));
         assert!(!dated_meta("top 10 movies of 2024"));
+        assert!(dated_meta("3/4(月) 12:05配信"));
+        assert!(!dated_meta("fed holds rates at 5.25%"));
     }
 }
