@@ -215,13 +215,18 @@ fn guess_cjk(text: &str, s: &Scripts) -> LangGuess {
     let confidence = (0.5 + cjk as f32 / 10.0).min(1.0);
     let tag = if s.hangul > s.kana && s.hangul * 2 >= s.han {
         "ko"
-    } else if s.kana > 0 && s.kana * 10 >= s.han + s.kana {
+    } else if s.kana > 0 && s.kana * KANA_PARTS >= s.han + s.kana {
         "ja"
     } else {
         chinese_variant(text)
     };
     LangGuess { tag: Some(tag), confidence, method: LangMethod::Script }
 }
+
+/// A block is Japanese when at least one in `KANA_PARTS` of its Han and kana
+/// characters is kana: Chinese text has none, and a Japanese headline may
+/// have one in ten ("日銀総裁、追加利上げ示唆").
+const KANA_PARTS: u32 = 20;
 
 /// `zh-Hant`, `zh-Hans`, or `zh` when the characters do not tell.
 fn chinese_variant(text: &str) -> &'static str {
@@ -453,6 +458,8 @@ mod tests {
         assert_eq!(tag("免責聲明：投資有風險，本文並非投資建議。"), Some("zh-Hant"));
         assert_eq!(tag("免责声明：投资有风险，本文并非投资建议。"), Some("zh-Hans"));
         assert_eq!(tag("本記事は投資の勧誘を目的としたものではありません。"), Some("ja"));
+        // One kana in eleven: a Japanese headline, not Chinese.
+        assert_eq!(tag("日銀総裁、追加利上げ示唆"), Some("ja"));
         assert_eq!(tag("이 기사는 투자 권유를 목적으로 하지 않습니다."), Some("ko"));
     }
 
