@@ -158,8 +158,25 @@ const META_LABELS: &[&str] = &[
 ];
 
 /// The words that open a byline.
-const BY: [&str; 12] =
-    ["by", "posted", "published", "updated", "par", "von", "por", "di", "door", "av", "author:", "автор:"];
+const BY: [&str; 17] = [
+    "by",
+    "posted",
+    "published",
+    "updated",
+    "par",
+    "von",
+    "por",
+    "di",
+    "door",
+    "av",
+    "author:",
+    "автор:",
+    "veröffentlicht",
+    "aktualisiert",
+    "publié",
+    "publicado",
+    "pubblicato",
+];
 
 /// A line that can be a headline: one line of up to `HEADLINE_CHARS`
 /// characters (more than a heading's: "The sharing economy is a lie: Uber,
@@ -234,6 +251,7 @@ mod tests {
         assert!(!byline("by the numbers: what the budget buys"));
         assert!(dated_meta("posted by ann lee · 14 april 2024 · 6 comments"));
         assert!(dated_meta("2024/03/04 08:12 example"));
+        assert!(dated_meta("veröffentlicht am 12. mai 2024 von julia"));
         assert!(!dated_meta("the 2024 olympics open in paris"));
         assert!(dated_meta("الثلاثاء 12 مارس 2024"));
         assert!(dated_meta("dienstag, 12. märz 2024"));
