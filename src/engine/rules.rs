@@ -111,18 +111,16 @@ pub(super) fn apply_rules(
     let outline = super::structure::Outline::new(doc, view);
     let first_round = |p: Position, i: Option<usize>| !regional(p) && !i.is_some_and(defers);
     round(rules, doc, view, &unlocated, &outline, first_round, reports);
+    // A body paragraph: a long one, or (`short`) one of one or two sentences.
+    let paragraph = |i: usize, short: bool| {
+        let b = &doc.blocks[i];
+        (b.prose || (short && short_paragraph(b))) && undecided(&reports[i]) && policy.keeps_any(b)
+    };
     // A news story of one-sentence paragraphs has no long paragraph: its
     // body is made of its short ones, when there are enough of them.
-    let short_prose = |i: usize| {
-        let b = &doc.blocks[i];
-        short_paragraph(b) && undecided(&reports[i]) && policy.keeps_any(b)
-    };
-    let short_body = !view.iter().any(|&i| doc.blocks[i].prose && undecided(&reports[i]))
-        && view.iter().filter(|&&i| short_prose(i)).count() >= SHORT_BODY_PARAGRAPHS;
-    let is_body = |i: usize| {
-        let b = &doc.blocks[i];
-        (b.prose || (short_body && short_paragraph(b))) && undecided(&reports[i]) && policy.keeps_any(b)
-    };
+    let short_body = !view.iter().any(|&i| paragraph(i, false))
+        && view.iter().filter(|&&i| paragraph(i, true)).count() >= SHORT_BODY_PARAGRAPHS;
+    let is_body = |i: usize| paragraph(i, short_body);
     // The body runs from the first to the last long paragraph, widened over
     // the sentences next to it (a standfirst, a short closing paragraph) and
     // over a single short block between two sentences (a year or a
@@ -352,8 +350,8 @@ const SENTENCE_AFTER_CHARS: usize = 50;
 /// Where a heading's link ends: after the block under the heading at view
 /// position `k` if that is one line of at most `LINK_CHARS` characters
 /// that does not end a sentence, or is a list item (the linked story's
-/// title), else right after the heading: a short closing paragraph under a "Related" heading is
-/// the article's.
+/// title), else right after the heading: a short closing paragraph under a
+/// "Related" heading is the article's.
 fn link_end(doc: &Document<'_>, view: &[usize], k: usize) -> usize {
     let title = view.get(k + 1).is_some_and(|&i| {
         let b = &doc.blocks[i];
