@@ -1,6 +1,6 @@
 //! The headline policy: which heading-like block above the body is the
 //! article's headline (kept by the head-chrome rule and the context pass),
-//! and which are bylines, dated meta lines or tag lists instead.
+//! and which are bylines, dated meta lines, tag lists or captions instead.
 
 use std::ops::Range;
 
@@ -11,8 +11,9 @@ use crate::segment::{LineShape, line_shape};
 /// The headline: the last heading-like block of two words or more among the
 /// first `before` blocks of `view` that nothing dropped (or, when there is
 /// none, a title of one word right above the body, or else the last
-/// question on a line of its own), as a range of view positions. The range holds a second block when the last such block is a
-/// standfirst written without a full stop under a headline of its own.
+/// question on a line of its own), as a range of view positions. The range
+/// holds a second block when the last such block is a standfirst written
+/// without a full stop under a headline of its own.
 pub(super) fn headline(
     blocks: &[Analyzed],
     view: &[usize],
@@ -39,8 +40,9 @@ pub(super) fn headline(
     Some(if standfirst { k - 1..k + 1 } else { k..k + 1 })
 }
 
-/// Whether `b`, which `decision` did not drop, can be a headline whatever
-/// its shape: not a list item, a byline, a dated meta line or a tag list.
+/// Whether `b`, decided `decision` so far, can be a headline whatever its
+/// shape: not dropped, and not a list item, a byline, a dated meta line, a
+/// tag list or a photo's caption.
 fn kept_title(b: &Analyzed, decision: Decision) -> bool {
     let form = b.form.as_str();
     // A list item ("+ All Share Services") is no headline.
@@ -54,12 +56,17 @@ fn kept_title(b: &Analyzed, decision: Decision) -> bool {
 
 /// A photo's caption that ends with its credit or a photo note in brackets:
 /// "スーパーの店頭（資料写真）", "The harbour at dawn (AP Photo/Jane Doe)",
-/// "Der Hafen am Morgen (Bild: dpa)".
+/// "Der Hafen am Morgen (Bild: dpa)". A bare note is a headline's ("Tour
+/// the New Library (Photos)", "新庁舎が完成（写真）").
 fn captioned(form: &str) -> bool {
     let Some(inner) = form.strip_suffix(')').and_then(|f| f.rsplit_once('(')).map(|(_, inner)| inner) else {
         return false;
     };
-    PHOTO_NOTES.iter().any(|note| inner.contains(note))
+    let inner = inner.trim();
+    let bare = PHOTO_NOTES
+        .iter()
+        .any(|&note| inner.strip_prefix(note).is_some_and(|rest| rest.is_empty() || rest == "s"));
+    !bare && PHOTO_NOTES.iter().any(|note| inner.contains(note))
 }
 
 /// Words of a photo note or credit in brackets, in the matching form (lower
@@ -241,6 +248,8 @@ mod tests {
         assert!(captioned("the harbour at dawn (ap photo/jane doe)"));
         assert!(captioned("der hafen am morgen (bild: dpa)"));
         assert!(!captioned("fed holds rates (again)"));
+        assert!(!captioned("tour the new library (photos)"));
+        assert!(!captioned("新庁舎が完成(写真)"));
         assert!(!captioned("prices of older homes fall for the first time in a decade"));
     }
 
