@@ -205,18 +205,18 @@ const HEADLINE_CHARS: usize = 150;
 /// 12:05配信"). A headline with a year in it ("The 2024 Olympics Open in
 /// Paris") is not one.
 fn dated_meta(form: &str) -> bool {
-    let numbers = || form.split(|c: char| !c.is_ascii_digit()).filter(|t| !t.is_empty());
-    let year = numbers().any(|t| t.len() == 4 && (t.starts_with("19") || t.starts_with("20")));
+    let numbers: Vec<&str> = form.split(|c: char| !c.is_ascii_digit()).filter(|t| !t.is_empty()).collect();
+    let year = numbers.iter().any(|t| t.len() == 4 && (t.starts_with("19") || t.starts_with("20")));
     let by = form.split_whitespace().take(2).any(|w| BY.contains(&w));
     let short = form.split_whitespace().count() <= DATE_LINE_WORDS;
-    let date_line = numbers().count() >= 2 && short;
+    let date_line = numbers.len() >= 2 && short;
     // A date and a time without the year: "3/4(月) 12:05配信", "04.03. 12:05 Uhr".
     let time = form
         .as_bytes()
         .windows(4)
         .any(|w| w[0].is_ascii_digit() && w[1] == b':' && w[2].is_ascii_digit() && w[3].is_ascii_digit());
-    (year && (form.contains(['·', '|', '•']) || by || numbers().count() >= 3 || date_line))
-        || (time && numbers().count() >= 3 && short)
+    (year && (form.contains(['·', '|', '•']) || by || numbers.len() >= 3 || date_line))
+        || (time && numbers.len() >= 3 && short)
 }
 
 /// The most words of a date line ("Dienstag, 12. März 2024").

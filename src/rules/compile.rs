@@ -160,56 +160,7 @@ impl RuleSet {
         }
         std::thread::scope(|scope| {
             let phrase_build = scope.spawn(move || PhraseSet::build(patterns));
-            let mut rules = Vec::with_capacity(specs.len());
-            let mut errors = super::source::duplicate_ids(&specs);
-            let mut set_patterns = Vec::new();
-            // The `max-chars` of each pattern's rule.
-            let mut limits = Vec::new();
-            let mut phrases_up_to = Some(0);
-            for (index, spec) in specs.into_iter().enumerate() {
-                let matcher = match &spec.matcher {
-                    MatchSpec::Phrases { min_distinct, .. } => {
-                        phrases_up_to = phrases_up_to.zip(spec.when.max_chars).map(|(a, b)| a.max(b));
-                        let normalized = normalized[index].take().unwrap_or_default();
-                        Matcher::Phrases { normalized, min_distinct: *min_distinct }
-                    }
-                    // Loading checked the syntax (`check_regex`); the set's build
-                    // below names any regex that still does not compile.
-                    MatchSpec::Regex(pattern) => match rewrite(&pattern.value) {
-                        Ok(rewritten) => {
-                            // Parsed once, for the set and for the rule's own regex.
-                            let hir = regex_syntax::Parser::new().parse(&rewritten).ok().map(Arc::new);
-                            let first_line = spec.scope == Scope::EachLine;
-                            let pattern = match spec.scope {
-                                Scope::Block => {
-                                    Pattern::parsed(rewritten.clone(), hir.clone(), first_line, index)
-                                }
-                                // A per-line match implies a match of the multi-line set pattern.
-                                Scope::EachLine | Scope::AnyLine => {
-                                    Pattern::lines(&rewritten, hir.as_deref(), first_line, index)
-                                }
-                            };
-                            limits.push(spec.when.max_chars);
-                            set_patterns.push(pattern);
-                            Matcher::Regex { pattern: rewritten, hir, regex: OnceLock::new() }
-                        }
-                        Err((message, help)) => {
-                            errors.push(RuleError {
-                                at: pattern.at.clone(),
-                                rule: Some(spec.id.value.clone()),
-                                message,
-                                help,
-                            });
-                            continue;
-                        }
-                    },
-                    MatchSpec::Structure(s) => Matcher::Structure(*s),
-                };
-                rules.push(CompiledRule { spec, matcher });
-            }
-            if !errors.is_empty() {
-                return Err(RuleErrors(errors));
-            }
+            let Matchers { rules, set_patterns, limits, phrases_up_to } = matchers(specs, &mut normalized)?;
             let phrases = match phrase_build.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)) {
                 Ok(set) => set,
                 Err(e) => {
@@ -219,37 +170,7 @@ impl RuleSet {
                     ));
                 }
             };
-            let regexes = if set_patterns.is_empty() {
-                None
-            } else {
-                match build_set(&set_patterns) {
-                    Ok(set) => Some(set),
-                    Err(e) => {
-                        // Name the rules whose regex does not compile on its own
-                        // (a syntax error, or too large), if any.
-                        let broken: Vec<RuleError> = rules
-                            .iter()
-                            .filter_map(|r| {
-                                let MatchSpec::Regex(pattern) = &r.spec.matcher else { return None };
-                                let (message, help) = compile_regex(&pattern.value).err()?;
-                                Some(RuleError {
-                                    at: pattern.at.clone(),
-                                    rule: Some(r.spec.id.value.clone()),
-                                    message,
-                                    help,
-                                })
-                            })
-                            .collect();
-                        if !broken.is_empty() {
-                            return Err(RuleErrors(broken));
-                        }
-                        return Err(set_error(
-                            &rules,
-                            format!("the regexes of all rules do not fit one set: {e}"),
-                        ));
-                    }
-                }
-            };
+            let regexes = regex_set(&rules, &set_patterns)?;
             let widest = limits.iter().flatten().max();
             let mut subsets: Vec<SubSet> = widest
                 .into_iter()
@@ -398,6 +319,95 @@ impl CompiledRule {
             _ => None,
         }
     }
+}
+
+/// The rules with their matchers, and what the regex set is built from.
+struct Matchers {
+    rules: Vec<CompiledRule>,
+    /// The regex rules' patterns, in rule order.
+    set_patterns: Vec<Pattern>,
+    /// The `max-chars` of each pattern's rule.
+    limits: Vec<Option<usize>>,
+    /// The largest `max-chars` of a phrase rule; `None` when one has none.
+    phrases_up_to: Option<usize>,
+}
+
+/// Each spec's matcher, taking phrase rules' phrases from `normalized` (the
+/// matching forms, by spec index); every rewrite error and duplicate id.
+fn matchers(specs: Vec<RuleSpec>, normalized: &mut [Option<Vec<String>>]) -> Result<Matchers, RuleErrors> {
+    let mut rules = Vec::with_capacity(specs.len());
+    let mut errors = super::source::duplicate_ids(&specs);
+    let mut set_patterns = Vec::new();
+    let mut limits = Vec::new();
+    let mut phrases_up_to = Some(0);
+    for (index, spec) in specs.into_iter().enumerate() {
+        let matcher = match &spec.matcher {
+            MatchSpec::Phrases { min_distinct, .. } => {
+                phrases_up_to = phrases_up_to.zip(spec.when.max_chars).map(|(a, b)| a.max(b));
+                let normalized = normalized[index].take().unwrap_or_default();
+                Matcher::Phrases { normalized, min_distinct: *min_distinct }
+            }
+            // Loading checked the syntax (`check_regex`); the set's build
+            // names any regex that still does not compile.
+            MatchSpec::Regex(pattern) => match rewrite(&pattern.value) {
+                Ok(rewritten) => {
+                    // Parsed once, for the set and for the rule's own regex.
+                    let hir = regex_syntax::Parser::new().parse(&rewritten).ok().map(Arc::new);
+                    let first_line = spec.scope == Scope::EachLine;
+                    let pattern = match spec.scope {
+                        Scope::Block => Pattern::parsed(rewritten.clone(), hir.clone(), first_line, index),
+                        // A per-line match implies a match of the multi-line set pattern.
+                        Scope::EachLine | Scope::AnyLine => {
+                            Pattern::lines(&rewritten, hir.as_deref(), first_line, index)
+                        }
+                    };
+                    limits.push(spec.when.max_chars);
+                    set_patterns.push(pattern);
+                    Matcher::Regex { pattern: rewritten, hir, regex: OnceLock::new() }
+                }
+                Err((message, help)) => {
+                    errors.push(RuleError {
+                        at: pattern.at.clone(),
+                        rule: Some(spec.id.value.clone()),
+                        message,
+                        help,
+                    });
+                    continue;
+                }
+            },
+            MatchSpec::Structure(s) => Matcher::Structure(*s),
+        };
+        rules.push(CompiledRule { spec, matcher });
+    }
+    if !errors.is_empty() {
+        return Err(RuleErrors(errors));
+    }
+    Ok(Matchers { rules, set_patterns, limits, phrases_up_to })
+}
+
+/// The regex set of all `patterns`; `None` when there are none. When it does
+/// not build, the rules whose regex does not compile on its own (a syntax
+/// error, or too large) are named, if any.
+fn regex_set(rules: &[CompiledRule], patterns: &[Pattern]) -> Result<Option<RegexSet>, RuleErrors> {
+    if patterns.is_empty() {
+        return Ok(None);
+    }
+    let e = match build_set(patterns) {
+        Ok(set) => return Ok(Some(set)),
+        Err(e) => e,
+    };
+    let broken: Vec<RuleError> = rules
+        .iter()
+        .filter_map(|r| {
+            let MatchSpec::Regex(pattern) = &r.spec.matcher else { return None };
+            let (message, help) = compile_regex(&pattern.value).err()?;
+            Some(RuleError { at: pattern.at.clone(), rule: Some(r.spec.id.value.clone()), message, help })
+        })
+        .collect();
+    if !broken.is_empty() {
+        return Err(RuleErrors(broken));
+    }
+    Err(set_error(rules, format!("the regexes of all rules do not fit one set: {e}")))
 }
 
 fn set_error(rules: &[CompiledRule], message: String) -> RuleErrors {
