@@ -85,8 +85,104 @@ pub fn segment(text: &str) -> Segmented {
         start = end + 1;
     }
     close(&mut out, &mut open);
+    split_line_per_paragraph(text, &mut out);
     out
 }
+
+/// The fewest non-space characters of a line that is a paragraph of its
+/// own, or else the fewest bytes (fifty Han or kana characters).
+const PARAGRAPH_LINE_CHARS: usize = 100;
+const PARAGRAPH_LINE_BYTES: usize = 150;
+/// The fewest lines of a block that is split when it holds one paragraph
+/// line only.
+const RUN_LINES: usize = 10;
+
+/// Splits a block into its lines when it holds two paragraph lines or more
+/// (or one among `RUN_LINES` lines), if such blocks hold more paragraph
+/// lines than there are paragraphs standing alone, and a document without a
+/// blank line into its lines whatever they hold. That is text whose
+/// paragraphs are separated by a single line break (a crawl's plain text, a
+/// page's `innerText`), where a run of non-blank lines is not a unit. Where
+/// blank lines separate the paragraphs, a block of several long lines is a
+/// unit (a list of teasers, a comment) and stays one. A list's consecutive
+/// bulleted items stay together, as they do in text with blank lines.
+fn split_line_per_paragraph(text: &str, out: &mut Segmented) {
+    let is_paragraph = |l: &Line| {
+        let line = &text[l.span.clone()];
+        l.shape == LineShape::Plain
+            && (line.len() >= PARAGRAPH_LINE_BYTES
+                || (line.len() >= PARAGRAPH_LINE_CHARS
+                    && line.chars().filter(|&c| !is_space(c)).take(PARAGRAPH_LINE_CHARS).count()
+                        >= PARAGRAPH_LINE_CHARS))
+    };
+    let whole = out.blocks.len() == 1;
+    // Per block, its paragraph lines when it is to be split (a block of one
+    // line has nothing to split, and most blocks are one line).
+    let split: Vec<Option<usize>> = out
+        .blocks
+        .iter()
+        .map(|b| {
+            if b.lines.len() == 1 {
+                return None;
+            }
+            let n = out.lines[b.lines.clone()].iter().filter(|l| is_paragraph(l)).count();
+            let split = match n {
+                0 if whole => b.lines.len() >= RUN_LINES && !wrapped(text, &out.lines),
+                0 => false,
+                1 if whole => true,
+                1 => b.lines.len() >= RUN_LINES,
+                _ => true,
+            };
+            split.then_some(n)
+        })
+        .collect();
+    let together: usize = split.iter().flatten().sum();
+    if split.iter().all(Option::is_none) {
+        return;
+    }
+    let alone =
+        out.blocks.iter().filter(|b| b.lines.len() == 1 && is_paragraph(&out.lines[b.lines.start])).count();
+    if together <= alone && !whole {
+        return;
+    }
+    let listed = |i: usize| out.lines[i].shape == LineShape::Bullet;
+    let mut blocks = Vec::with_capacity(out.lines.len());
+    for (b, split) in out.blocks.iter().zip(split) {
+        if split.is_none() {
+            blocks.push(b.clone());
+            continue;
+        }
+        let mut first = b.lines.start;
+        for i in b.lines.clone() {
+            if i + 1 == b.lines.end || !(listed(i) && listed(i + 1)) {
+                let span = out.lines[first].span.start..out.lines[i].span.end;
+                blocks.push(Block { span, lines: first..i + 1 });
+                first = i + 1;
+            }
+        }
+    }
+    out.blocks = blocks;
+}
+
+/// Whether `lines` are text wrapped at a fixed width (a plain-text RFC, a
+/// mail), whose lines are not units: a quarter or more of the line breaks
+/// fall inside a sentence, after a letter or a comma and before a
+/// lower-case letter. A page's lines, one per paragraph, heading or label,
+/// rarely run on so.
+fn wrapped(text: &str, lines: &[Line]) -> bool {
+    let inside = lines
+        .windows(2)
+        .filter(|pair| {
+            let before = text[pair[0].span.clone()].trim_end_matches(is_space).chars().next_back();
+            let after = text[pair[1].span.clone()].trim_start_matches(is_space).chars().next();
+            before.is_some_and(|c| c.is_alphabetic() || c == ',') && after.is_some_and(char::is_lowercase)
+        })
+        .count();
+    inside * WRAPPED_SHARE >= lines.len().saturating_sub(1)
+}
+
+/// One line break in this many inside a sentence makes text wrapped.
+const WRAPPED_SHARE: usize = 4;
 
 /// Whether a line holds nothing but white space, visible or not.
 pub fn is_blank(line: &str) -> bool {
@@ -220,6 +316,45 @@ mod tests {
     fn empty_and_blank_documents_have_no_blocks() {
         assert!(segment("").blocks.is_empty());
         assert!(segment("\n \n\u{a0}").blocks.is_empty());
+    }
+
+    const PARAGRAPH: &str = "The council approved the new budget on Tuesday after a long debate about school funding, road repairs and the new library.";
+
+    #[test]
+    fn paragraphs_on_single_lines_are_blocks_of_their_own() {
+        let text =
+            format!("Home\nNews\nBudget passes\n{PARAGRAPH}\n* Share\n* Tweet\n{PARAGRAPH}\n© 2024 Example");
+        let s = segment(&text);
+        let p = PARAGRAPH;
+        assert_eq!(
+            texts(&text, &s),
+            ["Home", "News", "Budget passes", p, "* Share\n* Tweet", p, "© 2024 Example"]
+        );
+    }
+
+    #[test]
+    fn a_block_of_long_lines_stays_one_where_blank_lines_separate_paragraphs() {
+        let teasers = format!("{PARAGRAPH} Read now\n{PARAGRAPH} Read now");
+        let text = format!("Title\n\n{PARAGRAPH}\n\n{PARAGRAPH}\n\n{PARAGRAPH}\n\n{teasers}\n");
+        let s = segment(&text);
+        assert_eq!(texts(&text, &s), ["Title", PARAGRAPH, PARAGRAPH, PARAGRAPH, teasers.as_str()]);
+    }
+
+    #[test]
+    fn wrapped_text_and_short_snippets_stay_one_block() {
+        let wrapped = "The build farm moves to the new data centre over the weekend of the\n\
+                       fourteenth. Builds queued on Friday evening will run once the machines\n\
+                       are back, which we expect by Sunday noon; nothing needs to be\n\
+                       resubmitted. During the move the artefact cache is read-only, and\n\
+                       jobs that publish artefacts will fail with a clear message and can\n\
+                       be retried on Monday, or pushed by hand to the fallback store if\n\
+                       they cannot wait. The new racks have twice the memory per machine,\n\
+                       so the limits on parallel link steps will be lifted in the week\n\
+                       after the move. Teams that split their builds to stay under the old\n\
+                       limit may want to undo that once the new limits are announced.";
+        assert_eq!(segment(wrapped).blocks.len(), 1);
+        let menu = "Politics\nEconomy\nSociety\nCulture\nSports";
+        assert_eq!(segment(menu).blocks.len(), 1);
     }
 
     #[test]

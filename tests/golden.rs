@@ -39,6 +39,43 @@ fn golden_documents_clean_to_their_expected_text() {
     assert!(failed.is_empty(), "{}", failed.join("\n\n"));
 }
 
+/// Golden documents that do not come through their blank lines removed as
+/// they do with them, and why.
+const FLAT_EXCEPTIONS: &[(&str, &str)] = &[
+    ("en-blog-comments-toc", "the \"Contents\" heading stands alone, away from its list"),
+    ("en-docs-page", "a one-word title is only taken right above the body"),
+    ("en-forum-thread", "the poster's name stands between the question and the post"),
+    ("en-share-caption-above-body", "nine labels between the headline and a caption taken for the body"),
+    ("near-misses-unchanged", "its near-misses are blocks of their own only with blank lines"),
+];
+
+/// Text whose paragraphs are separated by a single line break (a crawl's
+/// plain text) cleans to the same lines as the same text with blank lines.
+#[test]
+fn golden_documents_without_blank_lines_keep_the_same_lines() {
+    let lines =
+        |t: &str| -> Vec<String> { t.lines().filter(|l| !l.trim().is_empty()).map(str::to_owned).collect() };
+    let mut failed = Vec::new();
+    let mut flat_inputs = 0;
+    for dir in &common::case_dirs("golden") {
+        let name = dir.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+        if FLAT_EXCEPTIONS.iter().any(|(n, _)| *n == name) {
+            continue;
+        }
+        let thresh = Thresh::builder().langs(&lang_of(dir)).build().unwrap_or_else(|e| panic!("{e}"));
+        let input = std::fs::read_to_string(dir.join("input.txt")).unwrap_or_default();
+        let expected = std::fs::read_to_string(dir.join("expected.txt")).unwrap_or_default();
+        let flat = lines(&input).join("\n");
+        flat_inputs += usize::from(flat == input.trim_end());
+        let got = thresh.clean(&flat).text;
+        if lines(&got) != lines(&expected) {
+            failed.push(format!("{name}:\n--- expected\n{expected}\n--- got\n{got}"));
+        }
+    }
+    assert!(flat_inputs >= 3, "only {flat_inputs} golden inputs are written without blank lines");
+    assert!(failed.is_empty(), "{}", failed.join("\n\n"));
+}
+
 #[test]
 fn unchanged_documents_come_through_byte_for_byte() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/golden");

@@ -54,7 +54,11 @@ pub(super) fn apply_context(
             k += 1;
         }
         let prev_dropped = start > 0 && reports[view[start - 1]].decision == Decision::Drop;
-        let next_dropped = k == view.len() || reports[view[k]].decision == Decision::Drop;
+        // The headline ends a run above it as a dropped block would: what
+        // lies between the menu and the headline is the page's.
+        let next_dropped = k == view.len()
+            || reports[view[k]].decision == Decision::Drop
+            || headline.as_ref().is_some_and(|h| h.start == k);
         if prev_dropped && next_dropped {
             for &i in &view[start..k] {
                 let note = "short block between dropped blocks".to_owned();

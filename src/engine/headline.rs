@@ -25,7 +25,7 @@ pub(super) fn headline(
     // A page with no title of two words or more (a manual's page, a forum
     // thread) may have one of a single word right above its body, or a
     // question.
-    let Some(k) = (0..before).rev().find(|&k| candidate(k)) else {
+    let Some(last) = (0..before).rev().find(|&k| candidate(k)) else {
         let one_word = before.checked_sub(1).filter(|&k| {
             let b = &blocks[view[k]];
             title_line(b) && title(k) && one_word_title(b)
@@ -33,12 +33,42 @@ pub(super) fn headline(
         let question = || (0..before).rev().find(|&k| question_title(&blocks[view[k]]) && title(k));
         return one_word.or_else(question).map(|k| k..k + 1);
     };
+    // A label of a few words under a longer title (an author's name, a
+    // button, a recipe's servings, where text without blank lines puts
+    // each on a line of its own) is not the headline; the title is, when
+    // only such labels, meta lines and dropped blocks stand between them.
+    let passable = |k: usize| {
+        let b = &blocks[view[k]];
+        reports[view[k]].decision == Decision::Drop || (title_line(b) && (short_label(b) || !title(k)))
+    };
+    let k = if short_label(&blocks[view[last]]) {
+        (last.saturating_sub(LABEL_REACH)..last)
+            .rev()
+            .take_while(|&k| candidate(k) || passable(k))
+            .find(|&k| candidate(k) && !short_label(&blocks[view[k]]))
+            .unwrap_or(last)
+    } else {
+        last
+    };
     let standfirst = k > 0
         && standfirst_line(&blocks[view[k]])
         && candidate(k - 1)
         && headline_over_standfirst(&blocks[view[k - 1]]);
     Some(if standfirst { k - 1..k + 1 } else { k..k + 1 })
 }
+
+/// A title line of at most `SHORT_LABEL_WORDS` words or `SHORT_LABEL_CHARS`
+/// non-space characters (はてなブックマーク).
+fn short_label(b: &Analyzed) -> bool {
+    b.words <= SHORT_LABEL_WORDS || b.chars <= SHORT_LABEL_CHARS
+}
+
+/// The most words of a short label.
+const SHORT_LABEL_WORDS: usize = 3;
+/// The most characters of a short label.
+const SHORT_LABEL_CHARS: usize = 10;
+/// How many blocks above a short label a longer title is looked for.
+const LABEL_REACH: usize = 8;
 
 /// Whether `b`, decided `decision` so far, can be a headline whatever its
 /// shape: not dropped, and not a list item, a byline, a dated meta line, a
@@ -52,7 +82,25 @@ fn kept_title(b: &Analyzed, decision: Decision) -> bool {
         && !byline(form)
         && !tag_list(form)
         && !captioned(form)
+        && !field_line(form)
 }
+
+/// A field and its value, as recipes, reviews and articles list them above
+/// the text: "Temps de cuisson : 40 min", "Prep time: 20 mins", "Serves:
+/// 4", "Lesezeit: 3 Min." — a name of at most `FIELD_WORDS` words, a colon,
+/// and a value of as many words that starts with a number.
+fn field_line(form: &str) -> bool {
+    let Some((name, value)) = form.split_once([':', '：']) else {
+        return false;
+    };
+    let words = |t: &str| t.split_whitespace().count();
+    (1..=FIELD_WORDS).contains(&words(name))
+        && (1..=FIELD_WORDS).contains(&words(value))
+        && value.trim_start().starts_with(|c: char| c.is_ascii_digit())
+}
+
+/// The most words of a field's name, and of its value.
+const FIELD_WORDS: usize = 3;
 
 /// A photo's caption that ends with its credit or a photo note in brackets:
 /// "スーパーの店頭（資料写真）", "The harbour at dawn (AP Photo/Jane Doe)",
@@ -214,10 +262,17 @@ fn dated_meta(form: &str) -> bool {
     let time = form
         .as_bytes()
         .windows(4)
-        .any(|w| w[0].is_ascii_digit() && w[1] == b':' && w[2].is_ascii_digit() && w[3].is_ascii_digit());
+        .any(|w| w[0].is_ascii_digit() && w[1] == b':' && w[2].is_ascii_digit() && w[3].is_ascii_digit())
+        || CJK_HOURS
+            .iter()
+            .any(|h| form.match_indices(h).any(|(i, _)| form[..i].ends_with(|c: char| c.is_ascii_digit())));
     (year && (form.contains(['·', '|', '•']) || by || numbers.len() >= 3 || date_line))
         || (time && numbers.len() >= 3 && short)
 }
+
+/// The hour of a time written in Chinese, Japanese or Korean ("15時05分",
+/// "15时05分", "15시 05분"), in the matching form.
+const CJK_HOURS: [&str; 3] = ["時", "时", "시"];
 
 /// The most words of a date line ("Dienstag, 12. März 2024").
 const DATE_LINE_WORDS: usize = 4;
@@ -225,6 +280,18 @@ const DATE_LINE_WORDS: usize = 4;
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn fields_are_told_from_headlines_with_a_colon() {
+        assert!(field_line("temps de cuisson : 40 min"));
+        assert!(field_line("prep time: 20 mins"));
+        assert!(field_line("serves: 4"));
+        assert!(field_line("lesezeit: 3 min."));
+        assert!(!field_line("apple q3: revenue up 10%"));
+        assert!(!field_line("covid: 5 things to know before you travel"));
+        assert!(!field_line("the 2024 election: what we learned"));
+        assert!(!field_line("markets rally as rate cut hopes grow"));
+    }
 
     #[test]
     fn tag_lists_are_told_from_headlines_with_a_colon() {
