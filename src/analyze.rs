@@ -113,15 +113,42 @@ impl Analyzed {
 /// Analyses `block` of `text`.
 pub fn analyze(text: &str, seg: &Segmented, block: &Block, detector: &LangDetector) -> Analyzed {
     let lines = seg.lines_of(block);
-    analyze_lines(text, lines, &as_emitted(text, lines, &block.span), detector)
+    let markdown = seg.markdown && in_markdown(text, lines);
+    let lines = if markdown { shown_lines(text, lines) } else { Cow::Borrowed(lines) };
+    analyze_lines(text, &lines, &as_emitted(text, &lines, &block.span, markdown), markdown, detector)
+}
+
+/// Whether a line of `lines` holds Markdown's syntax (see [`crate::markup`]):
+/// then the block is read as a reader sees it.
+fn in_markdown(text: &str, lines: &[Line]) -> bool {
+    lines.iter().any(|l| crate::markup::visible(&text[l.span.clone()]).is_some())
+}
+
+/// The lines of a block that a reader sees: all of them, but for lines of
+/// Markdown syntax only (an image, a heading's underline) beside lines of
+/// text, which the analysis and the rules pass over.
+fn shown_lines<'l>(text: &str, lines: &'l [Line]) -> Cow<'l, [Line]> {
+    let hidden = |l: &Line| crate::markup::visible(&text[l.span.clone()]).is_some_and(|p| p.is_empty());
+    if !lines.iter().any(hidden) || lines.iter().all(hidden) {
+        return Cow::Borrowed(lines);
+    }
+    Cow::Owned(lines.iter().filter(|l| !hidden(l)).cloned().collect())
 }
 
 /// The block as it will be written: lines right-trimmed of spaces, tabs and
 /// `\r`, joined by `\n`. Features are computed on this text so that cleaning
 /// the output sees the same block (whatlang, for one, is sensitive to `\r`).
-fn as_emitted<'t>(text: &'t str, lines: &[Line], span: &Range<usize>) -> Cow<'t, str> {
+fn as_emitted<'t>(text: &'t str, lines: &[Line], span: &Range<usize>, markdown: bool) -> Cow<'t, str> {
     let raw = &text[span.clone()];
     let trim = |l: &Line| text[l.span.clone()].trim_end_matches([' ', '\t', '\r']);
+    // Markdown is read as a reader sees it (a link's text, not its address).
+    if markdown {
+        let seen = |l: &Line| match crate::markup::visible(trim(l)) {
+            Some(pieces) => crate::markup::visible_text(trim(l), &pieces),
+            None => trim(l).to_owned(),
+        };
+        return Cow::Owned(lines.iter().map(seen).collect::<Vec<_>>().join("\n"));
+    }
     let untouched = lines.iter().all(|l| trim(l).len() == l.span.len())
         && lines.windows(2).all(|w| w[1].span.start == w[0].span.end + 1);
     if untouched {
@@ -135,11 +162,13 @@ fn as_emitted<'t>(text: &'t str, lines: &[Line], span: &Range<usize>) -> Cow<'t,
 pub fn analyze_standalone(text: &str, detector: &LangDetector) -> Analyzed {
     let seg = crate::segment::segment(text);
     let span = seg.lines.first().map_or(0, |l| l.span.start)..seg.lines.last().map_or(0, |l| l.span.end);
-    analyze_lines(text, &seg.lines, &as_emitted(text, &seg.lines, &span), detector)
+    let markdown = seg.markdown && in_markdown(text, &seg.lines);
+    let lines = if markdown { shown_lines(text, &seg.lines) } else { Cow::Borrowed(&seg.lines[..]) };
+    analyze_lines(text, &lines, &as_emitted(text, &lines, &span, markdown), markdown, detector)
 }
 
-fn analyze_lines(text: &str, lines: &[Line], raw: &str, detector: &LangDetector) -> Analyzed {
-    let (form, line_ranges) = matching_form(text, lines, false);
+fn analyze_lines(text: &str, lines: &[Line], raw: &str, markdown: bool, detector: &LangDetector) -> Analyzed {
+    let (form, line_ranges) = matching_form(text, lines, false, markdown);
     let scripts = Scripts::count(raw);
     let lang = LazyLang::new(detector.guess_lazily(raw, &scripts));
     let chars = scripts.non_space as usize;
@@ -191,17 +220,31 @@ fn analyze_lines(text: &str, lines: &[Line], raw: &str, detector: &LangDetector)
 
 /// The matching form of `block` with a byte map back to `text`, for cutting spans.
 pub fn mapped_form(text: &str, seg: &Segmented, block: &Block) -> Normalized {
-    matching_form(text, seg.lines_of(block), true).0
+    let lines = seg.lines_of(block);
+    if seg.markdown && in_markdown(text, lines) {
+        matching_form(text, &shown_lines(text, lines), true, true).0
+    } else {
+        matching_form(text, lines, true, false).0
+    }
 }
 
 /// The matching form of some lines, joined by `\n`, and each line's range in it.
-fn matching_form(text: &str, lines: &[Line], with_map: bool) -> (Normalized, Vec<Range<usize>>) {
+fn matching_form(
+    text: &str,
+    lines: &[Line],
+    with_map: bool,
+    markdown: bool,
+) -> (Normalized, Vec<Range<usize>>) {
     let mut form = if with_map { Normalized::with_map() } else { Normalized::default() };
     form.reserve(lines.iter().map(|l| l.span.len() + 1).sum());
     let mut line_ranges = Vec::with_capacity(lines.len());
     for line in lines {
         let start = form.as_str().len() + usize::from(!form.as_str().is_empty());
-        form.push_line(&text[line.span.clone()], line.span.start, '\n');
+        let l = &text[line.span.clone()];
+        match markdown.then(|| crate::markup::visible(l)).flatten() {
+            Some(pieces) => form.push_pieces(l, &pieces, line.span.start, '\n'),
+            None => form.push_line(l, line.span.start, '\n'),
+        }
         line_ranges.push(start.min(form.as_str().len())..form.as_str().len());
     }
     (form, line_ranges)

@@ -36,6 +36,7 @@ pub mod decode;
 pub mod engine;
 pub mod jsonl;
 pub mod lang;
+pub mod markup;
 pub mod normalize;
 pub mod pipeline;
 pub mod report;

@@ -86,6 +86,50 @@ impl Normalized {
         self.map.push(base + line.len(), 1);
     }
 
+    /// Appends the matching form of the pieces of `line` a reader sees
+    /// (`pieces`, byte ranges of `line`, see [`crate::markup::visible`]) as
+    /// one line, which starts at byte `base` of the original.
+    pub fn push_pieces(&mut self, line: &str, pieces: &[std::ops::Range<usize>], base: usize, sep: char) {
+        let seen = crate::markup::visible_text(line, pieces);
+        if self.map.0.is_none() {
+            self.push_line(&seen, base, sep);
+            return;
+        }
+        // Formed as a line of its own at 0, then mapped piece by piece back
+        // to `line`. `push_line` replaces the end sentinel with the separator
+        // (which maps into the line before), so this line's bytes start
+        // there, or one after when a separator was written.
+        let first =
+            self.map.0.as_ref().map_or(0, Vec::len).saturating_sub(1) + usize::from(!self.text.is_empty());
+        self.push_line(&seen, 0, sep);
+        let starts: Vec<usize> = pieces
+            .iter()
+            .scan(0, |at, p| {
+                let start = *at;
+                *at += p.len();
+                Some(start)
+            })
+            .collect();
+        // The line's first and last visible bytes stand for its start and
+        // end, so that a span cut from either takes the syntax around it
+        // ("[" and "](url)") with it.
+        let to_line = |at: usize| {
+            if at == 0 {
+                return 0;
+            }
+            if at >= seen.len() {
+                return line.len();
+            }
+            let k = starts.partition_point(|&s| s <= at).saturating_sub(1);
+            pieces.get(k).map_or(line.len(), |p| (p.start + (at - starts[k])).min(p.end))
+        };
+        if let Some(map) = &mut self.map.0 {
+            for m in map.iter_mut().skip(first) {
+                *m = base + to_line(*m);
+            }
+        }
+    }
+
     /// Makes room for `bytes` more bytes of text (the length of the lines
     /// to come: the matching form is rarely longer).
     pub fn reserve(&mut self, bytes: usize) {
@@ -335,6 +379,30 @@ mod tests {
         let end = n.as_str().find('股').unwrap_or(0);
         assert_eq!(&original[n.original_range(start..end)], "（彭博）——　");
         assert_eq!(&original[n.original_range(end..n.as_str().len())], "股價");
+    }
+
+    #[test]
+    fn markdown_maps_back_around_its_syntax() {
+        let line = "[LONDON](/tags/london) (Reuters) - Oil rose. [Read more](/oil)";
+        let pieces = crate::markup::visible(line).unwrap();
+        let mut n = Normalized::with_map();
+        n.push_line("Markets", 0, '\n');
+        n.push_pieces(line, &pieces, 8, '\n');
+        assert_eq!(n.as_str(), "markets\nlondon (reuters) - oil rose. read more");
+        let form = n.as_str();
+        let at = |s: &str| form.find(s).unwrap();
+        // A cut from the line's start takes the link's bracket with it.
+        let prefix = n.original_range(at("london")..at("oil"));
+        assert_eq!(prefix, 8..8 + line.find("Oil").unwrap());
+        // A cut to its end takes the link's address.
+        assert_eq!(
+            n.original_range(at("read more")..form.len()),
+            8 + line.find("Read").unwrap()..8 + line.len()
+        );
+        assert_eq!(
+            n.original_range(at("oil")..at("oil") + 3),
+            8 + line.find("Oil").unwrap()..8 + line.find(" rose").unwrap()
+        );
     }
 
     #[test]

@@ -51,6 +51,10 @@ pub struct Segmented {
     pub lines: Vec<Line>,
     /// The blocks, in order.
     pub blocks: Vec<Block>,
+    /// Whether the text holds a Markdown link, strong emphasis, a heading
+    /// or a rule anywhere: only then are its lines read for Markdown's
+    /// syntax (see [`crate::markup`]).
+    pub markdown: bool,
 }
 
 impl Segmented {
@@ -77,6 +81,7 @@ pub fn segment(text: &str) -> Segmented {
             close(&mut out, &mut open);
         } else {
             open.get_or_insert(out.lines.len());
+            out.markdown = out.markdown || crate::markup::block_syntax(line);
             out.lines.push(Line { span: start..line_end, shape: line_shape(line) });
         }
         if end == text.len() {
@@ -86,6 +91,7 @@ pub fn segment(text: &str) -> Segmented {
     }
     close(&mut out, &mut open);
     split_line_per_paragraph(text, &mut out);
+    out.markdown = out.markdown || crate::markup::has_inline(bytes);
     out
 }
 
@@ -154,7 +160,12 @@ fn split_line_per_paragraph(text: &str, out: &mut Segmented) {
         }
         let mut first = b.lines.start;
         for i in b.lines.clone() {
-            if i + 1 == b.lines.end || !(listed(i) && listed(i + 1)) {
+            // A heading's underline (`=====`) stays with its heading.
+            let joined = |j: usize| {
+                (listed(j - 1) && listed(j))
+                    || crate::markup::underline(text[out.lines[j].span.clone()].as_bytes())
+            };
+            if i + 1 == b.lines.end || !joined(i + 1) {
                 let span = out.lines[first].span.start..out.lines[i].span.end;
                 blocks.push(Block { span, lines: first..i + 1 });
                 first = i + 1;
