@@ -73,6 +73,13 @@ pub(crate) fn block_syntax(line: &str) -> bool {
     }
 }
 
+/// Whether `line` opens or closes a fenced code block: three backticks or
+/// tildes or more at its start (after at most three spaces).
+pub(crate) fn fence(line: &str) -> bool {
+    let t = line.trim_start_matches(' ');
+    line.len() - t.len() <= 3 && (t.starts_with("```") || t.starts_with("~~~"))
+}
+
 /// A heading's underline (`=====`, `-----`), or a rule between sections:
 /// three or more of one of `=`, `-`, `*`, `_` and nothing else but spaces.
 pub(crate) fn underline(bytes: &[u8]) -> bool {

@@ -158,11 +158,24 @@ fn split_line_per_paragraph(text: &str, out: &mut Segmented) {
             blocks.push(b.clone());
             continue;
         }
+        // Lines inside a Markdown code fence (``` … ```), the closing fence
+        // with them, stay with the opening fence.
+        let mut fenced = false;
+        let inside: Vec<bool> = b
+            .lines
+            .clone()
+            .map(|j| {
+                let was = fenced;
+                fenced ^= crate::markup::fence(&text[out.lines[j].span.clone()]);
+                was
+            })
+            .collect();
         let mut first = b.lines.start;
         for i in b.lines.clone() {
             // A heading's underline (`=====`) stays with its heading.
             let joined = |j: usize| {
                 (listed(j - 1) && listed(j))
+                    || inside[j - b.lines.start]
                     || crate::markup::underline(text[out.lines[j].span.clone()].as_bytes())
             };
             if i + 1 == b.lines.end || !joined(i + 1) {

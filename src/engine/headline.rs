@@ -45,7 +45,7 @@ pub(super) fn headline(
         (last.saturating_sub(LABEL_REACH)..last)
             .rev()
             .take_while(|&k| candidate(k) || passable(k))
-            .find(|&k| candidate(k) && !short_label(&blocks[view[k]]))
+            .find(|&k| candidate(k) && !short_label(&blocks[view[k]]) && !separated(&blocks[view[k]]))
             .unwrap_or(last)
     } else {
         last
@@ -159,9 +159,12 @@ fn standfirst_line(b: &Analyzed) -> bool {
 /// more (a kicker such as "Crisis climática" is shorter), in letters, with
 /// no separator of a breadcrumb or a menu.
 fn headline_over_standfirst(b: &Analyzed) -> bool {
-    b.words >= HEADLINE_OVER_STANDFIRST_WORDS
-        && b.letter_share >= HEADLINE_LETTER_SHARE
-        && !b.form.as_str().contains(['>', '›', '»', '|', '•', '·', '/'])
+    b.words >= HEADLINE_OVER_STANDFIRST_WORDS && b.letter_share >= HEADLINE_LETTER_SHARE && !separated(b)
+}
+
+/// Whether `b` holds a breadcrumb's or a menu's separators.
+fn separated(b: &Analyzed) -> bool {
+    b.form.as_str().contains(['>', '›', '»', '|', '•', '·', '/'])
 }
 
 const STANDFIRST_WORDS: usize = 10;
