@@ -36,7 +36,7 @@ fn every_builtin_rule_documents_itself() {
         assert!(!s.description.trim().is_empty(), "{id}: no description");
         let family = s.path.split('/').nth(1).unwrap_or_default();
         assert!(
-            ["disclaimer", "byline", "widget", "structure", "legal", "chrome"].contains(&family),
+            ["disclaimer", "byline", "widget", "structure", "legal", "chrome", "content"].contains(&family),
             "{id}: {} is not in a known family folder",
             s.path
         );
