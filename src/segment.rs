@@ -191,19 +191,40 @@ fn split_line_per_paragraph(text: &str, out: &mut Segmented) {
 /// Whether `lines` are text wrapped at a fixed width (a plain-text RFC, a
 /// mail), whose lines are not units: a quarter or more of the line breaks
 /// fall inside a sentence, after a letter or a comma and before a
-/// lower-case letter. A page's lines, one per paragraph, heading or label,
-/// rarely run on so.
+/// lower-case letter, or (Chinese and Japanese having no case) after a Han
+/// or kana character or a comma, before another, on a line with punctuation
+/// in it (a blog that leaves punctuation out ends every line so) as wide as
+/// the widest but `WRAP_SLACK` characters. A page's lines, one per
+/// paragraph, heading or label, rarely run on so.
 fn wrapped(text: &str, lines: &[Line]) -> bool {
+    let line = |l: &Line| text[l.span.clone()].trim_matches(is_space);
+    let widest = lines.iter().map(|l| line(l).chars().count()).max().unwrap_or(0);
     let inside = lines
         .windows(2)
         .filter(|pair| {
-            let before = text[pair[0].span.clone()].trim_end_matches(is_space).chars().next_back();
-            let after = text[pair[1].span.clone()].trim_start_matches(is_space).chars().next();
-            before.is_some_and(|c| c.is_alphabetic() || c == ',') && after.is_some_and(char::is_lowercase)
+            let (first, second) = (line(&pair[0]), line(&pair[1]));
+            let (Some(before), Some(after)) = (first.chars().next_back(), second.chars().next()) else {
+                return false;
+            };
+            let latin = (before.is_alphabetic() || before == ',') && after.is_lowercase();
+            let cjk = (ideographic(before) || matches!(before, '、' | '，'))
+                && ideographic(after)
+                && first.contains(['、', '，', '。'])
+                && first.chars().count() + WRAP_SLACK >= widest;
+            latin || cjk
         })
         .count();
     inside * WRAPPED_SHARE >= lines.len().saturating_sub(1)
 }
+
+/// A Han, hiragana or katakana character.
+fn ideographic(c: char) -> bool {
+    matches!(c, '\u{3040}'..='\u{30FF}' | '\u{3400}'..='\u{9FFF}' | '\u{F900}'..='\u{FAFF}')
+}
+
+/// How much narrower than the widest line a line of wrapped Chinese or
+/// Japanese may be.
+const WRAP_SLACK: usize = 3;
 
 /// One line break in this many inside a sentence makes text wrapped.
 const WRAPPED_SHARE: usize = 4;
