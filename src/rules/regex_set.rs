@@ -132,7 +132,58 @@ struct Search {
     regex: meta::Regex,
     /// For every pattern of `regex`: the rule it belongs to.
     owner: Vec<usize>,
+    /// For a pattern that matches only at a line's start (`(?m:^…)`) and
+    /// whose matches all begin with one of a few literals: those literals.
+    /// A block none of whose lines starts with one is not searched (a
+    /// credit line's "(reporting by", an HTML tag's "<img": long paragraphs
+    /// are most of the bytes and start with neither).
+    line_starts: Option<LineStarts>,
 }
+
+/// The literals a line-anchored pattern's matches start with, and their
+/// first bytes (most lines start with none of them).
+#[derive(Debug, Clone)]
+struct LineStarts {
+    first: [bool; 256],
+    literals: Vec<Vec<u8>>,
+}
+
+impl Search {
+    /// Whether a match may start at one of the lines of `text`.
+    fn may_match(&self, text: &str) -> bool {
+        let Some(starts) = &self.line_starts else {
+            return true;
+        };
+        let bytes = text.as_bytes();
+        std::iter::once(0).chain(memchr::memchr_iter(b'\n', bytes).map(|i| i + 1)).any(|at| {
+            bytes.get(at).is_some_and(|&b| starts.first[usize::from(b)])
+                && starts.literals.iter().any(|s| bytes[at..].starts_with(s))
+        })
+    }
+}
+
+/// The literals every match of `hir` starts with, when it can only match at
+/// a line's start and they are few and none is empty.
+fn line_start_literals(hir: &Hir) -> Option<LineStarts> {
+    if !hir.properties().look_set_prefix().contains(Look::StartLF) {
+        return None;
+    }
+    let mut extractor = literal::Extractor::new();
+    extractor.kind(literal::ExtractKind::Prefix).limit_total(MAX_LINE_STARTS * 8);
+    let prefixes = extractor.extract(hir);
+    let literals = prefixes.literals()?;
+    let few = literals.len() <= MAX_LINE_STARTS && literals.iter().all(|l| !l.as_bytes().is_empty());
+    few.then(|| {
+        let mut first = [false; 256];
+        for l in literals {
+            first[usize::from(l.as_bytes()[0])] = true;
+        }
+        LineStarts { first, literals: literals.iter().map(|l| l.as_bytes().to_vec()).collect() }
+    })
+}
+
+/// The most literals a line-start check compares.
+const MAX_LINE_STARTS: usize = 64;
 
 impl RegexSet {
     /// Compiles `patterns`, each search within `size_limit` bytes of NFA and
@@ -146,6 +197,10 @@ impl RegexSet {
             }
             let owner = chosen.iter().map(|p| p.owner).collect();
             let hirs: Option<Vec<&Hir>> = chosen.iter().map(|p| p.hir.as_deref()).collect();
+            let line_starts = match hirs.as_deref() {
+                Some([hir]) if !anchored => line_start_literals(hir),
+                _ => None,
+            };
             // As `regex::RegexSet` configures it, but without a literal
             // prefilter where none is used (an anchored search) or where
             // one would stop at every other word.
@@ -164,7 +219,7 @@ impl RegexSet {
                 None => builder.build_many(&chosen.iter().map(|p| p.text.as_str()).collect::<Vec<_>>()),
             }
             .map_err(Box::new)?;
-            Ok(Some(Search { regex, owner }))
+            Ok(Some(Search { regex, owner, line_starts }))
         };
         let block = search(patterns.iter().filter(|p| p.anchor == Anchor::Block).collect(), true)?;
         let anywhere = patterns
@@ -188,7 +243,7 @@ impl RegexSet {
             }
         }
         for search in &self.anywhere {
-            if wanted(search.owner[0]) && search.regex.is_match(Input::new(text)) {
+            if wanted(search.owner[0]) && search.may_match(text) && search.regex.is_match(Input::new(text)) {
                 found(search.owner[0]);
             }
         }
@@ -234,6 +289,34 @@ mod tests {
         assert!(!word_prefix("(?m:^<(?:img|iframe|div)[^<>]*>$)"));
         assert!(!word_prefix("(?m:^(?:©|copyright|all rights reserved))"));
         assert!(!word_prefix("(?m:^[^()]+ [(][0-9]+[)]$)"));
+    }
+
+    #[test]
+    fn line_start_literals_are_read_from_the_pattern() {
+        let starts =
+            |p: &str| line_start_literals(&regex_syntax::Parser::new().parse(p).unwrap()).map(|s| s.literals);
+        assert_eq!(starts("(?m:^<(?:img|br)>$)"), Some(vec![b"<img>".to_vec(), b"<br>".to_vec()]));
+        assert_eq!(starts("(?m:^\\(reporting by)"), Some(vec![b"(reporting by".to_vec()]));
+        // Not at a line's start, or starting with anything: no check.
+        assert_eq!(starts("<img>"), None);
+        assert_eq!(starts("(?m:^[^()]+ [(][0-9]+[)]$)"), None);
+        assert_eq!(starts("(?m:^\\s*<img)"), None);
+        assert_eq!(starts("(?m:^(?:<img|x*))"), None);
+    }
+
+    #[test]
+    fn a_line_start_search_skips_blocks_without_its_literals() {
+        let patterns = [Pattern::new("(?m:^\\(reporting by [a-z]+\\))".to_owned(), false, 0)];
+        let set = RegexSet::build(&patterns, 1 << 20).unwrap();
+        let found = |text: &str| {
+            let mut n = 0;
+            set.matches(text, |_| true, |_| n += 1);
+            n
+        };
+        assert_eq!(found("the story.\n(reporting by jane)"), 1);
+        assert_eq!(found("(reporting by jane)"), 1);
+        assert_eq!(found("the story (reporting by jane)"), 0);
+        assert!(set.anywhere[0].line_starts.is_some());
     }
 
     #[test]
