@@ -6,6 +6,7 @@ pub mod compile;
 pub mod error;
 mod phrase_set;
 mod regex_set;
+mod required;
 pub mod source;
 pub mod spec;
 

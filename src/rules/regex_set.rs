@@ -138,6 +138,9 @@ struct Search {
     /// credit line's "(reporting by", an HTML tag's "<img": long paragraphs
     /// are most of the bytes and start with neither).
     line_starts: Option<LineStarts>,
+    /// Bytes of which every match holds one (see `required.rs`): a block
+    /// without any is not searched.
+    needles: Option<Vec<u8>>,
 }
 
 /// The literals a line-anchored pattern's matches start with, and their
@@ -151,10 +154,13 @@ struct LineStarts {
 impl Search {
     /// Whether a match may start at one of the lines of `text`.
     fn may_match(&self, text: &str) -> bool {
+        let bytes = text.as_bytes();
+        if self.needles.as_ref().is_some_and(|n| !super::required::holds_one(bytes, n)) {
+            return false;
+        }
         let Some(starts) = &self.line_starts else {
             return true;
         };
-        let bytes = text.as_bytes();
         std::iter::once(0).chain(memchr::memchr_iter(b'\n', bytes).map(|i| i + 1)).any(|at| {
             bytes.get(at).is_some_and(|&b| starts.first[usize::from(b)])
                 && starts.literals.iter().any(|s| bytes[at..].starts_with(s))
@@ -197,9 +203,9 @@ impl RegexSet {
             }
             let owner = chosen.iter().map(|p| p.owner).collect();
             let hirs: Option<Vec<&Hir>> = chosen.iter().map(|p| p.hir.as_deref()).collect();
-            let line_starts = match hirs.as_deref() {
-                Some([hir]) if !anchored => line_start_literals(hir),
-                _ => None,
+            let (line_starts, needles) = match hirs.as_deref() {
+                Some([hir]) if !anchored => (line_start_literals(hir), super::required::needles(hir)),
+                _ => (None, None),
             };
             // As `regex::RegexSet` configures it, but without a literal
             // prefilter where none is used (an anchored search) or where
@@ -219,7 +225,7 @@ impl RegexSet {
                 None => builder.build_many(&chosen.iter().map(|p| p.text.as_str()).collect::<Vec<_>>()),
             }
             .map_err(Box::new)?;
-            Ok(Some(Search { regex, owner, line_starts }))
+            Ok(Some(Search { regex, owner, line_starts, needles }))
         };
         let block = search(patterns.iter().filter(|p| p.anchor == Anchor::Block).collect(), true)?;
         let anywhere = patterns
