@@ -167,11 +167,16 @@ impl ThreshBuilder {
         self
     }
 
-    /// Keeps blocks in these languages (ISO 639-1 codes); `["any"]` or an
-    /// empty list turns the language policy off. Default: `["en"]`.
+    /// Keeps blocks in these languages (ISO 639-1 codes, or tags such as
+    /// `pt-BR` and `zh-Hant`, read by [`lang::canonical_code`]); `["any"]`
+    /// or an empty list turns the language policy off. Default: `["en"]`.
     pub fn langs<S: AsRef<str>>(mut self, codes: &[S]) -> Self {
         let codes: Vec<String> = codes.iter().map(|c| c.as_ref().trim().to_owned()).collect();
-        self.langs = if codes.is_empty() || codes.iter().any(|c| c == "any") { None } else { Some(codes) };
+        self.langs = if codes.is_empty() || codes.iter().any(|c| c.eq_ignore_ascii_case("any")) {
+            None
+        } else {
+            Some(codes)
+        };
         self
     }
 
@@ -187,10 +192,13 @@ impl ThreshBuilder {
         let policy = match &self.langs {
             None => LangPolicy::Any,
             Some(codes) => {
-                if let Some(bad) = codes.iter().find(|c| !lang::is_known_code(c)) {
-                    return Err(Error::UnknownLanguage(bad.clone()));
+                let mut known = Vec::with_capacity(codes.len());
+                for code in codes {
+                    let canonical =
+                        lang::canonical_code(code).ok_or_else(|| Error::UnknownLanguage(code.clone()))?;
+                    known.push(canonical.to_owned());
                 }
-                LangPolicy::Only(codes.clone())
+                LangPolicy::Only(known)
             }
         };
         let encoding = match &self.encoding {

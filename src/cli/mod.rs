@@ -45,7 +45,7 @@ enum Command {
 /// Flags that choose rules and languages, shared by the subcommands.
 #[derive(Args, Clone, Debug)]
 pub struct EngineArgs {
-    /// Keep blocks in these languages: ISO 639-1 codes, comma-separated, or `any`.
+    /// Keep blocks in these languages: ISO 639-1 codes or tags such as pt-BR, comma-separated, or `any`.
     #[arg(long, value_delimiter = ',', default_value = "en")]
     lang: Vec<String>,
     /// Add the rule files in DIR (recursively); a rule with a default rule's id replaces it.

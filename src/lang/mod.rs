@@ -210,6 +210,27 @@ pub fn is_known_code(code: &str) -> bool {
     known_codes().any(|c| c == code)
 }
 
+/// The detector's code for a language tag as users and corpora write it:
+/// any case, a region or script after `-` or `_` left out (`pt-BR`,
+/// `zh-Hant`, `en_US`), and the codes the detector knows under another name
+/// (`no` and `nn` for Norwegian, `nb` here; the withdrawn `iw`, `in`, `ji`,
+/// `jw`; `fil` for Tagalog; `ms`, which it does not tell from Indonesian;
+/// `bs`, which it does not tell from Croatian). `None` when it knows none.
+pub fn canonical_code(tag: &str) -> Option<&'static str> {
+    let primary = tag.trim().split(['-', '_']).next().unwrap_or_default().to_ascii_lowercase();
+    let code = match primary.as_str() {
+        "no" | "nn" => "nb",
+        "iw" => "he",
+        "in" | "ms" => "id",
+        "ji" => "yi",
+        "jw" => "jv",
+        "fil" => "tl",
+        "bs" => "hr",
+        other => other,
+    };
+    known_codes().find(|&c| c == code)
+}
+
 fn guess_cjk(text: &str, s: &Scripts) -> LangGuess {
     let cjk = s.cjk();
     let confidence = (0.5 + cjk as f32 / 10.0).min(1.0);
@@ -512,6 +533,21 @@ mod tests {
     #[test]
     fn codes() {
         assert!(is_known_code("en"));
+        for (tag, code) in [
+            ("en", "en"),
+            ("EN", "en"),
+            ("pt-BR", "pt"),
+            ("zh-Hant", "zh"),
+            ("en_US", "en"),
+            ("no", "nb"),
+            ("nn", "nb"),
+            ("iw", "he"),
+            ("ms", "id"),
+        ] {
+            assert_eq!(canonical_code(tag), Some(code), "{tag}");
+        }
+        assert_eq!(canonical_code("xx"), None);
+        assert_eq!(canonical_code(""), None);
         assert!(is_known_code("zh"));
         assert!(!is_known_code("xx"));
         assert_eq!(primary("zh-Hant"), "zh");
