@@ -336,6 +336,8 @@ mod tests {
         assert!(dated_meta("dienstag, 12. märz 2024"));
         assert!(!dated_meta("top 10 movies of 2024"));
         assert!(dated_meta("3/4(月) 12:05配信"));
+        assert!(dated_meta("(最终更新 3月14日 15时05分)"));
+        assert!(!dated_meta("日銀、3年ぶり利上げ"));
         assert!(!dated_meta("fed holds rates at 5.25%"));
     }
 }
