@@ -57,6 +57,9 @@ pub struct Thresh {
     policy: LangPolicy,
     detector: lang::LangDetector,
     encoding: Option<&'static encoding_rs::Encoding>,
+    /// Languages asked for that the detector does not know (see
+    /// [`ThreshBuilder::langs`]).
+    undetectable: Vec<String>,
 }
 
 /// Why a [`Thresh`] could not be built.
@@ -169,7 +172,9 @@ impl ThreshBuilder {
 
     /// Keeps blocks in these languages (ISO 639-1 codes, or tags such as
     /// `pt-BR` and `zh-Hant`, read by [`lang::canonical_code`]); `["any"]`
-    /// or an empty list turns the language policy off. Default: `["en"]`.
+    /// or an empty list turns the language policy off, and so does a
+    /// language the detector does not know (see
+    /// [`Thresh::undetectable_languages`]). Default: `["en"]`.
     pub fn langs<S: AsRef<str>>(mut self, codes: &[S]) -> Self {
         let codes: Vec<String> = codes.iter().map(|c| c.as_ref().trim().to_owned()).collect();
         self.langs = if codes.is_empty() || codes.iter().any(|c| c.eq_ignore_ascii_case("any")) {
@@ -189,16 +194,21 @@ impl ThreshBuilder {
 
     /// Loads and compiles the rules.
     pub fn build(self) -> Result<Thresh, Error> {
+        let mut undetectable = Vec::new();
         let policy = match &self.langs {
             None => LangPolicy::Any,
             Some(codes) => {
                 let mut known = Vec::with_capacity(codes.len());
                 for code in codes {
-                    let canonical =
-                        lang::canonical_code(code).ok_or_else(|| Error::UnknownLanguage(code.clone()))?;
-                    known.push(canonical.to_owned());
+                    match lang::canonical_code(code) {
+                        Some(canonical) => known.push(canonical.to_owned()),
+                        None if lang::is_iso_639_1(code) => undetectable.push(code.clone()),
+                        None => return Err(Error::UnknownLanguage(code.clone())),
+                    }
                 }
-                LangPolicy::Only(known)
+                // A language the detector cannot tell would be dropped as
+                // whatever it resembles: when in doubt, keep.
+                if undetectable.is_empty() { LangPolicy::Only(known) } else { LangPolicy::Any }
             }
         };
         let encoding = match &self.encoding {
@@ -215,7 +225,9 @@ impl ThreshBuilder {
         }
         specs.retain(|s| !self.disabled.contains(&s.id.value));
         let rules = RuleSet::compile(specs)?;
-        Ok(Thresh::with_rules(rules, policy).with_encoding(encoding))
+        let mut thresh = Thresh::with_rules(rules, policy).with_encoding(encoding);
+        thresh.undetectable = undetectable;
+        Ok(thresh)
     }
 }
 
@@ -230,6 +242,14 @@ impl Thresh {
         ThreshBuilder::default()
     }
 
+    /// The languages asked for that the detector does not know (ISO 639-1
+    /// codes such as `is` or `ga`). When there are any, the language policy
+    /// is off: every block is kept whatever its language, and only the
+    /// rules decide.
+    pub fn undetectable_languages(&self) -> &[String] {
+        &self.undetectable
+    }
+
     /// A cleaner from an already compiled rule set.
     pub fn with_rules(rules: RuleSet, policy: LangPolicy) -> Thresh {
         let wanted: Vec<&str> = match &policy {
@@ -237,7 +257,7 @@ impl Thresh {
             LangPolicy::Only(codes) => codes.iter().map(String::as_str).collect(),
         };
         let detector = lang::LangDetector::new(&wanted);
-        Thresh { rules, policy, detector, encoding: None }
+        Thresh { rules, policy, detector, encoding: None, undetectable: Vec::new() }
     }
 
     fn with_encoding(mut self, encoding: Option<&'static encoding_rs::Encoding>) -> Thresh {
@@ -317,5 +337,21 @@ mod tests {
         assert!(e.map(|e| e.to_string()).unwrap_or_default().contains("de, el, en"));
         let e = Thresh::builder().disable("no-such-rule").build().err();
         assert_eq!(e, Some(Error::UnknownRule("no-such-rule".into())));
+    }
+
+    #[test]
+    fn a_language_the_detector_does_not_know_turns_the_policy_off() {
+        let german = "Der Stadtrat hat am Dienstag nach einer langen Debatte über Schulen, Straßen und die Kosten der neuen Bibliothek den Haushalt beschlossen.";
+        let text = format!("Home\n\n{german}\n");
+        let only_en = Thresh::builder().langs(&["en"]).build().unwrap_or_else(|e| panic!("{e}"));
+        assert!(only_en.undetectable_languages().is_empty());
+        assert!(!only_en.clean(&text).text.contains("Stadtrat"));
+        // Icelandic: a language, which the detector would take for another.
+        let icelandic = Thresh::builder().langs(&["en", "is"]).build().unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(icelandic.undetectable_languages(), ["is"]);
+        assert!(icelandic.clean(&text).text.contains("Stadtrat"));
+        // Tags are read by their language.
+        let tagged = Thresh::builder().langs(&["PT-br", "no"]).build().unwrap_or_else(|e| panic!("{e}"));
+        assert!(tagged.undetectable_languages().is_empty());
     }
 }

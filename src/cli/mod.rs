@@ -73,7 +73,14 @@ impl EngineArgs {
         if let Some(e) = &self.encoding {
             b = b.encoding(e);
         }
-        b.build().map_err(|e| report_build_error(&e))
+        let thresh = b.build().map_err(|e| report_build_error(&e))?;
+        if let [first, ..] = thresh.undetectable_languages() {
+            eprintln!(
+                "thresh: warning: the language detector does not know `{first}`; \
+                 the language policy is off (blocks are kept whatever their language, the rules still apply)"
+            );
+        }
+        Ok(thresh)
     }
 }
 

@@ -210,6 +210,29 @@ pub fn is_known_code(code: &str) -> bool {
     known_codes().any(|c| c == code)
 }
 
+/// Whether `tag`'s language (its primary subtag, any case) has an ISO 639-1
+/// code, known to the detector or not: `is` (Icelandic) and `ga` (Irish)
+/// are languages, `xx` and `eng` are not codes.
+pub fn is_iso_639_1(tag: &str) -> bool {
+    let primary = tag.trim().split(['-', '_']).next().unwrap_or_default().to_ascii_lowercase();
+    ISO_639_1.contains(&primary.as_str())
+}
+
+/// Every ISO 639-1 code.
+const ISO_639_1: [&str; 184] = [
+    "aa", "ab", "ae", "af", "ak", "am", "an", "ar", "as", "av", "ay", "az", "ba", "be", "bg", "bh", "bi",
+    "bm", "bn", "bo", "br", "bs", "ca", "ce", "ch", "co", "cr", "cs", "cu", "cv", "cy", "da", "de", "dv",
+    "dz", "ee", "el", "en", "eo", "es", "et", "eu", "fa", "ff", "fi", "fj", "fo", "fr", "fy", "ga", "gd",
+    "gl", "gn", "gu", "gv", "ha", "he", "hi", "ho", "hr", "ht", "hu", "hy", "hz", "ia", "id", "ie", "ig",
+    "ii", "ik", "io", "is", "it", "iu", "ja", "jv", "ka", "kg", "ki", "kj", "kk", "kl", "km", "kn", "ko",
+    "kr", "ks", "ku", "kv", "kw", "ky", "la", "lb", "lg", "li", "ln", "lo", "lt", "lu", "lv", "mg", "mh",
+    "mi", "mk", "ml", "mn", "mr", "ms", "mt", "my", "na", "nb", "nd", "ne", "ng", "nl", "nn", "no", "nr",
+    "nv", "ny", "oc", "oj", "om", "or", "os", "pa", "pi", "pl", "ps", "pt", "qu", "rm", "rn", "ro", "ru",
+    "rw", "sa", "sc", "sd", "se", "sg", "si", "sk", "sl", "sm", "sn", "so", "sq", "sr", "ss", "st", "su",
+    "sv", "sw", "ta", "te", "tg", "th", "ti", "tk", "tl", "tn", "to", "tr", "ts", "tt", "tw", "ty", "ug",
+    "uk", "ur", "uz", "ve", "vi", "vo", "wa", "wo", "xh", "yi", "yo", "za", "zh", "zu",
+];
+
 /// The detector's code for a language tag as users and corpora write it:
 /// any case, a region or script after `-` or `_` left out (`pt-BR`,
 /// `zh-Hant`, `en_US`), and the codes the detector knows under another name
@@ -547,6 +570,10 @@ mod tests {
             assert_eq!(canonical_code(tag), Some(code), "{tag}");
         }
         assert_eq!(canonical_code("xx"), None);
+        assert!(is_iso_639_1("is") && is_iso_639_1("GA-ie") && is_iso_639_1("en"));
+        assert!(!is_iso_639_1("xx") && !is_iso_639_1("eng") && !is_iso_639_1(""));
+        // Every code the detector knows is one.
+        assert!(known_codes().all(is_iso_639_1));
         assert_eq!(canonical_code(""), None);
         assert!(is_known_code("zh"));
         assert!(!is_known_code("xx"));
