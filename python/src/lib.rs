@@ -90,6 +90,7 @@ impl Thresh {
     #[new]
     #[pyo3(signature = (lang = None, rules = None, disable = None, default_rules = true, encoding = None))]
     fn new(
+        py: Python<'_>,
         lang: Option<Langs>,
         rules: Option<Vec<PathBuf>>,
         disable: Option<Vec<String>>,
@@ -112,6 +113,14 @@ impl Thresh {
             builder = builder.encoding(label);
         }
         let inner = builder.build().map_err(build_error)?;
+        if let [first, ..] = inner.undetectable_languages() {
+            let message = format!(
+                "the language detector does not know {first:?}; the language policy is off \
+                 (blocks are kept whatever their language, the rules still apply)"
+            );
+            let message = std::ffi::CString::new(message).unwrap_or_default();
+            PyErr::warn(py, &py.get_type::<pyo3::exceptions::PyUserWarning>(), &message, 1)?;
+        }
         Ok(Thresh { inner, args })
     }
 
@@ -174,6 +183,13 @@ impl Thresh {
     #[getter]
     fn rule_ids<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
         PyList::new(py, self.inner.rules().rules().iter().map(|r| r.spec.id.value.as_str()))
+    }
+
+    /// The languages asked for that the detector does not know (they turn
+    /// the language policy off).
+    #[getter]
+    fn undetectable_languages(&self) -> Vec<String> {
+        self.inner.undetectable_languages().to_vec()
     }
 
     /// The languages kept (`["any"]` when the policy is off).

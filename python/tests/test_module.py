@@ -206,6 +206,19 @@ def test_defaults_and_introspection():
     assert thresh.__version__
 
 
+def test_language_tags_and_languages_the_detector_does_not_know():
+    assert thresh.Thresh(lang="pt-BR, NO").lang == ["pt", "nb"]
+    assert thresh.Thresh(lang="en").undetectable_languages == []
+    with pytest.warns(UserWarning, match="does not know"):
+        icelandic = thresh.Thresh(lang=["en", "is"])
+    assert icelandic.undetectable_languages == ["is"]
+    assert icelandic.lang == ["any"]
+    german = "Der Stadtrat hat am Dienstag nach einer langen Debatte den Haushalt für das kommende Jahr beschlossen."
+    assert "Stadtrat" in icelandic.clean(german)
+    with pytest.raises(ValueError):
+        thresh.Thresh(lang="eng")
+
+
 def test_dolma_attributes_remove_what_clean_removes():
     """Dolma's span replacement of the boilerplate spans leaves the clean text's lines."""
     cleaner = thresh.Thresh(lang="any")

@@ -81,5 +81,10 @@ class Thresh:
     def rule_ids(self) -> list[str]:
         """The ids of the loaded rules."""
     @property
+    def undetectable_languages(self) -> list[str]:
+        """The languages asked for that the detector does not know (ISO 639-1
+        codes such as ``"is"``); they turn the language policy off, with a
+        ``UserWarning`` when the cleaner is made."""
+    @property
     def lang(self) -> list[str]:
         """The languages kept (``["any"]`` when the policy is off)."""
