@@ -11,9 +11,10 @@ use crate::segment::{LineShape, line_shape};
 /// The headline: the last heading-like block of two words or more among the
 /// first `before` blocks of `view` that nothing dropped (or, when there is
 /// none, a title of one word right above the body, or else the last
-/// question on a line of its own), as a range of view positions. The range
-/// holds a second block when the last such block is a standfirst written
-/// without a full stop under a headline of its own.
+/// question on a line of its own), as a range of view positions. A short
+/// label found first gives way to a longer title or a question a few blocks
+/// above it. The range holds a second block when the last such block is a
+/// standfirst written without a full stop under a headline of its own.
 pub(super) fn headline(
     blocks: &[Analyzed],
     view: &[usize],
@@ -41,11 +42,17 @@ pub(super) fn headline(
         let b = &blocks[view[k]];
         reports[view[k]].decision == Decision::Drop || (title_line(b) && (short_label(b) || !title(k)))
     };
+    // The longer title may be a question (a forum thread's, above its
+    // poster's name).
+    let longer = |k: usize| {
+        let b = &blocks[view[k]];
+        (candidate(k) && !short_label(b) && !separated(b)) || (question_title(b) && title(k))
+    };
     let k = if short_label(&blocks[view[last]]) {
         (last.saturating_sub(LABEL_REACH)..last)
             .rev()
-            .take_while(|&k| candidate(k) || passable(k))
-            .find(|&k| candidate(k) && !short_label(&blocks[view[k]]) && !separated(&blocks[view[k]]))
+            .take_while(|&k| longer(k) || candidate(k) || passable(k))
+            .find(|&k| longer(k))
             .unwrap_or(last)
     } else {
         last
