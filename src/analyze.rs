@@ -112,42 +112,64 @@ impl Analyzed {
 
 /// Analyses `block` of `text`.
 pub fn analyze(text: &str, seg: &Segmented, block: &Block, detector: &LangDetector) -> Analyzed {
-    let lines = seg.lines_of(block);
-    let markdown = seg.markdown && in_markdown(text, lines);
-    let lines = if markdown { shown_lines(text, lines) } else { Cow::Borrowed(lines) };
-    analyze_lines(text, &lines, &as_emitted(text, &lines, &block.span, markdown), markdown, detector)
+    analyze_lines(text, &shown(text, seg.markdown, seg.lines_of(block)), &block.span, detector)
 }
 
-/// Whether a line of `lines` holds Markdown's syntax (see [`crate::markup`]):
-/// then the block is read as a reader sees it.
-fn in_markdown(text: &str, lines: &[Line]) -> bool {
-    lines.iter().any(|l| crate::markup::visible(&text[l.span.clone()]).is_some())
+/// Visible pieces of a line (see [`crate::markup::visible`]); `None` for a
+/// line without Markdown's syntax.
+type Pieces = Option<Vec<Range<usize>>>;
+
+/// A block's lines as a reader sees them.
+struct Shown<'l> {
+    /// The lines read: all of them, but for lines of Markdown syntax only
+    /// (an image, a heading's underline) beside lines of text, which the
+    /// analysis and the rules pass over.
+    lines: Cow<'l, [Line]>,
+    /// For each of `lines`, its visible pieces; `None` when the block holds
+    /// no Markdown, and is read as it is.
+    pieces: Option<Vec<Pieces>>,
 }
 
-/// The lines of a block that a reader sees: all of them, but for lines of
-/// Markdown syntax only (an image, a heading's underline) beside lines of
-/// text, which the analysis and the rules pass over.
-fn shown_lines<'l>(text: &str, lines: &'l [Line]) -> Cow<'l, [Line]> {
-    let hidden = |l: &Line| crate::markup::visible(&text[l.span.clone()]).is_some_and(|p| p.is_empty());
-    if !lines.iter().any(hidden) || lines.iter().all(hidden) {
-        return Cow::Borrowed(lines);
+/// The lines of a block as a reader sees them. Markdown is looked for only
+/// in a text that holds some (`markdown`, from [`Segmented::markdown`]),
+/// and each line is read for it once.
+fn shown<'l>(text: &str, markdown: bool, lines: &'l [Line]) -> Shown<'l> {
+    let plain = |lines| Shown { lines, pieces: None };
+    if !markdown {
+        return plain(Cow::Borrowed(lines));
     }
-    Cow::Owned(lines.iter().filter(|l| !hidden(l)).cloned().collect())
+    let pieces: Vec<Pieces> = lines.iter().map(|l| crate::markup::visible(&text[l.span.clone()])).collect();
+    if pieces.iter().all(Option::is_none) {
+        return plain(Cow::Borrowed(lines));
+    }
+    let hidden = |p: &Pieces| p.as_ref().is_some_and(Vec::is_empty);
+    if !pieces.iter().any(hidden) || pieces.iter().all(hidden) {
+        return Shown { lines: Cow::Borrowed(lines), pieces: Some(pieces) };
+    }
+    let (lines, pieces): (Vec<Line>, Vec<Pieces>) =
+        lines.iter().cloned().zip(pieces).filter(|(_, p)| !hidden(p)).unzip();
+    Shown { lines: Cow::Owned(lines), pieces: Some(pieces) }
 }
 
 /// The block as it will be written: lines right-trimmed of spaces, tabs and
 /// `\r`, joined by `\n`. Features are computed on this text so that cleaning
 /// the output sees the same block (whatlang, for one, is sensitive to `\r`).
-fn as_emitted<'t>(text: &'t str, lines: &[Line], span: &Range<usize>, markdown: bool) -> Cow<'t, str> {
+/// Markdown is read as a reader sees it (a link's text, not its address).
+fn as_emitted<'t>(text: &'t str, shown: &Shown<'_>, span: &Range<usize>) -> Cow<'t, str> {
     let raw = &text[span.clone()];
+    let lines = &shown.lines;
     let trim = |l: &Line| text[l.span.clone()].trim_end_matches([' ', '\t', '\r']);
-    // Markdown is read as a reader sees it (a link's text, not its address).
-    if markdown {
-        let seen = |l: &Line| match crate::markup::visible(trim(l)) {
-            Some(pieces) => crate::markup::visible_text(trim(l), &pieces),
-            None => trim(l).to_owned(),
+    if let Some(pieces) = &shown.pieces {
+        let seen = |(l, p): (&Line, &Pieces)| {
+            let t = trim(l);
+            // The line's pieces, unless trimming changed what it holds.
+            let p = if t.len() == l.span.len() { p.clone() } else { crate::markup::visible(t) };
+            match p {
+                Some(p) => crate::markup::visible_text(t, &p),
+                None => t.to_owned(),
+            }
         };
-        return Cow::Owned(lines.iter().map(seen).collect::<Vec<_>>().join("\n"));
+        return Cow::Owned(lines.iter().zip(pieces).map(seen).collect::<Vec<_>>().join("\n"));
     }
     let untouched = lines.iter().all(|l| trim(l).len() == l.span.len())
         && lines.windows(2).all(|w| w[1].span.start == w[0].span.end + 1);
@@ -162,13 +184,13 @@ fn as_emitted<'t>(text: &'t str, lines: &[Line], span: &Range<usize>, markdown: 
 pub fn analyze_standalone(text: &str, detector: &LangDetector) -> Analyzed {
     let seg = crate::segment::segment(text);
     let span = seg.lines.first().map_or(0, |l| l.span.start)..seg.lines.last().map_or(0, |l| l.span.end);
-    let markdown = seg.markdown && in_markdown(text, &seg.lines);
-    let lines = if markdown { shown_lines(text, &seg.lines) } else { Cow::Borrowed(&seg.lines[..]) };
-    analyze_lines(text, &lines, &as_emitted(text, &lines, &span, markdown), markdown, detector)
+    analyze_lines(text, &shown(text, seg.markdown, &seg.lines), &span, detector)
 }
 
-fn analyze_lines(text: &str, lines: &[Line], raw: &str, markdown: bool, detector: &LangDetector) -> Analyzed {
-    let (form, line_ranges) = matching_form(text, lines, false, markdown);
+fn analyze_lines(text: &str, shown: &Shown<'_>, span: &Range<usize>, detector: &LangDetector) -> Analyzed {
+    let raw = &*as_emitted(text, shown, span);
+    let lines = &shown.lines[..];
+    let (form, line_ranges) = matching_form(text, shown, false);
     let scripts = Scripts::count(raw);
     let lang = LazyLang::new(detector.guess_lazily(raw, &scripts));
     let chars = scripts.non_space as usize;
@@ -220,29 +242,20 @@ fn analyze_lines(text: &str, lines: &[Line], raw: &str, markdown: bool, detector
 
 /// The matching form of `block` with a byte map back to `text`, for cutting spans.
 pub fn mapped_form(text: &str, seg: &Segmented, block: &Block) -> Normalized {
-    let lines = seg.lines_of(block);
-    if seg.markdown && in_markdown(text, lines) {
-        matching_form(text, &shown_lines(text, lines), true, true).0
-    } else {
-        matching_form(text, lines, true, false).0
-    }
+    matching_form(text, &shown(text, seg.markdown, seg.lines_of(block)), true).0
 }
 
 /// The matching form of some lines, joined by `\n`, and each line's range in it.
-fn matching_form(
-    text: &str,
-    lines: &[Line],
-    with_map: bool,
-    markdown: bool,
-) -> (Normalized, Vec<Range<usize>>) {
+fn matching_form(text: &str, shown: &Shown<'_>, with_map: bool) -> (Normalized, Vec<Range<usize>>) {
+    let lines = &shown.lines;
     let mut form = if with_map { Normalized::with_map() } else { Normalized::default() };
     form.reserve(lines.iter().map(|l| l.span.len() + 1).sum());
     let mut line_ranges = Vec::with_capacity(lines.len());
-    for line in lines {
+    for (k, line) in lines.iter().enumerate() {
         let start = form.as_str().len() + usize::from(!form.as_str().is_empty());
         let l = &text[line.span.clone()];
-        match markdown.then(|| crate::markup::visible(l)).flatten() {
-            Some(pieces) => form.push_pieces(l, &pieces, line.span.start, '\n'),
+        match shown.pieces.as_ref().and_then(|p| p[k].as_ref()) {
+            Some(pieces) => form.push_pieces(l, pieces, line.span.start, '\n'),
             None => form.push_line(l, line.span.start, '\n'),
         }
         line_ranges.push(start.min(form.as_str().len())..form.as_str().len());

@@ -214,8 +214,13 @@ pub fn is_known_code(code: &str) -> bool {
 /// code, known to the detector or not: `is` (Icelandic) and `ga` (Irish)
 /// are languages, `xx` and `eng` are not codes.
 pub fn is_iso_639_1(tag: &str) -> bool {
-    let primary = tag.trim().split(['-', '_']).next().unwrap_or_default().to_ascii_lowercase();
-    ISO_639_1.contains(&primary.as_str())
+    ISO_639_1.contains(&written_primary(tag).as_str())
+}
+
+/// The primary subtag of a tag as users write it: trimmed, in lower case,
+/// whatever follows `-` or `_` left out.
+fn written_primary(tag: &str) -> String {
+    tag.trim().split(['-', '_']).next().unwrap_or_default().to_ascii_lowercase()
 }
 
 /// Every ISO 639-1 code.
@@ -240,7 +245,7 @@ const ISO_639_1: [&str; 184] = [
 /// `jw`; `fil` for Tagalog; `ms`, which it does not tell from Indonesian;
 /// `bs`, which it does not tell from Croatian). `None` when it knows none.
 pub fn canonical_code(tag: &str) -> Option<&'static str> {
-    let primary = tag.trim().split(['-', '_']).next().unwrap_or_default().to_ascii_lowercase();
+    let primary = written_primary(tag);
     let code = match primary.as_str() {
         "no" | "nn" => "nb",
         "iw" => "he",

@@ -85,14 +85,15 @@ pub(super) fn split_single_breaks(text: &str, out: &mut Segmented) {
                 was
             })
             .collect();
+        // Line `j` stays with the line before it: a list's next item, a
+        // line inside a fence, a heading's underline (`=====`).
+        let joined = |j: usize| {
+            (listed(j - 1) && listed(j))
+                || inside[j - b.lines.start]
+                || crate::markup::underline(text[out.lines[j].span.clone()].as_bytes())
+        };
         let mut first = b.lines.start;
         for i in b.lines.clone() {
-            // A heading's underline (`=====`) stays with its heading.
-            let joined = |j: usize| {
-                (listed(j - 1) && listed(j))
-                    || inside[j - b.lines.start]
-                    || crate::markup::underline(text[out.lines[j].span.clone()].as_bytes())
-            };
             if i + 1 == b.lines.end || !joined(i + 1) {
                 let span = out.lines[first].span.start..out.lines[i].span.end;
                 blocks.push(Block { span, lines: first..i + 1 });
