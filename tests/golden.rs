@@ -47,6 +47,8 @@ const FLAT_EXCEPTIONS: &[(&str, &str)] = &[
     ("en-forum-thread", "a similar thread's title after the posts, a question, reads as a sentence there"),
     ("en-share-caption-above-body", "nine labels between the headline and a caption taken for the body"),
     ("near-misses-unchanged", "its near-misses are blocks of their own only with blank lines"),
+    ("en-wire-short-paragraphs", "no paragraph line is long enough to split the page: it stays one block"),
+    ("zh-hant-unpunctuated-blog", "no paragraph line is long enough to split the page: it stays one block"),
 ];
 
 /// Text whose paragraphs are separated by a single line break (a crawl's
