@@ -366,8 +366,9 @@ fn link_end(doc: &Document<'_>, view: &[usize], k: usize) -> usize {
 const LINK_CHARS: usize = 120;
 
 /// A paragraph of the article's: a punctuated sentence in sentence case,
-/// not a title or a list, of at least `PARAGRAPH_CHARS` characters. Lines
-/// without sentence punctuation do not make one, however many (a teaser
+/// not a title or a list, of at least `PARAGRAPH_CHARS` characters. A list
+/// item is none, on a line of its own too (a ranking's "3. Title, source,
+/// date" in text without blank lines). Lines without sentence punctuation do not make one, however many (a teaser
 /// card's summary, date and title).
 fn paragraph(b: &Analyzed) -> bool {
     // `has_sentence` with its punctuation, not its unpunctuated statements.
@@ -376,6 +377,7 @@ fn paragraph(b: &Analyzed) -> bool {
         && b.capital_share < 0.5
         && b.chars >= PARAGRAPH_CHARS
         && !b.listed
+        && !(b.lines == 1 && line_shape(b.form.as_str()) != LineShape::Plain)
 }
 
 const PARAGRAPH_CHARS: usize = 100;
