@@ -15,6 +15,9 @@ use crate::segment::{LineShape, line_shape};
 /// label found first gives way to a longer title or a question a few blocks
 /// above it. The range holds a second block when the last such block is a
 /// standfirst written without a full stop under a headline of its own.
+/// The block at `before` counts as above the body when it is a title line
+/// followed by prose past any meta lines (a long CJK headline starts the
+/// body as prose).
 pub(super) fn headline(
     blocks: &[Analyzed],
     view: &[usize],
@@ -22,6 +25,21 @@ pub(super) fn headline(
     before: usize,
 ) -> Option<Range<usize>> {
     let title = |k: usize| kept_title(&blocks[view[k]], reports[view[k]].decision);
+    // A Chinese or Japanese headline of 30 characters or more reads as a
+    // line of unpunctuated prose and may start the body itself: a title line
+    // there, with prose as the next block kept past the lines under it (a
+    // byline, a date), is looked at as well.
+    let opens_body = view.get(before).is_some_and(|&i| {
+        let b = &blocks[i];
+        b.heading_like
+            && b.scripts.cjk() as usize * 2 >= b.chars
+            && title(before)
+            && view[before + 1..]
+                .iter()
+                .find(|&&j| reports[j].decision != Decision::Drop && !title_line(&blocks[j]))
+                .is_some_and(|&j| blocks[j].prose)
+    });
+    let before = before + usize::from(opens_body);
     let candidate = |k: usize| title_line(&blocks[view[k]]) && title(k) && blocks[view[k]].words >= 2;
     // A page with no title of two words or more (a manual's page, a forum
     // thread) may have one of a single word right above its body, or a
