@@ -328,11 +328,14 @@ fn round(
 fn section_end(doc: &Document<'_>, view: &[usize], reports: &[BlockReport], k: usize) -> usize {
     let live: Vec<usize> =
         (k + 1..view.len()).filter(|&p| reports[view[p]].decision != Decision::Drop).collect();
-    // Two Chinese, Japanese or Korean sentences right under the heading: it
-    // heads no list, and the article goes on (such a sentence is short in
-    // characters, and the test below is for spaced scripts).
+    // Two sentences right under the heading: it heads no list, and the
+    // article goes on, however short its closing paragraphs (a Chinese,
+    // Japanese or Korean sentence is short in characters).
     if let [first, second, ..] = live[..]
-        && [first, second].iter().all(|&p| cjk_sentence_after(&doc.blocks[view[p]]))
+        && [first, second].iter().all(|&p| {
+            let b = &doc.blocks[view[p]];
+            !list_item(b) && (sentence_after(b) || cjk_sentence_after(b))
+        })
     {
         return first;
     }
@@ -358,8 +361,8 @@ const SENTENCE_AFTER_CHARS: usize = 50;
 /// [`sentence_after`] for a block mostly in Han, kana or Hangul, each such
 /// character counting `CJK_CHAR_WEIGHT` characters: in those scripts a
 /// sentence says in 20 characters what takes 50 in English. Asked only of
-/// the blocks right under a section's heading; further down, a thread of
-/// short comments would pass for prose.
+/// the two blocks right under a section's heading; further down, a thread
+/// of short comments would pass for prose.
 fn cjk_sentence_after(b: &Analyzed) -> bool {
     let cjk = b.scripts.cjk() as usize;
     let weighted = b.chars + cjk * (CJK_CHAR_WEIGHT - 1);
@@ -369,7 +372,7 @@ fn cjk_sentence_after(b: &Analyzed) -> bool {
             && weighted >= SENTENCE_AFTER_CHARS
             && !b.listed
             && !b.open_end
-            && !(b.lines == 1 && line_shape(b.form.as_str()) != LineShape::Plain))
+            && !list_item(b))
 }
 
 const CJK_CHAR_WEIGHT: usize = 3;
@@ -404,7 +407,12 @@ fn paragraph(b: &Analyzed) -> bool {
         && b.capital_share < 0.5
         && b.chars >= PARAGRAPH_CHARS
         && !b.listed
-        && !(b.lines == 1 && line_shape(b.form.as_str()) != LineShape::Plain)
+        && !list_item(b)
+}
+
+/// A block that is a single list item ("3. Title", "* Title").
+fn list_item(b: &Analyzed) -> bool {
+    b.lines == 1 && line_shape(b.form.as_str()) != LineShape::Plain
 }
 
 const PARAGRAPH_CHARS: usize = 100;
