@@ -35,7 +35,8 @@ fn probes_are_dropped_and_articles_kept() {
         assert!(blocks.len() >= 5, "{}: an article needs a headline and four paragraphs", dir.display());
         let probes = std::fs::read_to_string(dir.join("probes.tsv")).unwrap_or_default();
         for line in probes.lines().filter(|l| !l.trim().is_empty()) {
-            let (places, probe) = line.split_once('\t').unwrap_or_else(|| panic!("{}: {line}", dir.display()));
+            let (places, probe) =
+                line.split_once('\t').unwrap_or_else(|| panic!("{}: {line}", dir.display()));
             let places: Vec<&str> = places.split(',').collect();
             for place in PLACES {
                 let out = thresh.clean_text(&with_probe(&blocks, probe, place));

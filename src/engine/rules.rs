@@ -245,8 +245,13 @@ fn round(
 ) {
     let rule = |f: &Firing| &rules.rules()[f.rule];
     let fires = |f: &Firing, k: usize| {
-        let position = rule(f).spec.when.position;
-        in_round(position, Some(view[k])) && body.in_position(k, position)
+        let when = &rule(f).spec.when;
+        in_round(when.position, Some(view[k]))
+            && (body.in_position(k, when.position)
+                || when.inside_max_chars.is_some_and(|n| {
+                    let b = &doc.blocks[view[k]];
+                    b.chars <= n && b.open_end
+                }))
     };
     for (k, &i) in view.iter().enumerate() {
         if reports[i].by != DecidedBy::Default {

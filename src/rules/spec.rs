@@ -131,6 +131,11 @@ pub struct When {
     pub max_lines: Option<usize>,
     /// Where in the document.
     pub position: Position,
+    /// Outside its `position`, the rule still applies to a block of at most
+    /// this many non-space characters that ends no sentence (a prompt or a
+    /// button on a line of its own in the middle of the story; the story's
+    /// sentences about the same subject end with a full stop).
+    pub inside_max_chars: Option<usize>,
 }
 
 impl When {
@@ -292,7 +297,8 @@ fn match_keys() -> Vec<&'static str> {
 fn keys_besides(kind: &[&str]) -> Vec<&'static str> {
     STRUCTURE_KEYS.iter().copied().filter(|k| !kind.contains(k)).collect()
 }
-const WHEN_KEYS: &[&str] = &["lang", "min-chars", "max-chars", "min-lines", "max-lines", "position"];
+const WHEN_KEYS: &[&str] =
+    &["lang", "min-chars", "max-chars", "min-lines", "max-lines", "position", "inside-max-chars"];
 const ACTION_KEYS: &[&str] = &["kind"];
 const TESTS_KEYS: &[&str] = &["drop", "keep", "doc"];
 const DOC_KEYS: &[&str] = &["input", "output", "lang"];
@@ -547,6 +553,19 @@ impl<'a> Walker<'a> {
         }
         if let Some(v) = t.get("position") {
             when.position = self.position(v).unwrap_or_default();
+        }
+        when.inside_max_chars = self.opt_uint(t, "inside-max-chars").flatten();
+        if let Some((k, _)) = t.get_key_value("inside-max-chars")
+            && !matches!(
+                when.position,
+                Position::Head | Position::Tail | Position::Outside | Position::AfterLead
+            )
+        {
+            self.error(
+                &k.span(),
+                "`inside-max-chars` needs a `position` of head, tail, outside or after-lead".into(),
+                "it widens a rule kept to a region; a rule without one applies everywhere already",
+            );
         }
         if matches!(matcher, MatchSpec::Structure(_)) {
             for &key in WHEN_KEYS.iter().filter(|&&k| k != "position") {
@@ -965,6 +984,23 @@ output = "a"
         let errs = errors("rules/x/demo.toml", &rule("structure = \"label-list\"\nmin-repeats = 3"));
         assert_eq!(errs.len(), 1, "{errs:#?}");
         assert!(errs[0].contains("`min-repeats`"), "{}", errs[0]);
+    }
+
+    #[test]
+    fn inside_max_chars_needs_a_region() {
+        let with = |position: &str| {
+            GOOD.replace("position = { last = 8 }", &format!("position = {position}\ninside-max-chars = 80"))
+        };
+        let spec = parse_rule("rules/x/demo.toml", &with("\"outside\"")).map_err(|e| format!("{e:?}"));
+        let Ok(spec) = spec else { panic!("{spec:?}") };
+        assert_eq!(spec.when.inside_max_chars, Some(80));
+        let errs = errors("rules/x/demo.toml", &with("\"anywhere\""));
+        assert_eq!(errs.len(), 1, "{errs:#?}");
+        assert!(
+            errs[0].starts_with("rules/x/demo.toml:14:1: `inside-max-chars` needs a `position`"),
+            "{}",
+            errs[0]
+        );
     }
 
     #[test]
