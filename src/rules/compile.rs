@@ -512,6 +512,10 @@ fn rewrite(pattern: &str) -> Result<String, (String, String)> {
                 // break: a two-byte class, where Unicode's `\s` makes the
                 // lazy DFA build far more states.
                 's' if class == 0 => out.push_str("[ \\n]"),
+                // Inside a class too: `[^\s\d]` is then a class of a dozen
+                // bytes' complement, not of Unicode's white space (parsing
+                // and compiling the patterns took a third of start-up).
+                's' => out.push_str(" \\n"),
                 'S' if class == 0 => out.push_str("[^ \\n]"),
                 // Digits are ASCII: the matching form's NFKC folding turns
                 // full-width ones into them, and Unicode's `\d` (the digits
