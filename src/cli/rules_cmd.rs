@@ -153,6 +153,9 @@ fn show(s: &RuleSpec, out: &mut impl Write) -> io::Result<()> {
         Position::First(n) => when.push(format!("among the first {n} blocks")),
         Position::Last(n) => when.push(format!("among the last {n} blocks")),
     }
+    if let Some(n) = w.inside_max_chars {
+        when.push(format!("inside the body too, at most {n} chars ending no sentence"));
+    }
     if !when.is_empty() {
         writeln!(out, "  when: {}", when.join("; "))?;
     }
