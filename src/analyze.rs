@@ -108,6 +108,12 @@ impl Analyzed {
         let statements = self.lines > 1 && self.words >= min_words * self.lines && self.capital_share < 0.5;
         self.words >= min_words && (self.punctuated || statements)
     }
+
+    /// Whether at least half the block's non-space characters are Han, kana
+    /// or Hangul.
+    pub fn mostly_cjk(&self) -> bool {
+        self.scripts.cjk() as usize * 2 >= self.chars
+    }
 }
 
 /// Analyses `block` of `text`.

@@ -32,7 +32,7 @@ pub(super) fn headline(
     let opens_body = view.get(before).is_some_and(|&i| {
         let b = &blocks[i];
         b.heading_like
-            && b.scripts.cjk() as usize * 2 >= b.chars
+            && b.mostly_cjk()
             && title(before)
             && view[before + 1..]
                 .iter()

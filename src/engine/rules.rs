@@ -84,10 +84,6 @@ impl Body {
     }
 }
 
-fn regional(position: Position) -> bool {
-    matches!(position, Position::Head | Position::Tail | Position::Outside | Position::AfterLead)
-}
-
 /// Applies the rules to the blocks in `view`. Returns where the body starts,
 /// as a position in the view.
 pub(super) fn apply_rules(
@@ -104,12 +100,12 @@ pub(super) fn apply_rules(
     let defers = |i: usize| {
         doc.firings[i].iter().any(|f| {
             let spec = &rules.rules()[f.rule].spec;
-            spec.action.drops_after() && regional(spec.when.position)
+            spec.action.drops_after() && spec.when.position.is_regional()
         })
     };
     // The page's outline depends only on the blocks in view: both rounds share it.
     let outline = super::structure::Outline::new(doc, view);
-    let first_round = |p: Position, i: Option<usize>| !regional(p) && !i.is_some_and(defers);
+    let first_round = |p: Position, i: Option<usize>| !p.is_regional() && !i.is_some_and(defers);
     round(rules, doc, view, &unlocated, &outline, first_round, reports);
     // A body paragraph: a long one, or (`short`) one of one or two sentences.
     let paragraph = |i: usize, short: bool| {
@@ -192,7 +188,7 @@ pub(super) fn apply_rules(
     // The lead: the first long paragraph and the next sentence after it.
     let lead_end = first.and_then(|f| (f + 1..view.len()).find(|&k| sentence(k) || is_body(view[k])));
     let body = Body { len: view.len(), first, last, lead_end };
-    round(rules, doc, view, &body, &outline, |p, i| regional(p) || i.is_some_and(defers), reports);
+    round(rules, doc, view, &body, &outline, |p, i| p.is_regional() || i.is_some_and(defers), reports);
     body.first
 }
 
@@ -353,31 +349,28 @@ fn section_end(doc: &Document<'_>, view: &[usize], reports: &[BlockReport], k: u
 /// case, not a list, ending with punctuation, of at least
 /// `SENTENCE_AFTER_CHARS` characters (a short closing paragraph counts).
 fn sentence_after(b: &Analyzed) -> bool {
-    paragraph(b)
-        || (b.has_sentence(SENTENCE_WORDS)
-            && b.capital_share < 0.5
-            && b.chars >= SENTENCE_AFTER_CHARS
-            && !b.listed
-            && !b.open_end)
+    paragraph(b) || short_sentence(b, b.chars)
+}
+
+/// A sentence in sentence case, not a list, ending with punctuation, of at
+/// least `SENTENCE_AFTER_CHARS` characters as `chars` counts them.
+fn short_sentence(b: &Analyzed, chars: usize) -> bool {
+    b.has_sentence(SENTENCE_WORDS)
+        && b.capital_share < 0.5
+        && chars >= SENTENCE_AFTER_CHARS
+        && !b.listed
+        && !b.open_end
 }
 
 const SENTENCE_AFTER_CHARS: usize = 50;
 
-/// [`sentence_after`] for a block mostly in Han, kana or Hangul, each such
+/// [`short_sentence`] for a block mostly in Han, kana or Hangul, each such
 /// character counting `CJK_CHAR_WEIGHT` characters: in those scripts a
 /// sentence says in 20 characters what takes 50 in English. Asked only of
 /// the two blocks right under a section's heading; further down, a thread
 /// of short comments would pass for prose.
 fn cjk_sentence_after(b: &Analyzed) -> bool {
-    let cjk = b.scripts.cjk() as usize;
-    let weighted = b.chars + cjk * (CJK_CHAR_WEIGHT - 1);
-    cjk * 2 >= b.chars
-        && (b.has_sentence(SENTENCE_WORDS)
-            && b.capital_share < 0.5
-            && weighted >= SENTENCE_AFTER_CHARS
-            && !b.listed
-            && !b.open_end
-            && !list_item(b))
+    b.mostly_cjk() && short_sentence(b, b.chars + b.scripts.cjk() as usize * (CJK_CHAR_WEIGHT - 1))
 }
 
 const CJK_CHAR_WEIGHT: usize = 3;
@@ -403,8 +396,8 @@ const LINK_CHARS: usize = 120;
 /// A paragraph of the article's: a punctuated sentence in sentence case,
 /// not a title or a list, of at least `PARAGRAPH_CHARS` characters. A list
 /// item is none, on a line of its own too (a ranking's "3. Title, source,
-/// date" in text without blank lines). Lines without sentence punctuation do not make one, however many (a teaser
-/// card's summary, date and title).
+/// date" in text without blank lines). Lines without sentence punctuation
+/// do not make one, however many (a teaser card's summary, date and title).
 fn paragraph(b: &Analyzed) -> bool {
     // `has_sentence` with its punctuation, not its unpunctuated statements.
     b.words >= SENTENCE_WORDS

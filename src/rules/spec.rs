@@ -170,6 +170,14 @@ pub enum Position {
     Last(usize),
 }
 
+impl Position {
+    /// Whether the position is a region of the body's making (head, tail,
+    /// outside, after the lead), known only once the body is found.
+    pub fn is_regional(self) -> bool {
+        matches!(self, Position::Head | Position::Tail | Position::Outside | Position::AfterLead)
+    }
+}
+
 /// What a rule does when it fires.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
 #[serde(rename_all = "kebab-case")]
@@ -556,10 +564,7 @@ impl<'a> Walker<'a> {
         }
         when.inside_max_chars = self.opt_uint(t, "inside-max-chars").flatten();
         if let Some((k, _)) = t.get_key_value("inside-max-chars")
-            && !matches!(
-                when.position,
-                Position::Head | Position::Tail | Position::Outside | Position::AfterLead
-            )
+            && !when.position.is_regional()
         {
             self.error(
                 &k.span(),

@@ -29,9 +29,9 @@ const RUN_LINES: usize = 10;
 
 /// Splits a block into its lines when it holds two paragraph lines or more
 /// (or one among `RUN_LINES` lines), if such blocks hold more paragraph
-/// lines than there are paragraphs standing alone. A list's consecutive bulleted items stay together, as
-/// they do in text with blank lines, and so do a code fence's lines and a
-/// heading with its underline.
+/// lines than there are paragraphs standing alone. A list's consecutive
+/// bulleted items stay together, as they do in text with blank lines, and
+/// so do a code fence's lines and a heading with its underline.
 pub(super) fn split_single_breaks(text: &str, out: &mut Segmented) {
     let is_paragraph = |l: &Line| {
         let line = &text[l.span.clone()];
