@@ -9,6 +9,7 @@ mod regex_set;
 mod required;
 pub mod source;
 pub mod spec;
+mod word_starts;
 
 pub use compile::{CompiledRule, Firing, RuleSet};
 pub use error::{Located, Location, RuleError, RuleErrors};

@@ -1,26 +1,28 @@
-//! The phrases of all rules as two Aho-Corasick DFAs over their first
-//! bytes: one for the phrases written in ASCII (and general punctuation),
-//! one for those with other letters, which a block without such letters
-//! (most of an English stream) is not walked through.
+//! The phrases of all rules, found in two ways. Those that open with a
+//! letter or digit of a spaced script (most of them) can occur only at a
+//! word start, and are looked up there by their first bytes
+//! ([`WordStarts`]). The rest (those opening with punctuation, "… read
+//! more", or with a Han, kana or Hangul character, which match anywhere)
+//! go into Aho-Corasick DFAs over their first bytes: one for the phrases
+//! written in ASCII (and general punctuation), one for those with other
+//! letters, which a block without such letters (most of an English stream)
+//! is not walked through.
 //!
 //! A DFA searches about twice as fast as the automaton it is built from,
 //! but its build costs its number of states times its number of byte
-//! classes, and the phrases' long tails ("tu dirección de correo electrónico
-//! no será publicada") are most of the states. The DFA holds only each
-//! phrase's first `KEY_BYTES` bytes (cut at a character boundary), which
-//! several phrases may share; where such a key occurs, the phrases behind it
-//! are compared with the text. Every occurrence of a phrase is an occurrence
-//! of its key, so the occurrences found are the same as with whole phrases.
-//! With 8-byte keys the 639 phrases of the built-in rules share 481 keys and
-//! the automaton has a quarter of the states: its build went from 108 M to
-//! 25 M instructions, with no change in the cost of a search (a key's false
-//! starts are rare; 6-byte keys start to cost more than they save).
+//! classes, and the phrases' long tails are most of the states. The DFA
+//! holds only each phrase's first `KEY_BYTES` bytes (cut at a character
+//! boundary), which several phrases may share; where such a key occurs, the
+//! phrases behind it are compared with the text. Every occurrence of a
+//! phrase is an occurrence of its key, so the occurrences found are the
+//! same as with whole phrases.
 
 use std::collections::HashMap;
 use std::ops::Range;
 
 use aho_corasick::{AhoCorasick, AhoCorasickKind, BuildError, MatchKind};
 
+use super::word_starts::WordStarts;
 use crate::segment::byte_prefix;
 
 /// The most bytes of a phrase the automaton holds.
@@ -30,7 +32,9 @@ const KEY_BYTES: usize = 8;
 #[derive(Debug, Clone)]
 pub(super) struct PhraseSet {
     phrases: Vec<String>,
-    /// The automaton of the phrases written in ASCII (and general
+    /// The phrases found at word starts.
+    starts: WordStarts,
+    /// The automaton of the other phrases written in ASCII (and general
     /// punctuation), then that of the phrases with letters outside ASCII:
     /// a block without such letters (most of an English stream) is not
     /// walked through the second. One automaton of all phrases took 3 %
@@ -55,17 +59,24 @@ impl PhraseSet {
         if phrases.is_empty() {
             return Ok(None);
         }
+        let starts = WordStarts::build(
+            phrases.iter().enumerate().filter(|(_, p)| WordStarts::admits(p)).map(|(i, p)| (i, p.as_str())),
+        );
         let mut parts = Vec::new();
         for foreign in [false, true] {
-            let chosen = phrases.iter().enumerate().filter(|(_, p)| has_foreign_letters(p) == foreign);
+            let chosen = phrases
+                .iter()
+                .enumerate()
+                .filter(|(_, p)| !WordStarts::admits(p) && has_foreign_letters(p) == foreign);
             parts.extend(Part::build(chosen, foreign)?);
         }
-        Ok(Some(PhraseSet { phrases, parts }))
+        Ok(Some(PhraseSet { phrases, starts, parts }))
     }
 
     /// Calls `found` with the index and the range of every occurrence of a
     /// phrase in `text`, overlapping ones included, in no particular order.
     pub fn find(&self, text: &str, mut found: impl FnMut(usize, Range<usize>)) {
+        self.starts.find(&self.phrases, text, &mut found);
         let mut foreign: Option<bool> = None;
         for part in &self.parts {
             if part.foreign && !*foreign.get_or_insert_with(|| has_foreign_letters(text)) {
@@ -181,15 +192,70 @@ mod tests {
         assert!(!has_foreign_letters("We use cookies — “accept” all ’til 5 € ©"));
         assert!(has_foreign_letters("Wir verwenden Cookies für Sie"));
         assert!(has_foreign_letters("我们使用Cookie"));
-        let phrases = ["alle akzeptieren", "datenschutzerklärung", "広告", "we use cookies"];
+        let phrases = ["alle akzeptieren", "datenschutzerklärung", "広告", "we use cookies", "... mehr"];
         let set = PhraseSet::build(phrases.iter().map(|p| (*p).to_owned()).collect()).unwrap().unwrap();
+        // "広告" and "... mehr" open with no letter of a spaced script.
         assert_eq!(set.parts.len(), 2);
-        let text = "we use cookies. datenschutzerklärung, alle akzeptieren, 広告";
+        let text = "we use cookies. datenschutzerklärung, alle akzeptieren, 広告 ... mehr";
         let mut out = Vec::new();
         set.find(text, |i, _| out.push(i));
         out.sort_unstable();
-        assert_eq!(out, [0, 1, 2, 3]);
+        assert_eq!(out, [0, 1, 2, 3, 4]);
         assert_eq!(found(&phrases, "we use cookies. alle akzeptieren"), [(0, 16..32), (3, 0..14)]);
+    }
+
+    /// Every occurrence at a position where `on_word_boundaries` could
+    /// accept it, by brute force: the index skips only the others.
+    fn brute_force(phrases: &[&str], text: &str) -> Vec<(usize, Range<usize>)> {
+        let word = |c: char| c.is_alphanumeric() && !crate::lang::is_unspaced(c);
+        let mut out = Vec::new();
+        for (i, p) in phrases.iter().enumerate() {
+            for (at, _) in text.match_indices(p) {
+                let opens_word = p.chars().next().is_some_and(word);
+                if !opens_word || !text[..at].chars().next_back().is_some_and(word) {
+                    out.push((i, at..at + p.len()));
+                }
+            }
+        }
+        out.sort_by_key(|(i, r)| (*i, r.start));
+        out
+    }
+
+    #[test]
+    fn every_occurrence_that_can_start_a_word_is_found() {
+        let phrases = [
+            "sign up",
+            "sign up for",
+            "up for",
+            "ad",
+            "read more",
+            "... read more",
+            "広告",
+            "広告です",
+            "기사제보",
+            "für sie",
+            "cookies",
+            "kies",
+            "данный",
+            "more",
+            "s",
+        ];
+        for text in [
+            "sign up for our newsletter ... read more",
+            "signup, ad-free, read, loads ... read more广告です",
+            "広告広告 기사제보 für sie ünd für sies",
+            "cookies cookies. данный материал — данныйcookies",
+            "sss s ss more moremore",
+            "",
+        ] {
+            let mut out = found(&phrases, text);
+            out.retain(|(i, r)| {
+                let w = |c: char| c.is_alphanumeric() && !crate::lang::is_unspaced(c);
+                let opens_word = phrases[*i].chars().next().is_some_and(w);
+                !opens_word || !text[..r.start].chars().next_back().is_some_and(w)
+            });
+            assert_eq!(out, brute_force(&phrases, text), "{text}");
+        }
     }
 
     #[test]
