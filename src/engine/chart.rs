@@ -34,8 +34,7 @@ fn is_bare_number(doc: &Document<'_>, i: usize) -> bool {
     if b.lines != 1 || b.chars > MAX_CHARS || b.scripts.letters > 0 {
         return false;
     }
-    let lines = doc.block_lines(i);
-    let Some(line) = lines.first() else { return false };
+    let Some(line) = doc.lines(i).next() else { return false };
     let sign = |c: char| matches!(c, '$' | '€' | '£' | '¥' | '%');
     let allowed = |c: char| {
         c.is_whitespace()

@@ -23,7 +23,7 @@ pub(super) fn slide_runs(
             if b.lines != 1 || b.chars > MAX_SLIDE_CHARS {
                 return None;
             }
-            slide_number(doc.block_lines(i).first()?)
+            slide_number(doc.lines(i).next()?)
         })
         .collect();
     let slide = |k: usize| slides[k];

@@ -38,14 +38,19 @@ pub(super) struct Document<'a> {
 }
 
 impl Document<'_> {
-    /// The non-blank lines of block `i` as they will be written (after any cut).
-    pub fn block_lines(&self, i: usize) -> Vec<&str> {
-        match self.remainders.get(i).and_then(Option::as_deref) {
-            Some(rest) => rest.split('\n').filter(|l| !crate::segment::is_blank(l)).collect(),
-            None => {
-                self.seg.lines_of(&self.seg.blocks[i]).iter().map(|l| &self.text[l.span.clone()]).collect()
-            }
-        }
+    /// The non-blank lines of block `i` as they will be written (after any
+    /// cut), not collected: the detectors ask about most blocks, and read
+    /// most once, or only their first line.
+    pub fn lines(&self, i: usize) -> impl Iterator<Item = &str> + Clone + '_ {
+        let rest = self.remainders.get(i).and_then(Option::as_deref);
+        let cut = rest.into_iter().flat_map(|r| r.split('\n').filter(|l| !crate::segment::is_blank(l)));
+        let whole = rest
+            .is_none()
+            .then(|| self.seg.lines_of(&self.seg.blocks[i]))
+            .into_iter()
+            .flatten()
+            .map(|l| &self.text[l.span.clone()]);
+        cut.chain(whole)
     }
 
     /// Asks every rule about every block, once.

@@ -76,7 +76,7 @@ pub(super) fn find(
                 in_position(k) && b.lines == 1 && !b.punctuated && b.words >= min_repeats * min_words
             })
             .filter_map(|k| {
-                let line = doc.block_lines(view[k]).into_iter().next()?;
+                let line = doc.lines(view[k]).next()?;
                 let times = echoes(line, min_repeats, min_words)?;
                 Some((k..k + 1, format!("a line said {times} times over")))
             })
@@ -162,16 +162,17 @@ fn labels_of(doc: &Document<'_>, i: usize, max_words: usize) -> Labels {
     {
         return l;
     }
-    let lines = doc.block_lines(i);
+    let lines = doc.lines(i);
     // A one-line block is a capitalised run only if most of its cased words
     // are capitals, which its analysis has counted: the run's share of
     // words starting with a capital is at most the block's share of cased
     // tokens starting with one (a margin below 85 % for the rounding).
-    let runs = lines.len() > 1 || doc.blocks[i].capital_share >= 0.84;
-    let (labels, label_lines) = count_labels(&lines, max_words, runs);
-    let introduced = lines.iter().any(|l| l.trim_end().ends_with([':', '：']));
-    let numbered = lines.iter().filter(|l| starts_numbered(l)).count() * 2 >= lines.len();
-    let l = Labels { max_words, labels, label_lines, lines: lines.len(), listed: introduced || numbered };
+    let count = lines.clone().count();
+    let runs = count > 1 || doc.blocks[i].capital_share >= 0.84;
+    let (labels, label_lines) = count_labels(lines.clone(), max_words, runs);
+    let introduced = lines.clone().any(|l| l.trim_end().ends_with([':', '：']));
+    let numbered = lines.filter(|l| starts_numbered(l)).count() * 2 >= count;
+    let l = Labels { max_words, labels, label_lines, lines: count, listed: introduced || numbered };
     doc.labels.borrow_mut()[i] = Some(l);
     l
 }
@@ -208,8 +209,9 @@ impl<'d> Outline<'d> {
     /// further down. The page's own outline is the body's (readers and the
     /// expected texts keep it); a menu's labels are not headings of the page.
     fn find_contents(&self, k: usize) -> bool {
-        let lines = self.doc.block_lines(self.view[k]);
-        if lines.len() < 3 {
+        let lines = self.doc.lines(self.view[k]);
+        let count = lines.clone().count();
+        if count < 3 {
             return false;
         }
         let last = self.last.get_or_init(|| {
@@ -225,11 +227,9 @@ impl<'d> Outline<'d> {
             }
             last
         });
-        let found = lines
-            .iter()
-            .filter(|l| heading_key(l).and_then(|key| last.get(&key)).is_some_and(|&p| p > k))
-            .count();
-        found >= 3 && found * 2 >= lines.len()
+        let found =
+            lines.filter(|l| heading_key(l).and_then(|key| last.get(&key)).is_some_and(|&p| p > k)).count();
+        found >= 3 && found * 2 >= count
     }
 }
 
@@ -285,10 +285,10 @@ const SEPARATORS: [char; 9] = ['|', '·', '•', '»', '›', '▪', '■', '●
 /// letter or a letter of a caseless script, has no sentence punctuation at its
 /// end, and no word with two digits, no colon, equals sign or bracket (those
 /// are table rows, headers and code).
-fn count_labels(lines: &[&str], max_words: usize, runs: bool) -> (usize, usize) {
+fn count_labels<'a>(lines: impl Iterator<Item = &'a str>, max_words: usize, runs: bool) -> (usize, usize) {
     let mut labels = 0;
     let mut label_lines = 0;
-    for &line in lines {
+    for line in lines {
         let separated = may_separate(line);
         // A line ending a sentence, without separators, holds no label.
         if !separated && line.trim_end().ends_with(['.', '!', '?', '。', '！', '？']) {
@@ -493,7 +493,7 @@ fn empty_numbered_runs(
         let mut expected: Option<u32> = None;
         let mut first_index = 0;
         'blocks: while k < view.len() && bare(k) {
-            for line in doc.block_lines(view[k]) {
+            for line in doc.lines(view[k]) {
                 let LineShape::Numbered { index, .. } = line_shape(line) else { break 'blocks };
                 match expected {
                     None => first_index = index,

@@ -242,11 +242,21 @@ impl RegexSet {
     /// `When::fits` checks).
     pub fn matches(&self, text: &str, wanted: impl Fn(usize) -> bool, mut found: impl FnMut(usize)) {
         if let Some(search) = &self.block {
-            let mut set = PatternSet::new(search.regex.pattern_len());
-            search.regex.which_overlapping_matches(&Input::new(text).anchored(Anchored::Yes), &mut set);
-            for p in set.iter() {
-                found(search.owner[p.as_usize()]);
+            // One pattern set per thread, as large as the largest set's
+            // patterns and emptied after each search, not one per block.
+            thread_local! {
+                static MATCHED: std::cell::RefCell<PatternSet> = std::cell::RefCell::new(PatternSet::new(0));
             }
+            MATCHED.with_borrow_mut(|set| {
+                if set.capacity() < search.regex.pattern_len() {
+                    *set = PatternSet::new(search.regex.pattern_len());
+                }
+                search.regex.which_overlapping_matches(&Input::new(text).anchored(Anchored::Yes), set);
+                for p in set.iter() {
+                    found(search.owner[p.as_usize()]);
+                }
+                set.clear();
+            });
         }
         for search in &self.anywhere {
             if wanted(search.owner[0]) && search.may_match(text) && search.regex.is_match(Input::new(text)) {
