@@ -31,6 +31,7 @@
 #![forbid(unsafe_code)]
 
 pub mod analyze;
+mod bytes8;
 pub mod check;
 pub mod decode;
 pub mod engine;

@@ -79,8 +79,7 @@ impl Normalized {
         let start = self.text.len();
         if line.is_ascii() {
             push_ascii(&mut self.text, &mut self.map, line, base);
-        } else {
-            push_unicode(&mut self.text, &mut self.map, line, base);
+        } else if push_unicode(&mut self.text, &mut self.map, line, base) {
             fold_chinese(&mut self.text, &mut self.map, start);
         }
         self.map.push(base + line.len(), 1);
@@ -188,7 +187,15 @@ fn push_ascii(text: &mut String, map: &mut ByteMap, line: &str, base: usize) {
     }
 }
 
-fn push_unicode(text: &mut String, map: &mut ByteMap, line: &str, base: usize) {
+/// Appends the matching form of `line`, which is not all ASCII, but for
+/// the Chinese fold; returns whether the fold may have anything to do (the
+/// line may hold a CJK ideograph).
+fn push_unicode(text: &mut String, map: &mut ByteMap, line: &str, base: usize) -> bool {
+    if map.0.is_none()
+        && let Some(ideographs) = push_quick_words(text, line)
+    {
+        return ideographs;
+    }
     let start = text.len();
     let mut pending_space: Option<usize> = None;
     let mut emit = |text: &mut String, map: &mut ByteMap, c: char, at: usize| {
@@ -210,14 +217,10 @@ fn push_unicode(text: &mut String, map: &mut ByteMap, line: &str, base: usize) {
         }
     };
     if is_nfkc_quick(line.chars()) == IsNormalized::Yes {
-        if map.0.is_none() {
-            push_words(text, line);
-            return;
-        }
         for (i, c) in line.char_indices() {
             emit(text, map, c, i);
         }
-        return;
+        return true;
     }
     // NFKC per combining sequence, so every output character maps to the
     // sequence that produced it.
@@ -233,20 +236,42 @@ fn push_unicode(text: &mut String, map: &mut ByteMap, line: &str, base: usize) {
         }
         seq_start = seq_end;
     }
+    true
 }
 
-/// Appends `line`, already in NFKC, lower-cased with its white space
-/// collapsed, without a byte map: runs of ASCII are copied whole.
-fn push_words(text: &mut String, line: &str) {
+/// Appends `line` lower-cased with its white space collapsed, without a
+/// byte map, when NFKC's quick check says it is in NFKC (it then needs no
+/// normalising); otherwise appends nothing and returns `None`. Returns
+/// whether the line holds a CJK ideograph, which the Chinese fold may
+/// change.
+///
+/// One pass: runs of ASCII (always in NFKC, and starters) are found eight
+/// bytes at a time and copied whole; each other character is checked as
+/// `is_nfkc_quick` checks it (its own quick-check property, and combining
+/// classes in order since the last starter), lower-cased and looked at for
+/// the fold. English text with curly quotes and dashes takes this path.
+fn push_quick_words(text: &mut String, line: &str) -> Option<bool> {
     let start = text.len();
     let mut pending_space = false;
+    let mut ideographs = false;
+    let mut last_class = 0u8;
     let mut rest = line;
     while !rest.is_empty() {
-        let ascii = rest.bytes().position(|b| !b.is_ascii()).unwrap_or(rest.len());
-        push_ascii_words(text, start, &mut pending_space, &rest[..ascii]);
-        rest = &rest[ascii..];
+        let ascii = crate::bytes8::leading_ascii(rest.as_bytes());
+        if ascii > 0 {
+            push_ascii_words(text, start, &mut pending_space, &rest[..ascii]);
+            last_class = 0;
+            rest = &rest[ascii..];
+        }
         let Some(c) = rest.chars().next() else { break };
         rest = &rest[c.len_utf8()..];
+        let class = canonical_combining_class(c);
+        if (last_class > class && class != 0) || is_nfkc_quick(std::iter::once(c)) != IsNormalized::Yes {
+            text.truncate(start);
+            return None;
+        }
+        last_class = class;
+        ideographs |= is_ideograph(c);
         if is_space(c) {
             pending_space = true;
             continue;
@@ -256,6 +281,36 @@ fn push_words(text: &mut String, line: &str) {
         }
         text.extend(c.to_lowercase());
     }
+    Some(ideographs)
+}
+
+/// The CJK ideographs fast2s's table holds (its keys lie in U+4E00..U+9FFF)
+/// and those beside them.
+fn is_ideograph(c: char) -> bool {
+    matches!(c, '\u{3400}'..='\u{9FFF}' | '\u{F900}'..='\u{FAFF}')
+}
+
+/// Whether the ASCII `bytes` hold no white space but single spaces, read
+/// eight bytes at a time: no tab, line break, vertical tab, form feed or
+/// carriage return (0x09 to 0x0D), and no space after a space.
+fn single_spaced(bytes: &[u8]) -> bool {
+    let mut after_space = false;
+    let mut i = 0;
+    while let Some(x) = crate::bytes8::load(bytes, i) {
+        let spaces = crate::bytes8::within(x, b' ', b' ');
+        if crate::bytes8::within(x, 0x09, 0x0D) != 0
+            || spaces & ((spaces << 8) | (u64::from(after_space) << 7)) != 0
+        {
+            return false;
+        }
+        after_space = spaces >> 63 != 0;
+        i += 8;
+    }
+    bytes[i..].iter().all(|&b| {
+        let ok = !((0x09..=0x0D).contains(&b) || (b == b' ' && after_space));
+        after_space = b == b' ';
+        ok
+    })
 }
 
 /// Appends the words of the ASCII `run`, lower-cased, one space between
@@ -277,13 +332,7 @@ fn push_ascii_words(text: &mut String, start: usize, pending: &mut bool, run: &s
         text.push(' ');
     }
     // Most runs already hold single spaces between words: copied whole.
-    let mut previous_space = false;
-    let single_spaced = inner.bytes().all(|b| {
-        let ok = b != b' ' || !previous_space;
-        previous_space = b == b' ';
-        ok && (b == b' ' || !space(b))
-    });
-    if single_spaced {
+    if single_spaced(inner.as_bytes()) {
         text.push_str(inner);
     } else {
         let bytes = inner.as_bytes();
@@ -316,7 +365,7 @@ fn fold_chinese(text: &mut String, map: &mut ByteMap, start: usize) {
     // fast2s changes only CJK ideographs (its table's keys lie in
     // U+4E00..U+9FFF); skip lines without any, such as English text with
     // curly quotes and dashes.
-    if !tail.chars().any(|c| matches!(c, '\u{3400}'..='\u{9FFF}' | '\u{F900}'..='\u{FAFF}')) {
+    if !tail.chars().any(is_ideograph) {
         return;
     }
     let folded = fast2s::convert(tail);
@@ -340,6 +389,27 @@ fn fold_chinese(text: &mut String, map: &mut ByteMap, start: usize) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn single_spacing_is_told_eight_bytes_at_a_time_as_one_at_a_time() {
+        let scalar = |t: &str| !t.contains("  ") && !t.bytes().any(|b| (0x09..=0x0D).contains(&b));
+        for t in [
+            "",
+            "one",
+            "one two three four five",
+            "one two  three",
+            "one two\tthree four five six",
+            "exactly8 bytes12",
+            "exactly8  ytes12",
+            "1234567 12345678",
+            "1234567  2345678",
+            "abcdefghijklmno\n",
+            "abcdefghijklmno \r",
+            " leading and trailing ",
+        ] {
+            assert_eq!(single_spaced(t.as_bytes()), scalar(t), "{t:?}");
+        }
+    }
 
     #[test]
     fn folds_case_width_space_and_script() {

@@ -13,6 +13,8 @@
 
 use std::ops::Range;
 
+use crate::bytes8;
+
 /// Phrases of at least `KEY_BYTES` bytes whose first character is a letter
 /// or digit of a spaced script, by their first bytes.
 #[derive(Debug, Clone)]
@@ -103,20 +105,19 @@ impl WordStarts {
         let mut after_word = false;
         let mut i = 0;
         while i < bytes.len() {
-            if let Some(chunk) = bytes[i..].first_chunk::<8>() {
-                let x = u64::from_le_bytes(*chunk);
-                if x & HIGH_BITS == 0 {
-                    let word = ascii_alphanumeric(x);
-                    let mut starts = word & !((word << 8) | if after_word { 0x80 } else { 0 });
-                    while starts != 0 {
-                        let at = i + (starts.trailing_zeros() / 8) as usize;
-                        self.look_up(phrases, &bytes[at..], at, found);
-                        starts &= starts - 1;
-                    }
-                    after_word = word >> 63 != 0;
-                    i += 8;
-                    continue;
+            if let Some(x) = bytes8::load(bytes, i)
+                && x & bytes8::HIGH_BITS == 0
+            {
+                let word = bytes8::alphanumeric(x);
+                let mut starts = word & !((word << 8) | if after_word { 0x80 } else { 0 });
+                while starts != 0 {
+                    let at = i + (starts.trailing_zeros() / 8) as usize;
+                    self.look_up(phrases, &bytes[at..], at, found);
+                    starts &= starts - 1;
                 }
+                after_word = word >> 63 != 0;
+                i += 8;
+                continue;
             }
             let (word, width) = if bytes[i].is_ascii() {
                 (bytes[i].is_ascii_alphanumeric(), 1)
@@ -198,22 +199,6 @@ impl WordStarts {
     }
 }
 
-/// The top bit of each of eight bytes.
-const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
-
-/// For eight ASCII bytes as one number, the top bit of each byte that is
-/// an ASCII letter or digit. A byte below 0x80 plus `0x80 - low` reaches
-/// 0x80 exactly when it is at least `low`, and never carries into the next
-/// byte.
-#[inline]
-fn ascii_alphanumeric(x: u64) -> u64 {
-    const fn each(b: u8) -> u64 {
-        0x0101_0101_0101_0101 * b as u64
-    }
-    let within = |low: u8, high: u8| (x + each(0x80 - low)) & !(x + each(0x7F - high));
-    (within(b'0', b'9') | within(b'a', b'z') | within(b'A', b'Z')) & HIGH_BITS
-}
-
 /// The first eight bytes of `bytes` as a little-endian number, zeros past
 /// its end.
 #[inline]
@@ -285,19 +270,6 @@ mod tests {
         assert_eq!(found(&phrases, "read more stories"), [(0, 0..9), (1, 0..17), (3, 0..4)]);
         assert_eq!(found(&phrases, "reads"), [(2, 0..5), (3, 0..4)]);
         assert_eq!(found(&phrases, "rea"), []);
-    }
-
-    #[test]
-    fn eight_bytes_at_once_say_what_each_byte_says() {
-        for b in 0u8..0x80 {
-            for lane in 0..8 {
-                let x = u64::from(b) << (8 * lane);
-                let expected = if b.is_ascii_alphanumeric() { 0x80u64 << (8 * lane) } else { 0 };
-                // The other lanes hold a space, which is neither.
-                let spaces = 0x2020_2020_2020_2020u64 & !(0xFFu64 << (8 * lane));
-                assert_eq!(ascii_alphanumeric(x | spaces), expected, "{b:#x} in lane {lane}");
-            }
-        }
     }
 
     #[test]
