@@ -141,6 +141,9 @@ pub fn run(args: &CleanArgs, out: &mut dyn Write) -> io::Result<ExitCode> {
         std::fs::write(path, json + "\n")?;
     }
     let ok = run.stats.failed == 0 && run.broken_inputs == 0;
+    // The compiled rules are freed by the process's end: freeing them one
+    // by one took 6 % of a short run (12 M instructions).
+    std::mem::forget(run.thresh);
     Ok(if ok { ExitCode::SUCCESS } else { ExitCode::from(EXIT_FAILED) })
 }
 
