@@ -352,26 +352,13 @@ fn matchers(specs: Vec<RuleSpec>, normalized: &mut [Option<Vec<String>>]) -> Res
             MatchSpec::Regex(pattern) => match rewrite(&pattern.value) {
                 Ok(rewritten) => {
                     // Parsed once, for the set and for the rule's own regex.
+                    let hir = regex_syntax::Parser::new().parse(&rewritten).ok().map(Arc::new);
                     let first_line = spec.scope == Scope::EachLine;
-                    let (hir, pattern) = match spec.scope {
-                        Scope::Block => {
-                            let hir = regex_syntax::Parser::new().parse(&rewritten).ok().map(Arc::new);
-                            (hir.clone(), Pattern::parsed(rewritten.clone(), hir, first_line, index))
-                        }
-                        // In the set as `(?m:…)`, so that a per-line match
-                        // implies a match of the set's pattern. The rule's
-                        // own regex, parsed the same way, is run on one line
-                        // at a time, where `^` and `$` match where they would
-                        // without `m`.
+                    let pattern = match spec.scope {
+                        Scope::Block => Pattern::parsed(rewritten.clone(), hir.clone(), first_line, index),
+                        // A per-line match implies a match of the multi-line set pattern.
                         Scope::EachLine | Scope::AnyLine => {
-                            let hir = regex_syntax::ParserBuilder::new()
-                                .multi_line(true)
-                                .build()
-                                .parse(&rewritten)
-                                .ok()
-                                .map(Arc::new);
-                            let in_set = format!("(?m:{rewritten})");
-                            (hir.clone(), Pattern::parsed(in_set, hir, first_line, index))
+                            Pattern::lines(&rewritten, hir.as_deref(), first_line, index)
                         }
                     };
                     limits.push(spec.when.max_chars);

@@ -21,7 +21,7 @@ use std::sync::Arc;
 
 use regex_automata::util::syntax;
 use regex_automata::{Anchored, Input, MatchKind, PatternSet, meta};
-use regex_syntax::hir::{Hir, Look, literal};
+use regex_syntax::hir::{Capture, Hir, HirKind, Look, Repetition, literal};
 
 /// One pattern of the set: its text, where a match can start, and the rule
 /// it belongs to.
@@ -45,23 +45,57 @@ pub(super) enum Anchor {
 }
 
 impl Pattern {
-    /// `text` parsed, as it goes into the set.
-    #[cfg(test)]
+    /// A pattern as it goes into the set. `first_line` says that the rule
+    /// needs a match on every line, so on the first: a pattern anchored at a
+    /// line's start (`(?m:^…)`) is then anchored at the block's start too.
     pub fn new(text: String, first_line: bool, owner: usize) -> Pattern {
         let hir = regex_syntax::Parser::new().parse(&text).ok().map(Arc::new);
         Pattern::parsed(text, hir, first_line, owner)
     }
 
-    /// A pattern as it goes into the set, already parsed into `hir` (which
-    /// must be `text`'s). `first_line` says that the rule needs a match on
-    /// every line, so on the first: a pattern anchored at a line's start
-    /// (`(?m:^…)`) is then anchored at the block's start too.
+    /// The set's pattern for a line rule's `text`, parsed into `hir`:
+    /// `(?m:text)`, whose tree is `hir` with `^` and `$` made line anchors
+    /// (parsed again only when `text` holds `\A` or `\z`, which the tree
+    /// does not tell from `^` and `$`).
+    pub fn lines(text: &str, hir: Option<&Hir>, first_line: bool, owner: usize) -> Pattern {
+        let in_set = format!("(?m:{text})");
+        match hir {
+            Some(h) if !text.contains("\\A") && !text.contains("\\z") => {
+                Pattern::parsed(in_set, Some(Arc::new(multi_line(h))), first_line, owner)
+            }
+            _ => Pattern::new(in_set, first_line, owner),
+        }
+    }
+
+    /// A pattern already parsed into `hir` (which must be `text`'s).
     pub fn parsed(text: String, hir: Option<Arc<Hir>>, first_line: bool, owner: usize) -> Pattern {
         let anchor = match hir.as_ref().map(|h| h.properties().look_set_prefix()) {
             Some(p) if p.contains(Look::Start) || (first_line && p.contains(Look::StartLF)) => Anchor::Block,
             _ => Anchor::None,
         };
         Pattern { text, hir, anchor, owner }
+    }
+}
+
+/// `hir` as if its pattern were written inside `(?m:…)`: `^` and `$` match
+/// at the start and end of every line. Only for a pattern without `\A` and
+/// `\z`, which the syntax tree does not tell from `^` and `$`.
+fn multi_line(hir: &Hir) -> Hir {
+    match hir.kind() {
+        HirKind::Look(Look::Start) => Hir::look(Look::StartLF),
+        HirKind::Look(Look::End) => Hir::look(Look::EndLF),
+        HirKind::Empty | HirKind::Literal(_) | HirKind::Class(_) | HirKind::Look(_) => hir.clone(),
+        HirKind::Repetition(r) => Hir::repetition(Repetition {
+            min: r.min,
+            max: r.max,
+            greedy: r.greedy,
+            sub: Box::new(multi_line(&r.sub)),
+        }),
+        HirKind::Capture(c) => {
+            Hir::capture(Capture { index: c.index, name: c.name.clone(), sub: Box::new(multi_line(&c.sub)) })
+        }
+        HirKind::Concat(subs) => Hir::concat(subs.iter().map(multi_line).collect()),
+        HirKind::Alternation(subs) => Hir::alternation(subs.iter().map(multi_line).collect()),
     }
 }
 
@@ -247,6 +281,20 @@ mod tests {
         set.matches(text, |_| true, |r| found.push(r));
         found.sort_unstable();
         found
+    }
+
+    #[test]
+    fn multi_line_trees_equal_the_parsed_ones() {
+        let parse = |p: &str| regex_syntax::Parser::new().parse(p).unwrap();
+        for p in [
+            "^by [a-z]+$",
+            "^(?:a|b(c)?)+$|^x{2,5}?$",
+            "^(?P<name>photo):\\s*[^\\n]*$",
+            "(?:^|, )ap$",
+            "plain text",
+        ] {
+            assert_eq!(multi_line(&parse(p)), parse(&format!("(?m:{p})")), "{p}");
+        }
     }
 
     #[test]
