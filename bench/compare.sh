@@ -12,7 +12,8 @@
 # installed in a virtual environment under target/bench-venv the first time.
 # thresh and cat run RUNS times (default 3) and the median is reported.
 # THRESH_BASELINE=/path/to/an/older/thresh adds that binary's 1-thread run to
-# the same table, measured in the same run, for before/after ratios.
+# the same table, measured in the same run, its runs alternating with
+# thresh's, for before/after ratios.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 corpora="${1:-../shared/corpora}"
@@ -46,16 +47,20 @@ fi
 
 mb() { python3 -c "import os,sys; print(f'{os.path.getsize(sys.argv[1]) / 1e6:.1f}')" "$1"; }
 now() { date +%s.%N; }
+# the wall time of one run of a command; its peak RSS (KB) goes to $work/rss
+wall() {
+  local t0 t1
+  t0=$(now)
+  /usr/bin/time -f %M -o "$work/rss" "$@" > "$work/out" 2> /dev/null
+  t1=$(now)
+  python3 -c "print($t1 - $t0)"
+}
+median() { python3 -c "import statistics,sys; print(f'{statistics.median(map(float, sys.argv[1:])):.3f}')" "$@"; }
 # median of the wall times of RUNS runs of a command; the peak RSS (KB) of the last
 measure() {
-  local times=() t0 t1
-  for _ in $(seq "$runs"); do
-    t0=$(now)
-    /usr/bin/time -f %M -o "$work/rss" "$@" > "$work/out" 2> /dev/null
-    t1=$(now)
-    times+=("$(python3 -c "print($t1 - $t0)")")
-  done
-  python3 -c "import statistics,sys; print(f'{statistics.median(map(float, sys.argv[1:])):.3f}')" "${times[@]}"
+  local times=()
+  for _ in $(seq "$runs"); do times+=("$(wall "$@")"); done
+  median "${times[@]}"
 }
 # rate A B: A / B to one decimal (MB per second, or one rate against another)
 rate() { python3 -c "import sys; print(f'{float(sys.argv[1]) / float(sys.argv[2]):.1f}')" "$1" "$2"; }
@@ -65,12 +70,22 @@ cat_s=$(measure "${pin[@]}" cat "$stream")
 cat_rate=$(rate "$total" "$cat_s")
 baseline="${THRESH_BASELINE:-}"
 if [ -n "$baseline" ]; then
-  b1_s=$(measure "${pin[@]}" "$baseline" clean --jsonl --quiet --threads 1 --lang en "$stream")
-  b1_rss=$(cat "$work/rss")
+  # The two binaries' runs alternate, so that the machine's drift (these
+  # shared machines move by 20 % within minutes) falls on both alike.
+  b_times=() t_times=()
+  for _ in $(seq "$runs"); do
+    b_times+=("$(wall "${pin[@]}" "$baseline" clean --jsonl --quiet --threads 1 --lang en "$stream")")
+    b1_rss=$(cat "$work/rss")
+    t_times+=("$(wall "${pin[@]}" "$bin" clean --jsonl --quiet --threads 1 --lang en "$stream")")
+    t1_rss=$(cat "$work/rss")
+  done
+  b1_s=$(median "${b_times[@]}")
   b1_rate=$(rate "$total" "$b1_s")
+  t1_s=$(median "${t_times[@]}")
+else
+  t1_s=$(measure "${pin[@]}" "$bin" clean --jsonl --quiet --threads 1 --lang en "$stream")
+  t1_rss=$(cat "$work/rss")
 fi
-t1_s=$(measure "${pin[@]}" "$bin" clean --jsonl --quiet --threads 1 --lang en "$stream")
-t1_rss=$(cat "$work/rss")
 t1_rate=$(rate "$total" "$t1_s")
 t2_s=$(measure "$bin" clean --jsonl --quiet --threads 2 --lang en "$stream")
 t2_rss=$(cat "$work/rss")
@@ -88,7 +103,7 @@ echo "|---|---|---|---|---|"
 echo "| \`cat > file\` | $total | $cat_s | $cat_rate | $(rate "$cat_rate" "$t1_rate")x slower |"
 echo "| thresh, 1 thread (peak RSS $((t1_rss / 1024)) MB) | $total | $t1_s | $t1_rate | — |"
 if [ -n "$baseline" ]; then
-  echo "| baseline thresh, 1 thread (peak RSS $((b1_rss / 1024)) MB) | $total | $b1_s | $b1_rate | $(rate "$t1_rate" "$b1_rate")x faster |"
+  echo "| baseline thresh, 1 thread, runs alternating with thresh's (peak RSS $((b1_rss / 1024)) MB) | $total | $b1_s | $b1_rate | $(python3 -c "import sys; print(f'{float(sys.argv[1]) / float(sys.argv[2]):.2f}')" "$b1_s" "$t1_s")x faster |"
 fi
 echo "| thresh, 2 threads (peak RSS $((t2_rss / 1024)) MB) | $total | $t2_s | $t2_rate | $(rate "$t2_rate" "$t1_rate")x of 1 thread |"
 echo "| jusText (in-process, 1 run) | $peer_total | $jt_s | $jt_rate | $(rate "$t1_rate" "$jt_rate")x faster |"
