@@ -9,7 +9,7 @@
 //! six bytes or so. One probe of a table of a few kilobytes per word start
 //! costs a fraction of walking every byte through an Aho-Corasick DFA of
 //! 600 KB, whose states do not stay in the cache between blocks: with the
-//! built-in rules, 13 % of a run's time went to that walk.
+//! built-in rules, `perf` put 11 % of a run's samples in that walk.
 
 use std::ops::Range;
 
