@@ -115,4 +115,22 @@ mod tests {
         assert_eq!(leading_letters(b"word2vec"), 4);
         assert_eq!(leading_letters(b"z[a`A@Z{"), 1);
     }
+
+    proptest::proptest! {
+        #[test]
+        fn eight_at_a_time_agree_with_one_at_a_time(bytes in proptest::collection::vec(proptest::prelude::any::<u8>(), 0..40)) {
+            let scalar_letters = bytes.iter().take_while(|b| b.is_ascii_alphabetic()).count();
+            proptest::prop_assert_eq!(leading_letters(&bytes), scalar_letters);
+            proptest::prop_assert_eq!(leading_ascii(&bytes), bytes.iter().take_while(|b| b.is_ascii()).count());
+            if let Some(x) = load(&bytes, 0) {
+                // The bytes below the first one of 0x80 or more are told right.
+                let first_high = bytes[..8].iter().position(|&b| b >= 0x80).unwrap_or(8);
+                for (lane, &b) in bytes[..first_high].iter().enumerate() {
+                    let bit = 0x80u64 << (8 * lane);
+                    proptest::prop_assert_eq!(alphanumeric(x) & bit != 0, b.is_ascii_alphanumeric());
+                    proptest::prop_assert_eq!(letters(x) & bit != 0, b.is_ascii_alphabetic());
+                }
+            }
+        }
+    }
 }

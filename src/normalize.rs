@@ -505,4 +505,20 @@ mod tests {
         assert_eq!(n.original_range(2..3), 3..5, "the trailing space goes with the line");
         assert_eq!(n.original_range(0..1), 0..1, "a match ending at a line break cuts no break");
     }
+
+    const PIECES: [&str; 14] =
+        ["Word", " ", "  ", "\t", "’", "“", "É", "ß", "中", "國", "\u{00A0}", "e\u{0301}", "ｆｕｌｌ", "."];
+
+    proptest::proptest! {
+        /// The one-pass form of a line (no byte map) is the form the
+        /// character-by-character path with a byte map makes.
+        #[test]
+        fn the_fast_matching_form_is_the_mapped_one(parts in proptest::collection::vec(0..PIECES.len(), 0..30)) {
+            let line: String = parts.iter().map(|&p| PIECES[p]).collect();
+            let mut fast = Normalized::default();
+            fast.push_line(&line, 0, '\n');
+            let mapped = Normalized::of_line(&line);
+            proptest::prop_assert_eq!(fast.as_str(), mapped.as_str());
+        }
+    }
 }

@@ -262,4 +262,41 @@ mod tests {
     fn no_phrases_no_set() {
         assert!(PhraseSet::build(Vec::new()).unwrap().is_none());
     }
+
+    const PIECES: [&str; 16] = [
+        "sign", " ", "up", "ad", "read", "more", ".", "-", "é", "für", "広告", "기사", "data", "s", "\n", "…",
+    ];
+
+    proptest::proptest! {
+        /// Any phrases, any text: what the set finds, kept where a word
+        /// may start, is what a brute-force search finds.
+        #[test]
+        fn the_set_finds_what_brute_force_finds(
+            phrases in proptest::collection::vec(proptest::collection::vec(0..PIECES.len(), 1..5), 1..8),
+            text in proptest::collection::vec(0..PIECES.len(), 0..40),
+        ) {
+            let phrases: Vec<String> = phrases.iter().map(|p| p.iter().map(|&k| PIECES[k]).collect()).collect();
+            let mut distinct = phrases.clone();
+            distinct.sort();
+            distinct.dedup();
+            let text: String = text.iter().map(|&k| PIECES[k]).collect();
+            let refs: Vec<&str> = distinct.iter().map(String::as_str).collect();
+            let word = |c: char| c.is_alphanumeric() && !crate::lang::is_unspaced(c);
+            let mut ours = found(&refs, &text);
+            ours.retain(|(i, r)| {
+                !refs[*i].chars().next().is_some_and(word) || !text[..r.start].chars().next_back().is_some_and(word)
+            });
+            let mut brute = Vec::new();
+            for (i, p) in refs.iter().enumerate() {
+                // Overlapping occurrences too.
+                for at in (0..text.len()).filter(|&at| text.is_char_boundary(at) && text[at..].starts_with(p)) {
+                    if !p.chars().next().is_some_and(word) || !text[..at].chars().next_back().is_some_and(word) {
+                        brute.push((i, at..at + p.len()));
+                    }
+                }
+            }
+            brute.sort_by_key(|(i, r)| (*i, r.start));
+            proptest::prop_assert_eq!(ours, brute);
+        }
+    }
 }
