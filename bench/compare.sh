@@ -62,8 +62,9 @@ measure() {
   for _ in $(seq "$runs"); do times+=("$(wall "$@")"); done
   median "${times[@]}"
 }
-# rate A B: A / B to one decimal (MB per second, or one rate against another)
-rate() { python3 -c "import sys; print(f'{float(sys.argv[1]) / float(sys.argv[2]):.1f}')" "$1" "$2"; }
+# rate A B [DIGITS]: A / B to DIGITS decimals, default one (MB per second, or
+# one rate against another)
+rate() { python3 -c "import sys; print(f'{float(sys.argv[1]) / float(sys.argv[2]):.{int(sys.argv[3])}f}')" "$1" "$2" "${3:-1}"; }
 
 total=$(mb "$stream")
 cat_s=$(measure "${pin[@]}" cat "$stream")
@@ -103,7 +104,7 @@ echo "|---|---|---|---|---|"
 echo "| \`cat > file\` | $total | $cat_s | $cat_rate | $(rate "$cat_rate" "$t1_rate")x slower |"
 echo "| thresh, 1 thread (peak RSS $((t1_rss / 1024)) MB) | $total | $t1_s | $t1_rate | — |"
 if [ -n "$baseline" ]; then
-  echo "| baseline thresh, 1 thread, runs alternating with thresh's (peak RSS $((b1_rss / 1024)) MB) | $total | $b1_s | $b1_rate | $(python3 -c "import sys; print(f'{float(sys.argv[1]) / float(sys.argv[2]):.2f}')" "$b1_s" "$t1_s")x faster |"
+  echo "| baseline thresh, 1 thread, runs alternating with thresh's (peak RSS $((b1_rss / 1024)) MB) | $total | $b1_s | $b1_rate | $(rate "$b1_s" "$t1_s" 2)x faster |"
 fi
 echo "| thresh, 2 threads (peak RSS $((t2_rss / 1024)) MB) | $total | $t2_s | $t2_rate | $(rate "$t2_rate" "$t1_rate")x of 1 thread |"
 echo "| jusText (in-process, 1 run) | $peer_total | $jt_s | $jt_rate | $(rate "$t1_rate" "$jt_rate")x faster |"

@@ -44,29 +44,29 @@ pub(crate) fn letters(x: u64) -> u64 {
 /// How many ASCII letters `bytes` starts with.
 #[inline]
 pub(crate) fn leading_letters(bytes: &[u8]) -> usize {
+    leading(bytes, |x| !letters(x) & HIGH_BITS, u8::is_ascii_alphabetic)
+}
+
+/// How many bytes `bytes` starts with before the first whose top bit
+/// `others` sets in its eight bytes (read eight at a time), or, past the
+/// last eight, that `one` turns away.
+#[inline]
+fn leading(bytes: &[u8], others: impl Fn(u64) -> u64, one: impl Fn(&u8) -> bool) -> usize {
     let mut n = 0;
     while let Some(x) = load(bytes, n) {
-        let others = !letters(x) & HIGH_BITS;
-        if others != 0 {
-            return n + (others.trailing_zeros() / 8) as usize;
+        let stop = others(x);
+        if stop != 0 {
+            return n + (stop.trailing_zeros() / 8) as usize;
         }
         n += 8;
     }
-    n + bytes[n..].iter().take_while(|b| b.is_ascii_alphabetic()).count()
+    n + bytes[n..].iter().take_while(|b| one(b)).count()
 }
 
 /// How many ASCII bytes `bytes` starts with.
 #[inline]
 pub(crate) fn leading_ascii(bytes: &[u8]) -> usize {
-    let mut n = 0;
-    while let Some(x) = load(bytes, n) {
-        let high = x & HIGH_BITS;
-        if high != 0 {
-            return n + (high.trailing_zeros() / 8) as usize;
-        }
-        n += 8;
-    }
-    n + bytes[n..].iter().take_while(|b| b.is_ascii()).count()
+    leading(bytes, |x| x & HIGH_BITS, u8::is_ascii)
 }
 
 #[cfg(test)]

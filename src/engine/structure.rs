@@ -167,12 +167,17 @@ fn labels_of(doc: &Document<'_>, i: usize, max_words: usize) -> Labels {
     // are capitals, which its analysis has counted: the run's share of
     // words starting with a capital is at most the block's share of cased
     // tokens starting with one (a margin below 85 % for the rounding).
-    let count = lines.clone().count();
+    // The lines, and whether the list is introduced or numbered, in one pass.
+    let (mut count, mut introduced, mut numbered) = (0, false, 0);
+    for l in lines.clone() {
+        count += 1;
+        introduced |= l.trim_end().ends_with([':', '：']);
+        numbered += usize::from(starts_numbered(l));
+    }
     let runs = count > 1 || doc.blocks[i].capital_share >= 0.84;
-    let (labels, label_lines) = count_labels(lines.clone(), max_words, runs);
-    let introduced = lines.clone().any(|l| l.trim_end().ends_with([':', '：']));
-    let numbered = lines.filter(|l| starts_numbered(l)).count() * 2 >= count;
-    let l = Labels { max_words, labels, label_lines, lines: count, listed: introduced || numbered };
+    let (labels, label_lines) = count_labels(lines, max_words, runs);
+    let l =
+        Labels { max_words, labels, label_lines, lines: count, listed: introduced || numbered * 2 >= count };
     doc.labels.borrow_mut()[i] = Some(l);
     l
 }
@@ -210,8 +215,7 @@ impl<'d> Outline<'d> {
     /// expected texts keep it); a menu's labels are not headings of the page.
     fn find_contents(&self, k: usize) -> bool {
         let lines = self.doc.lines(self.view[k]);
-        let count = lines.clone().count();
-        if count < 3 {
+        if lines.clone().nth(2).is_none() {
             return false;
         }
         let last = self.last.get_or_init(|| {
@@ -227,8 +231,11 @@ impl<'d> Outline<'d> {
             }
             last
         });
-        let found =
-            lines.filter(|l| heading_key(l).and_then(|key| last.get(&key)).is_some_and(|&p| p > k)).count();
+        let (mut count, mut found) = (0, 0);
+        for l in lines {
+            count += 1;
+            found += usize::from(heading_key(l).and_then(|key| last.get(&key)).is_some_and(|&p| p > k));
+        }
         found >= 3 && found * 2 >= count
     }
 }

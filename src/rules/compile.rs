@@ -425,7 +425,7 @@ fn set_error(rules: &[CompiledRule], message: String) -> RuleErrors {
 /// boundaries ("ad" must not match "read"); CJK phrases match anywhere, and
 /// Korean ones too, since particles attach to words (참고용 in 참고용이며).
 fn on_word_boundaries(text: &str, range: &Range<usize>) -> bool {
-    let word = |c: char| c.is_alphanumeric() && !crate::lang::is_unspaced(c);
+    let word = is_word_char;
     let inner_first = text[range.clone()].chars().next();
     let inner_last = text[range.clone()].chars().next_back();
     let before = text[..range.start].chars().next_back();
@@ -433,6 +433,13 @@ fn on_word_boundaries(text: &str, range: &Range<usize>) -> bool {
     let start_ok = !(inner_first.is_some_and(word) && before.is_some_and(word));
     let end_ok = !(inner_last.is_some_and(word) && after.is_some_and(word));
     start_ok && end_ok
+}
+
+/// A character that makes a word with its neighbours for
+/// [`on_word_boundaries`]: a letter or digit of a script written with spaces
+/// between words.
+pub(super) fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() && !crate::lang::is_unspaced(c)
 }
 
 /// Rewrites a rule's regex and checks its syntax without compiling it: the

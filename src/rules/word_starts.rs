@@ -13,6 +13,7 @@
 
 use std::ops::Range;
 
+use super::compile::is_word_char;
 use crate::bytes8;
 
 /// Phrases of at least `KEY_BYTES` bytes whose first character is a letter
@@ -211,12 +212,6 @@ fn eight_bytes(bytes: &[u8]) -> u64 {
             u64::from_le_bytes(padded)
         }
     }
-}
-
-/// What `compile::on_word_boundaries` calls a word character: a letter or
-/// digit of a script written with spaces between words.
-fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric() && !crate::lang::is_unspaced(c)
 }
 
 /// The key of a phrase, or of a text at a word start: its first
