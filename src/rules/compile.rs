@@ -28,7 +28,7 @@ use crate::normalize::normalize;
 use crate::segment::is_space;
 
 /// One [`RegexSet`] for `patterns`, within the size limits.
-fn build_set(patterns: &[Pattern]) -> Result<RegexSet, Box<regex_automata::meta::BuildError>> {
+fn build_set(patterns: &[Pattern]) -> Result<RegexSet, String> {
     RegexSet::build(patterns, SET_SIZE_LIMIT)
 }
 

@@ -5,7 +5,9 @@
 //! line, is a byline, a button, a heading). Searched as one anchored set, the
 //! lazy DFA stops as soon as no pattern can match any more, a few bytes into
 //! a paragraph, instead of running to the end of every block; and it builds
-//! far fewer states. The others (a pattern for any line, a phrase anywhere)
+//! far fewer states; it is built as a lazy DFA and a PikeVM of its own, as
+//! `meta::Regex` would run it, but without the reverse NFA that only a
+//! search for where a match starts needs. The others (a pattern for any line, a phrase anywhere)
 //! must read the whole block. Each is a regex of its own, so that each gets
 //! the literal prefilter its pattern allows (`<` for an HTML tag line; none
 //! where a match can start with a word as common as "to"), and
@@ -19,8 +21,12 @@
 
 use std::sync::Arc;
 
+use std::borrow::Cow;
+
+use regex_automata::nfa::thompson::{self, pikevm, pikevm::PikeVM};
+use regex_automata::util::pool::Pool;
 use regex_automata::util::syntax;
-use regex_automata::{Anchored, Input, MatchKind, PatternSet, meta};
+use regex_automata::{Anchored, Input, MatchKind, PatternSet, hybrid, meta};
 use regex_syntax::hir::{Capture, Hir, HirKind, Look, Repetition, literal};
 
 /// One pattern of the set: its text, where a match can start, and the rule
@@ -81,6 +87,13 @@ impl Pattern {
 /// at the start and end of every line. Only for a pattern without `\A` and
 /// `\z`, which the syntax tree does not tell from `^` and `$`.
 fn multi_line(hir: &Hir) -> Hir {
+    // Most of a pattern holds neither anchor: copied as it is, not rebuilt
+    // through the smart constructors (which recompute every node's
+    // properties and took 15 % of start-up).
+    let looks = hir.properties().look_set();
+    if !looks.contains(Look::Start) && !looks.contains(Look::End) {
+        return hir.clone();
+    }
     match hir.kind() {
         HirKind::Look(Look::Start) => Hir::look(Look::StartLF),
         HirKind::Look(Look::End) => Hir::look(Look::EndLF),
@@ -123,8 +136,110 @@ const SHORT_WORD: usize = 2;
 /// The compiled searches.
 #[derive(Debug, Clone)]
 pub(super) struct RegexSet {
-    block: Option<Search>,
+    block: Option<BlockSearch>,
     anywhere: Vec<Search>,
+}
+
+/// The anchored set: a forward lazy DFA, and a PikeVM for a search the lazy
+/// DFA gives up on (its cache cleared too often for too few bytes), as
+/// `meta::Regex` runs them — but without the reverse NFA and reverse lazy
+/// DFA it also builds, which only a search for where a match starts needs
+/// (this one asks which patterns match): the set's reverse NFA took a sixth
+/// of start-up.
+#[derive(Debug)]
+struct BlockSearch {
+    dfa: hybrid::dfa::DFA,
+    pikevm: PikeVM,
+    /// One pair of caches per thread, as `meta::Regex` keeps them.
+    caches: Pool<BlockCaches, CacheFn>,
+    /// For every pattern: the rule it belongs to.
+    owner: Vec<usize>,
+}
+
+struct BlockCaches {
+    dfa: hybrid::dfa::Cache,
+    pikevm: pikevm::Cache,
+}
+
+type CacheFn =
+    Box<dyn Fn() -> BlockCaches + Send + Sync + std::panic::UnwindSafe + std::panic::RefUnwindSafe>;
+
+impl BlockSearch {
+    fn build(hirs: &[&Hir], owner: Vec<usize>, size_limit: usize) -> Result<BlockSearch, String> {
+        Self::sized(hirs, owner, size_limit, size_limit)
+    }
+
+    /// [`BlockSearch::build`] with a lazy DFA cache of `cache_capacity`
+    /// bytes (a test makes it small, so that the PikeVM answers).
+    fn sized(
+        hirs: &[&Hir],
+        owner: Vec<usize>,
+        size_limit: usize,
+        cache_capacity: usize,
+    ) -> Result<BlockSearch, String> {
+        let nfa = thompson::Compiler::new()
+            .configure(
+                thompson::Config::new()
+                    .which_captures(thompson::WhichCaptures::None)
+                    .nfa_size_limit(Some(size_limit)),
+            )
+            .build_many_from_hir(hirs)
+            .map_err(|e| e.to_string())?;
+        // As `meta::Regex` configures its forward lazy DFA.
+        let dfa = hybrid::dfa::Builder::new()
+            .configure(
+                hybrid::dfa::Config::new()
+                    .match_kind(MatchKind::All)
+                    .unicode_word_boundary(true)
+                    .cache_capacity(cache_capacity)
+                    .minimum_cache_clear_count(Some(3))
+                    .minimum_bytes_per_state(Some(10)),
+            )
+            .build_from_nfa(nfa.clone())
+            .map_err(|e| e.to_string())?;
+        let pikevm = PikeVM::builder()
+            .configure(PikeVM::config().match_kind(MatchKind::All))
+            .build_from_nfa(nfa)
+            .map_err(|e| e.to_string())?;
+        Ok(BlockSearch { caches: Self::pool(&dfa, &pikevm), dfa, pikevm, owner })
+    }
+
+    fn pool(dfa: &hybrid::dfa::DFA, pikevm: &PikeVM) -> Pool<BlockCaches, CacheFn> {
+        let (dfa, pikevm) = (dfa.clone(), pikevm.clone());
+        Pool::new(Box::new(move || BlockCaches { dfa: dfa.create_cache(), pikevm: pikevm.create_cache() }))
+    }
+
+    /// Puts into `set` the patterns that match at the start of `text`;
+    /// whether the lazy DFA answered (`false`: the PikeVM did).
+    fn which_match(&self, text: &str, set: &mut PatternSet) -> bool {
+        let input = Input::new(text).anchored(Anchored::Yes);
+        let mut caches = self.caches.get();
+        let BlockCaches { dfa, pikevm } = &mut *caches;
+        if self.dfa.try_which_overlapping_matches(dfa, &input, set).is_ok() {
+            return true;
+        }
+        set.clear();
+        self.pikevm.which_overlapping_matches(pikevm, &input, set);
+        false
+    }
+}
+
+impl Clone for BlockSearch {
+    /// A copy with caches of its own, as `meta::Regex` is cloned.
+    fn clone(&self) -> Self {
+        BlockSearch {
+            dfa: self.dfa.clone(),
+            pikevm: self.pikevm.clone(),
+            caches: Self::pool(&self.dfa, &self.pikevm),
+            owner: self.owner.clone(),
+        }
+    }
+}
+
+impl std::fmt::Debug for BlockCaches {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("BlockCaches")
+    }
 }
 
 #[derive(Debug, Clone)]
@@ -194,10 +309,8 @@ const MAX_LINE_STARTS: usize = 64;
 impl RegexSet {
     /// Compiles `patterns`, each search within `size_limit` bytes of NFA and
     /// of lazy DFA cache.
-    pub fn build(patterns: &[Pattern], size_limit: usize) -> Result<RegexSet, Box<meta::BuildError>> {
-        let search = |chosen: Vec<&Pattern>,
-                      anchored: bool|
-         -> Result<Option<Search>, Box<meta::BuildError>> {
+    pub fn build(patterns: &[Pattern], size_limit: usize) -> Result<RegexSet, String> {
+        let search = |chosen: Vec<&Pattern>, anchored: bool| -> Result<Option<Search>, String> {
             if chosen.is_empty() {
                 return Ok(None);
             }
@@ -224,10 +337,25 @@ impl RegexSet {
                 Some(hirs) => builder.build_many_from_hir(&hirs),
                 None => builder.build_many(&chosen.iter().map(|p| p.text.as_str()).collect::<Vec<_>>()),
             }
-            .map_err(Box::new)?;
+            .map_err(|e| e.to_string())?;
             Ok(Some(Search { regex, owner, line_starts, needles }))
         };
-        let block = search(patterns.iter().filter(|p| p.anchor == Anchor::Block).collect(), true)?;
+        let anchored: Vec<&Pattern> = patterns.iter().filter(|p| p.anchor == Anchor::Block).collect();
+        let block = if anchored.is_empty() {
+            None
+        } else {
+            let hirs = anchored
+                .iter()
+                .map(|p| match &p.hir {
+                    Some(hir) => Ok(Cow::Borrowed(&**hir)),
+                    None => {
+                        regex_syntax::Parser::new().parse(&p.text).map(Cow::Owned).map_err(|e| e.to_string())
+                    }
+                })
+                .collect::<Result<Vec<Cow<'_, Hir>>, String>>()?;
+            let hirs: Vec<&Hir> = hirs.iter().map(|h| &**h).collect();
+            Some(BlockSearch::build(&hirs, anchored.iter().map(|p| p.owner).collect(), size_limit)?)
+        };
         let anywhere = patterns
             .iter()
             .filter(|p| p.anchor == Anchor::None)
@@ -248,10 +376,10 @@ impl RegexSet {
                 static MATCHED: std::cell::RefCell<PatternSet> = std::cell::RefCell::new(PatternSet::new(0));
             }
             MATCHED.with_borrow_mut(|set| {
-                if set.capacity() < search.regex.pattern_len() {
-                    *set = PatternSet::new(search.regex.pattern_len());
+                if set.capacity() < search.owner.len() {
+                    *set = PatternSet::new(search.owner.len());
                 }
-                search.regex.which_overlapping_matches(&Input::new(text).anchored(Anchored::Yes), set);
+                let _by_dfa = search.which_match(text, set);
                 for p in set.iter() {
                     found(search.owner[p.as_usize()]);
                 }
@@ -281,6 +409,81 @@ mod tests {
         set.matches(text, |_| true, |r| found.push(r));
         found.sort_unstable();
         found
+    }
+
+    /// Patterns whose lazy DFA needs many states: bounded repeats of
+    /// overlapping classes, as the byline and credit rules have.
+    const MANY_STATES: [&str; 4] = [
+        "^(?:[a-z]+ ){0,6}(?:by|von) [a-z]+$",
+        "^[^.!?]{0,30}/(?:getty images|reuters)$",
+        "^(?:[a-c]{1,3}[ ,]){2,8}z",
+        "^(?:a|b|ab|ba){3,9}(?:c|$)",
+    ];
+
+    /// The anchored set as `meta::Regex` answers it (the engine it replaced,
+    /// which runs the same lazy DFA and PikeVM and a reverse search besides).
+    fn meta_answer(patterns: &[&str], text: &str) -> Vec<usize> {
+        let regex = meta::Builder::new()
+            .configure(meta::Config::new().match_kind(MatchKind::All))
+            .build_many(patterns)
+            .unwrap();
+        let mut set = PatternSet::new(patterns.len());
+        regex.which_overlapping_matches(&Input::new(text).anchored(Anchored::Yes), &mut set);
+        set.iter().map(|p| p.as_usize()).collect()
+    }
+
+    /// The set of `patterns` with a lazy DFA cache of `cache_capacity`
+    /// bytes, or an error when that is too small for the lazy DFA.
+    fn block_search(patterns: &[&str], cache_capacity: usize) -> Result<BlockSearch, String> {
+        let hirs: Vec<Hir> = patterns.iter().map(|p| regex_syntax::Parser::new().parse(p).unwrap()).collect();
+        let hirs: Vec<&Hir> = hirs.iter().collect();
+        BlockSearch::sized(&hirs, (0..patterns.len()).collect(), 1 << 20, cache_capacity)
+    }
+
+    fn answer(search: &BlockSearch, text: &str) -> (Vec<usize>, bool) {
+        let mut set = PatternSet::new(search.owner.len());
+        let by_dfa = search.which_match(text, &mut set);
+        (set.iter().map(|p| p.as_usize()).collect(), by_dfa)
+    }
+
+    #[test]
+    fn a_small_cache_hands_the_search_to_the_pikevm_with_the_same_answers() {
+        // The smallest cache the lazy DFA accepts clears after a few states:
+        // on a long varied text it gives up, and the PikeVM answers.
+        let small = (1..64 << 10)
+            .step_by(512)
+            .find_map(|capacity| block_search(&MANY_STATES, capacity).ok())
+            .unwrap();
+        let words = ["a", "ab", "bc", "c", "by", "z", "abc", "ba", "x"];
+        let texts: Vec<String> = (0..200)
+            .map(|i| {
+                let mut t = (0..(i % 40) * 3)
+                    .map(|k| words[(i * 7 + k * 13) % words.len()])
+                    .collect::<Vec<_>>()
+                    .join(if i % 2 == 0 { " " } else { "," });
+                if i % 5 == 0 {
+                    t.push_str(" by smith");
+                }
+                t
+            })
+            .collect();
+        let mut by_pikevm = 0;
+        for text in &texts {
+            let (found, by_dfa) = answer(&small, text);
+            by_pikevm += usize::from(!by_dfa);
+            assert_eq!(found, meta_answer(&MANY_STATES, text), "{text:?}");
+        }
+        assert!(by_pikevm > 0, "the lazy DFA never gave up, so the PikeVM went untested");
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn the_anchored_set_answers_as_meta_does(text in "[abcz ,/by.!]{0,60}(?:/getty images|/reuters| by smith)?") {
+            let search = block_search(&MANY_STATES, 1 << 20).unwrap();
+            let (found, by_dfa) = answer(&search, &text);
+            proptest::prop_assert!(by_dfa);
+            proptest::prop_assert_eq!(found, meta_answer(&MANY_STATES, &text));
+        }
     }
 
     #[test]
