@@ -19,6 +19,17 @@ pub(crate) fn load(bytes: &[u8], at: usize) -> Option<u64> {
     bytes.get(at..)?.first_chunk::<8>().map(|chunk| u64::from_le_bytes(*chunk))
 }
 
+/// The first eight bytes of `bytes` as one little-endian number, zeros
+/// past its end.
+#[inline]
+pub(crate) fn load_padded(bytes: &[u8]) -> u64 {
+    load(bytes, 0).unwrap_or_else(|| {
+        let mut padded = [0u8; 8];
+        padded[..bytes.len()].copy_from_slice(bytes);
+        u64::from_le_bytes(padded)
+    })
+}
+
 /// The top bit of each byte of `x` that lies in `low..=high` (both below
 /// 0x80). A byte below 0x80 plus `0x80 - low` reaches 0x80 exactly when it
 /// is at least `low`, and carries into no other byte; a byte of 0x80 or

@@ -425,13 +425,12 @@ fn set_error(rules: &[CompiledRule], message: String) -> RuleErrors {
 /// boundaries ("ad" must not match "read"); CJK phrases match anywhere, and
 /// Korean ones too, since particles attach to words (참고용 in 참고용이며).
 fn on_word_boundaries(text: &str, range: &Range<usize>) -> bool {
-    let word = is_word_char;
     let inner_first = text[range.clone()].chars().next();
     let inner_last = text[range.clone()].chars().next_back();
     let before = text[..range.start].chars().next_back();
     let after = text[range.end..].chars().next();
-    let start_ok = !(inner_first.is_some_and(word) && before.is_some_and(word));
-    let end_ok = !(inner_last.is_some_and(word) && after.is_some_and(word));
+    let start_ok = !(inner_first.is_some_and(is_word_char) && before.is_some_and(is_word_char));
+    let end_ok = !(inner_last.is_some_and(is_word_char) && after.is_some_and(is_word_char));
     start_ok && end_ok
 }
 

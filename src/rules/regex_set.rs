@@ -7,8 +7,8 @@
 //! a paragraph, instead of running to the end of every block; and it builds
 //! far fewer states; it is built as a lazy DFA and a PikeVM of its own, as
 //! `meta::Regex` would run it, but without the reverse NFA that only a
-//! search for where a match starts needs. The others (a pattern for any line, a phrase anywhere)
-//! must read the whole block. Each is a regex of its own, so that each gets
+//! search for where a match starts needs. The others (a pattern for any
+//! line, a phrase anywhere) must read the whole block. Each is a regex of its own, so that each gets
 //! the literal prefilter its pattern allows (`<` for an HTML tag line; none
 //! where a match can start with a word as common as "to"), and
 //! is not searched at all in a block its rule's `max-chars`, `min-lines` or
@@ -19,9 +19,8 @@
 //! ("Label (12)") pays a search per line. So is a third search for the line
 //! patterns, anchored when the block is one line (+4 % instructions).
 
-use std::sync::Arc;
-
 use std::borrow::Cow;
+use std::sync::Arc;
 
 use regex_automata::nfa::thompson::{self, pikevm, pikevm::PikeVM};
 use regex_automata::util::pool::Pool;
@@ -70,6 +69,15 @@ impl Pattern {
                 Pattern::parsed(in_set, Some(Arc::new(multi_line(h))), first_line, owner)
             }
             _ => Pattern::new(in_set, first_line, owner),
+        }
+    }
+
+    /// The parsed pattern, or, for one that does not parse, the parser's
+    /// error.
+    fn tree(&self) -> Result<Cow<'_, Hir>, String> {
+        match &self.hir {
+            Some(hir) => Ok(Cow::Borrowed(hir)),
+            None => regex_syntax::Parser::new().parse(&self.text).map(Cow::Owned).map_err(|e| e.to_string()),
         }
     }
 
@@ -245,8 +253,8 @@ impl std::fmt::Debug for BlockCaches {
 #[derive(Debug, Clone)]
 struct Search {
     regex: meta::Regex,
-    /// For every pattern of `regex`: the rule it belongs to.
-    owner: Vec<usize>,
+    /// The rule the pattern belongs to.
+    owner: usize,
     /// For a pattern that matches only at a line's start (`(?m:^…)`) and
     /// whose matches all begin with one of a few literals: those literals.
     /// A block none of whose lines starts with one is not searched (a
@@ -267,6 +275,32 @@ struct LineStarts {
 }
 
 impl Search {
+    /// The search for `pattern` alone, within `size_limit` bytes of NFA and
+    /// of lazy DFA cache.
+    fn build(pattern: &Pattern, size_limit: usize) -> Result<Search, String> {
+        let hir = pattern.tree()?;
+        // As `regex::RegexSet` configures it, but without a literal
+        // prefilter where one would stop at every other word.
+        let config = meta::Config::new()
+            .match_kind(MatchKind::All)
+            .utf8_empty(true)
+            .which_captures(regex_automata::nfa::thompson::WhichCaptures::None)
+            .nfa_size_limit(Some(size_limit))
+            .hybrid_cache_capacity(size_limit)
+            .auto_prefilter(!has_word_prefix(&hir));
+        let regex = meta::Builder::new()
+            .configure(config)
+            .syntax(syntax::Config::new().utf8(true))
+            .build_from_hir(&hir)
+            .map_err(|e| e.to_string())?;
+        Ok(Search {
+            regex,
+            owner: pattern.owner,
+            line_starts: line_start_literals(&hir),
+            needles: super::required::needles(&hir),
+        })
+    }
+
     /// Whether a match may start at one of the lines of `text`.
     fn may_match(&self, text: &str) -> bool {
         let bytes = text.as_bytes();
@@ -310,56 +344,18 @@ impl RegexSet {
     /// Compiles `patterns`, each search within `size_limit` bytes of NFA and
     /// of lazy DFA cache.
     pub fn build(patterns: &[Pattern], size_limit: usize) -> Result<RegexSet, String> {
-        let search = |chosen: Vec<&Pattern>, anchored: bool| -> Result<Option<Search>, String> {
-            if chosen.is_empty() {
-                return Ok(None);
-            }
-            let owner = chosen.iter().map(|p| p.owner).collect();
-            let hirs: Option<Vec<&Hir>> = chosen.iter().map(|p| p.hir.as_deref()).collect();
-            let (line_starts, needles) = match hirs.as_deref() {
-                Some([hir]) if !anchored => (line_start_literals(hir), super::required::needles(hir)),
-                _ => (None, None),
-            };
-            // As `regex::RegexSet` configures it, but without a literal
-            // prefilter where none is used (an anchored search) or where
-            // one would stop at every other word.
-            let prefilter = !anchored && hirs.as_ref().is_none_or(|h| !h.iter().any(|h| has_word_prefix(h)));
-            let config = meta::Config::new()
-                .match_kind(MatchKind::All)
-                .utf8_empty(true)
-                .which_captures(regex_automata::nfa::thompson::WhichCaptures::None)
-                .nfa_size_limit(Some(size_limit))
-                .hybrid_cache_capacity(size_limit)
-                .auto_prefilter(prefilter);
-            let mut builder = meta::Builder::new();
-            builder.configure(config).syntax(syntax::Config::new().utf8(true));
-            let regex = match hirs {
-                Some(hirs) => builder.build_many_from_hir(&hirs),
-                None => builder.build_many(&chosen.iter().map(|p| p.text.as_str()).collect::<Vec<_>>()),
-            }
-            .map_err(|e| e.to_string())?;
-            Ok(Some(Search { regex, owner, line_starts, needles }))
-        };
         let anchored: Vec<&Pattern> = patterns.iter().filter(|p| p.anchor == Anchor::Block).collect();
         let block = if anchored.is_empty() {
             None
         } else {
-            let hirs = anchored
-                .iter()
-                .map(|p| match &p.hir {
-                    Some(hir) => Ok(Cow::Borrowed(&**hir)),
-                    None => {
-                        regex_syntax::Parser::new().parse(&p.text).map(Cow::Owned).map_err(|e| e.to_string())
-                    }
-                })
-                .collect::<Result<Vec<Cow<'_, Hir>>, String>>()?;
+            let hirs = anchored.iter().map(|p| p.tree()).collect::<Result<Vec<_>, _>>()?;
             let hirs: Vec<&Hir> = hirs.iter().map(|h| &**h).collect();
             Some(BlockSearch::build(&hirs, anchored.iter().map(|p| p.owner).collect(), size_limit)?)
         };
         let anywhere = patterns
             .iter()
             .filter(|p| p.anchor == Anchor::None)
-            .filter_map(|p| search(vec![p], false).transpose())
+            .map(|p| Search::build(p, size_limit))
             .collect::<Result<_, _>>()?;
         Ok(RegexSet { block, anywhere })
     }
@@ -387,8 +383,8 @@ impl RegexSet {
             });
         }
         for search in &self.anywhere {
-            if wanted(search.owner[0]) && search.may_match(text) && search.regex.is_match(Input::new(text)) {
-                found(search.owner[0]);
+            if wanted(search.owner) && search.may_match(text) && search.regex.is_match(Input::new(text)) {
+                found(search.owner);
             }
         }
     }

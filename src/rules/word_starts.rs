@@ -64,7 +64,8 @@ impl WordStarts {
                 debug_assert!(WordStarts::admits(phrase), "{phrase}");
                 let n = phrase.len().min(8);
                 let mask = if n == 8 { u64::MAX } else { (1u64 << (8 * n)) - 1 };
-                let head = Head { bytes: eight_bytes(phrase.as_bytes()) & mask, mask, phrase: i as u32 };
+                let head =
+                    Head { bytes: bytes8::load_padded(phrase.as_bytes()) & mask, mask, phrase: i as u32 };
                 (key_of(phrase.as_bytes()), head)
             })
             .collect();
@@ -169,7 +170,7 @@ impl WordStarts {
         if heads.is_empty() {
             return;
         }
-        let text_head = eight_bytes(rest);
+        let text_head = bytes8::load_padded(rest);
         for head in heads {
             if text_head & head.mask != head.bytes {
                 continue;
@@ -196,20 +197,6 @@ impl WordStarts {
                 return &[];
             }
             s = (s + 1) & mask;
-        }
-    }
-}
-
-/// The first eight bytes of `bytes` as a little-endian number, zeros past
-/// its end.
-#[inline]
-fn eight_bytes(bytes: &[u8]) -> u64 {
-    match bytes.first_chunk::<8>() {
-        Some(chunk) => u64::from_le_bytes(*chunk),
-        None => {
-            let mut padded = [0u8; 8];
-            padded[..bytes.len()].copy_from_slice(bytes);
-            u64::from_le_bytes(padded)
         }
     }
 }
