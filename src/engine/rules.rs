@@ -294,7 +294,7 @@ fn round(
                     first.evidence.clone(),
                 );
                 match rule(first).spec.action {
-                    Action::DropRest => rest = Some((first.rule, i, view.len())),
+                    Action::DropRest => rest = Some((first.rule, i, rest_end(doc, view, reports, k))),
                     Action::DropSection => rest = Some((first.rule, i, section_end(doc, view, reports, k))),
                     Action::DropWithLink => rest = Some((first.rule, i, link_end(doc, view, k))),
                     _ => {}
@@ -348,6 +348,32 @@ fn section_end(doc: &Document<'_>, view: &[usize], reports: &[BlockReport], k: u
     live.windows(2)
         .find(|w| paragraph(&doc.blocks[view[w[0]]]) && sentence_after(&doc.blocks[view[w[1]]]))
         .map_or(view.len(), |w| w[0])
+}
+
+/// Where what follows the heading at view position `k` ends: the view's
+/// end — unless the two blocks right under it (blocks already dropped
+/// aside) are paragraphs of prose, the story going on past a counter or a
+/// stray "Comments" label in its middle. A comment section opens with an
+/// author line, a prompt or a form, or with a single comment.
+fn rest_end(doc: &Document<'_>, view: &[usize], reports: &[BlockReport], k: usize) -> usize {
+    let mut live = (k + 1..view.len()).filter(|&p| reports[view[p]].decision != Decision::Drop);
+    let goes_on = live.next().zip(live.next()).is_some_and(|(first, second)| {
+        [first, second].iter().all(|&p| {
+            let b = &doc.blocks[view[p]];
+            paragraph(b) || cjk_paragraph(b)
+        })
+    });
+    if goes_on { k + 1 } else { view.len() }
+}
+
+/// [`paragraph`] for a block mostly in Han, kana or Hangul, each such
+/// character counting `CJK_CHAR_WEIGHT` characters.
+fn cjk_paragraph(b: &Analyzed) -> bool {
+    b.mostly_cjk()
+        && b.punctuated
+        && !b.listed
+        && !list_item(b)
+        && b.chars + b.scripts.cjk() as usize * (CJK_CHAR_WEIGHT - 1) >= PARAGRAPH_CHARS
 }
 
 /// A block that carries on a paragraph before it: a sentence in sentence
