@@ -3,7 +3,7 @@
 use crate::analyze::Analyzed;
 use crate::report::{BlockReport, DecidedBy, Decision};
 
-use super::decide;
+use super::{LangPolicy, decide};
 
 /// A short heading-like block that no rule decided goes when the nearest
 /// longer block before it was dropped and the one after it was dropped too
@@ -18,6 +18,7 @@ use super::decide;
 pub(super) fn apply_context(
     blocks: &[Analyzed],
     view: &[usize],
+    policy: &LangPolicy,
     body_start: Option<usize>,
     reports: &mut [BlockReport],
 ) {
@@ -28,8 +29,9 @@ pub(super) fn apply_context(
             blocks[i].has_sentence(super::rules::SENTENCE_WORDS) && reports[i].decision != Decision::Drop
         })
     };
-    let headline =
-        body_start.or_else(first_sentence).and_then(|f| super::headline::headline(blocks, view, reports, f));
+    let headline = body_start
+        .or_else(first_sentence)
+        .and_then(|f| super::headline::headline(blocks, view, policy, reports, f));
     let candidate: Vec<bool> = view
         .iter()
         .enumerate()

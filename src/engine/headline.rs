@@ -4,6 +4,7 @@
 
 use std::ops::Range;
 
+use super::LangPolicy;
 use crate::analyze::Analyzed;
 use crate::report::{BlockReport, Decision};
 use crate::segment::{LineShape, line_shape};
@@ -21,10 +22,17 @@ use crate::segment::{LineShape, line_shape};
 pub(super) fn headline(
     blocks: &[Analyzed],
     view: &[usize],
+    policy: &LangPolicy,
     reports: &[BlockReport],
     before: usize,
 ) -> Option<Range<usize>> {
-    let title = |k: usize| kept_title(&blocks[view[k]], reports[view[k]].decision);
+    // A line in a language the policy drops is no headline, though the
+    // policy has not dropped it yet (a portal's Chinese slogan under an
+    // English headline).
+    let title = |k: usize| {
+        let b = &blocks[view[k]];
+        kept_title(b, reports[view[k]].decision) && policy.keeps_any(b)
+    };
     // A Chinese or Japanese headline of 30 characters or more reads as a
     // line of unpunctuated prose and may start the body itself: a title line
     // there, with prose as the next block kept past the lines under it (a
@@ -76,7 +84,7 @@ pub(super) fn headline(
         last
     };
     let standfirst = k > 0
-        && standfirst_line(&blocks[view[k]])
+        && (standfirst_line(&blocks[view[k]]) || sentence_case(&blocks[view[k]]))
         && candidate(k - 1)
         && headline_over_standfirst(&blocks[view[k - 1]]);
     Some(if standfirst { k - 1..k + 1 } else { k..k + 1 })
@@ -107,6 +115,7 @@ fn kept_title(b: &Analyzed, decision: Decision) -> bool {
         && !byline(form)
         && !tag_list(form)
         && !captioned(form)
+        && !credited(form)
         && !field_line(form)
 }
 
@@ -141,6 +150,16 @@ fn captioned(form: &str) -> bool {
         .any(|&note| inner.strip_prefix(note).is_some_and(|rest| rest.is_empty() || rest == "s"));
     !bare && PHOTO_NOTES.iter().any(|note| inner.contains(note))
 }
+
+/// A caption that names its photographer after a label: "Main image: The
+/// harbour at dawn. Photograph: Jane Doe for the Daily", "Der Hafen. Foto:
+/// dpa".
+fn credited(form: &str) -> bool {
+    CREDIT_LABELS.iter().any(|label| form.match_indices(label).any(|(i, _)| i > 0))
+}
+
+/// Labels of a photographer's credit inside a caption, in the matching form.
+const CREDIT_LABELS: [&str; 6] = ["photograph:", "photo:", "photos:", "foto:", "bild:", "credit:"];
 
 /// Words of a photo note or credit in brackets, in the matching form (lower
 /// case, full-width brackets folded).
@@ -193,6 +212,20 @@ fn separated(b: &Analyzed) -> bool {
 }
 
 const STANDFIRST_WORDS: usize = 10;
+/// A line of a cased script in sentence case: under a headline, a
+/// standfirst, a link with its label ("Read more: …") or a prompt no rule
+/// knows, which is kept with the headline rather than taken for it (the
+/// headline would be lost). In Chinese, Japanese or Korean, which have no
+/// case, a headline under a line of menu labels looks the same, so only
+/// cased words tell.
+fn sentence_case(b: &Analyzed) -> bool {
+    b.scripts.cased_tokens >= SENTENCE_CASE_WORDS && b.capital_share < SENTENCE_CASE_SHARE
+}
+
+/// The share of capitalised words under which a line is in sentence case.
+const SENTENCE_CASE_SHARE: f32 = 0.5;
+/// The fewest cased words that tell a line's case.
+const SENTENCE_CASE_WORDS: u32 = 3;
 const HEADLINE_OVER_STANDFIRST_WORDS: usize = 4;
 /// The least share of letters among the non-space characters of a headline
 /// over a standfirst.
@@ -335,6 +368,14 @@ mod tests {
         assert!(tag_list("テーマ:山歩き"));
         assert!(tag_list("kategorie: reisen"));
         assert!(!tag_list("週末の山歩き:紅葉の高尾山へ"));
+    }
+
+    #[test]
+    fn captions_with_a_credit_are_no_headlines() {
+        assert!(credited("main image: the harbour at dawn. photograph: jane doe for the daily"));
+        assert!(credited("der hafen am morgen. foto: dpa"));
+        assert!(!credited("photo: the harbour at dawn"));
+        assert!(!credited("the credit crunch: how banks stopped lending"));
     }
 
     #[test]

@@ -68,6 +68,7 @@ pub fn run(
         firings: Vec::new(),
         remainders: vec![None; n],
         labels: std::cell::RefCell::new(vec![None; n]),
+        policy,
     };
     doc.fire(rules);
     let mut view: Vec<usize> = (0..reports.len()).collect();
@@ -78,7 +79,7 @@ pub fn run(
             body_start = rules::apply_rules(rules, &doc, &view, policy, &mut reports);
         }
         language::apply_language(policy, &doc.blocks, &view, &mut reports);
-        context::apply_context(&doc.blocks, &view, body_start, &mut reports);
+        context::apply_context(&doc.blocks, &view, policy, body_start, &mut reports);
         let before = view.len();
         view.retain(|&i| reports[i].decision != Decision::Drop);
         if view.len() == before {

@@ -35,6 +35,9 @@ pub(super) struct Document<'a> {
     /// Per block: its label count, once a `label-list` rule asked for it
     /// (the rounds ask again about the same blocks).
     pub labels: std::cell::RefCell<Vec<Option<super::structure::Labels>>>,
+    /// The languages kept (the headline policy passes over a line the
+    /// language policy will drop).
+    pub policy: &'a LangPolicy,
 }
 
 impl Document<'_> {

@@ -43,8 +43,9 @@ pub(super) fn find(
             };
             // The headline: the last heading of two words or more before the
             // body that nothing else dropped (a byline above the body is not it).
-            let headline =
-                keep_headline.then(|| super::headline::headline(&doc.blocks, view, reports, first)).flatten();
+            let headline = keep_headline
+                .then(|| super::headline::headline(&doc.blocks, view, doc.policy, reports, first))
+                .flatten();
             (0..view.len())
                 .filter(|&k| {
                     in_position(k)
