@@ -84,7 +84,9 @@ pub(super) fn headline(
         last
     };
     let standfirst = k > 0
-        && (standfirst_line(&blocks[view[k]]) || sentence_case(&blocks[view[k]]))
+        && (standfirst_line(&blocks[view[k]])
+            || sentence_case(&blocks[view[k]])
+            || uncased_under_title(&blocks[view[k - 1]], &blocks[view[k]]))
         && candidate(k - 1)
         && headline_over_standfirst(&blocks[view[k - 1]]);
     Some(if standfirst { k - 1..k + 1 } else { k..k + 1 })
@@ -221,6 +223,17 @@ const STANDFIRST_WORDS: usize = 10;
 fn sentence_case(b: &Analyzed) -> bool {
     b.scripts.cased_tokens >= SENTENCE_CASE_WORDS && b.capital_share < SENTENCE_CASE_SHARE
 }
+
+/// In Chinese, Japanese or Korean, a line under a title that reads as one:
+/// both mostly in those scripts, the upper with at most one space (a row of
+/// menu labels has many). A reporter's line or a portal's prompt under a
+/// headline is then kept with it rather than taken for it.
+fn uncased_under_title(upper: &Analyzed, lower: &Analyzed) -> bool {
+    upper.mostly_cjk() && lower.mostly_cjk() && upper.scripts.tokens <= UNCASED_TITLE_TOKENS
+}
+
+/// The most tokens between spaces of a Chinese, Japanese or Korean title.
+const UNCASED_TITLE_TOKENS: u32 = 2;
 
 /// The share of capitalised words under which a line is in sentence case.
 const SENTENCE_CASE_SHARE: f32 = 0.5;
