@@ -86,6 +86,7 @@ pub(super) fn headline(
     let standfirst = k > 0
         && (standfirst_line(&blocks[view[k]])
             || sentence_case(&blocks[view[k]])
+            || labelled(blocks[view[k]].form.as_str())
             || uncased_under_title(&blocks[view[k - 1]], &blocks[view[k]]))
         && candidate(k - 1)
         && headline_over_standfirst(&blocks[view[k - 1]]);
@@ -235,6 +236,18 @@ fn uncased_under_title(upper: &Analyzed, lower: &Analyzed) -> bool {
 /// The most tokens between spaces of a Chinese, Japanese or Korean title.
 const UNCASED_TITLE_TOKENS: u32 = 2;
 
+/// A line that opens with a label of at most `FIELD_WORDS` words and a
+/// colon before a title ("Lesen Sie auch: Goldpreis auf Rekordhoch",
+/// "Related: …"): under a headline, a link to another story, or a kicker,
+/// kept with the headline in either case. German capitalises its nouns, so
+/// its "read also" lines do not read as sentence case.
+fn labelled(form: &str) -> bool {
+    form.split_once([':', '：']).is_some_and(|(label, title)| {
+        (1..=FIELD_WORDS).contains(&label.split_whitespace().count())
+            && title.split_whitespace().nth(1).is_some()
+    })
+}
+
 /// The share of capitalised words under which a line is in sentence case.
 const SENTENCE_CASE_SHARE: f32 = 0.5;
 /// The fewest cased words that tell a line's case.
@@ -381,6 +394,15 @@ mod tests {
         assert!(tag_list("テーマ:山歩き"));
         assert!(tag_list("kategorie: reisen"));
         assert!(!tag_list("週末の山歩き:紅葉の高尾山へ"));
+    }
+
+    #[test]
+    fn labelled_lines_are_told_from_titles() {
+        assert!(labelled("lesen sie auch: goldpreis auf rekordhoch"));
+        assert!(labelled("related: stocks rally as fed holds rates"));
+        assert!(!labelled("goldpreis auf rekordhoch"));
+        assert!(!labelled("the sharing economy is a lie: uber"));
+        assert!(!labelled("topics:"));
     }
 
     #[test]
