@@ -48,7 +48,8 @@ pub(super) fn headline(
                 .is_some_and(|&j| blocks[j].prose)
     });
     let before = before + usize::from(opens_body);
-    let candidate = |k: usize| title_line(&blocks[view[k]]) && title(k) && blocks[view[k]].words >= 2;
+    // The shape first: `title` may ask the block's language.
+    let candidate = |k: usize| title_line(&blocks[view[k]]) && blocks[view[k]].words >= 2 && title(k);
     // A page with no title of two words or more (a manual's page, a forum
     // thread) may have one of a single word right above its body, or a
     // question.
@@ -83,13 +84,15 @@ pub(super) fn headline(
     } else {
         last
     };
-    let standfirst = k > 0
-        && (standfirst_line(&blocks[view[k]])
-            || sentence_case(&blocks[view[k]])
-            || labelled(blocks[view[k]].form.as_str())
-            || uncased_under_title(&blocks[view[k - 1]], &blocks[view[k]]))
-        && candidate(k - 1)
-        && headline_over_standfirst(&blocks[view[k - 1]]);
+    let standfirst = k > 0 && {
+        let (upper, lower) = (&blocks[view[k - 1]], &blocks[view[k]]);
+        (standfirst_line(lower)
+            || sentence_case(lower)
+            || labelled(lower.form.as_str())
+            || uncased_under_title(upper, lower))
+            && candidate(k - 1)
+            && headline_over_standfirst(upper)
+    };
     Some(if standfirst { k - 1..k + 1 } else { k..k + 1 })
 }
 

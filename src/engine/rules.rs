@@ -335,19 +335,13 @@ fn round(
 /// them aside) — the body's prose resuming after a box of links. A list of
 /// teasers alternates titles, summaries and meta lines, so it runs on.
 fn section_end(doc: &Document<'_>, view: &[usize], reports: &[BlockReport], k: usize) -> usize {
-    let live: Vec<usize> =
-        (k + 1..view.len()).filter(|&p| reports[view[p]].decision != Decision::Drop).collect();
     // Two sentences right under the heading: it heads no list, and the
     // article goes on, however short its closing paragraphs (a Chinese,
     // Japanese or Korean sentence is short in characters).
-    if let [first, second, ..] = live[..]
-        && [first, second].iter().all(|&p| {
-            let b = &doc.blocks[view[p]];
-            !list_item(b) && (sentence_after(b) || cjk_sentence_after(b))
-        })
-    {
-        return first;
+    if two_under(doc, view, reports, k, |b| !list_item(b) && (sentence_after(b) || cjk_sentence_after(b))) {
+        return k + 1;
     }
+    let live: Vec<usize> = live_after(view, reports, k).collect();
     live.windows(2)
         .find(|w| paragraph(&doc.blocks[view[w[0]]]) && sentence_after(&doc.blocks[view[w[1]]]))
         .map_or(view.len(), |w| w[0])
@@ -359,24 +353,44 @@ fn section_end(doc: &Document<'_>, view: &[usize], reports: &[BlockReport], k: u
 /// stray "Comments" label in its middle. A comment section opens with an
 /// author line, a prompt or a form, or with a single comment.
 fn rest_end(doc: &Document<'_>, view: &[usize], reports: &[BlockReport], k: usize) -> usize {
-    let mut live = (k + 1..view.len()).filter(|&p| reports[view[p]].decision != Decision::Drop);
-    let goes_on = live.next().zip(live.next()).is_some_and(|(first, second)| {
-        [first, second].iter().all(|&p| {
-            let b = &doc.blocks[view[p]];
-            paragraph(b) || cjk_paragraph(b)
-        })
-    });
-    if goes_on { k + 1 } else { view.len() }
+    if two_under(doc, view, reports, k, |b| paragraph(b) || cjk_paragraph(b)) { k + 1 } else { view.len() }
 }
 
-/// [`paragraph`] for a block mostly in Han, kana or Hangul, each such
-/// character counting `CJK_CHAR_WEIGHT` characters.
+/// The view positions after `k` whose blocks are not dropped.
+fn live_after<'v>(
+    view: &'v [usize],
+    reports: &'v [BlockReport],
+    k: usize,
+) -> impl Iterator<Item = usize> + 'v {
+    (k + 1..view.len()).filter(|&p| reports[view[p]].decision != Decision::Drop)
+}
+
+/// Whether the two blocks right under view position `k` (blocks already
+/// dropped aside) both exist and are `such`.
+fn two_under(
+    doc: &Document<'_>,
+    view: &[usize],
+    reports: &[BlockReport],
+    k: usize,
+    such: impl Fn(&Analyzed) -> bool,
+) -> bool {
+    let mut live = live_after(view, reports, k);
+    live.next()
+        .zip(live.next())
+        .is_some_and(|(first, second)| such(&doc.blocks[view[first]]) && such(&doc.blocks[view[second]]))
+}
+
+/// [`paragraph`] for a block mostly in Han, kana or Hangul, its length
+/// counted by [`cjk_weighted_chars`].
 fn cjk_paragraph(b: &Analyzed) -> bool {
-    b.mostly_cjk()
-        && b.punctuated
-        && !b.listed
-        && !list_item(b)
-        && b.chars + b.scripts.cjk() as usize * (CJK_CHAR_WEIGHT - 1) >= PARAGRAPH_CHARS
+    b.mostly_cjk() && b.punctuated && !b.listed && !list_item(b) && cjk_weighted_chars(b) >= PARAGRAPH_CHARS
+}
+
+/// The block's non-space characters, each Han, kana or Hangul character
+/// counting `CJK_CHAR_WEIGHT`: in those scripts a sentence says in 20
+/// characters what takes 50 in English.
+fn cjk_weighted_chars(b: &Analyzed) -> usize {
+    b.chars + b.scripts.cjk() as usize * (CJK_CHAR_WEIGHT - 1)
 }
 
 /// A block that carries on a paragraph before it: a sentence in sentence
@@ -404,7 +418,7 @@ const SENTENCE_AFTER_CHARS: usize = 50;
 /// the two blocks right under a section's heading; further down, a thread
 /// of short comments would pass for prose.
 fn cjk_sentence_after(b: &Analyzed) -> bool {
-    b.mostly_cjk() && short_sentence(b, b.chars + b.scripts.cjk() as usize * (CJK_CHAR_WEIGHT - 1))
+    b.mostly_cjk() && short_sentence(b, cjk_weighted_chars(b))
 }
 
 const CJK_CHAR_WEIGHT: usize = 3;
