@@ -231,8 +231,14 @@ fn push_unicode(text: &mut String, map: &mut ByteMap, line: &str, base: usize) -
             iter.next();
         }
         let seq_end = iter.peek().map_or(line.len(), |&(j, _)| j);
-        for c in line[seq_start..seq_end].nfkc() {
-            emit(text, map, c, seq_start);
+        let seq = &line[seq_start..seq_end];
+        let mut chars = seq.chars();
+        match (chars.next(), chars.next()) {
+            // Most sequences are one character NFKC leaves alone.
+            (Some(c), None) if is_nfkc_quick(std::iter::once(c)) == IsNormalized::Yes => {
+                emit(text, map, c, seq_start)
+            }
+            _ => seq.nfkc().for_each(|c| emit(text, map, c, seq_start)),
         }
         seq_start = seq_end;
     }
@@ -249,7 +255,9 @@ fn push_unicode(text: &mut String, map: &mut ByteMap, line: &str, base: usize) -
 /// bytes at a time and copied whole; each other character is checked as
 /// `is_nfkc_quick` checks it (its own quick-check property, and combining
 /// classes in order since the last starter), lower-cased and looked at for
-/// the fold. English text with curly quotes and dashes takes this path.
+/// the fold; a starter that fails the check and has no marks after it is
+/// replaced by its NFKC. English text with curly quotes, dashes, no-break
+/// spaces and ellipses takes this path.
 fn push_quick_words(text: &mut String, line: &str) -> Option<bool> {
     let start = text.len();
     let mut pending_space = false;
@@ -266,20 +274,37 @@ fn push_quick_words(text: &mut String, line: &str) -> Option<bool> {
         let Some(c) = rest.chars().next() else { break };
         rest = &rest[c.len_utf8()..];
         let class = canonical_combining_class(c);
-        if (last_class > class && class != 0) || is_nfkc_quick(std::iter::once(c)) != IsNormalized::Yes {
+        if last_class > class && class != 0 {
             text.truncate(start);
             return None;
         }
         last_class = class;
-        ideographs |= is_ideograph(c);
-        if is_space(c) {
-            pending_space = true;
-            continue;
+        let mut push = |c: char| {
+            ideographs |= is_ideograph(c);
+            if is_space(c) {
+                pending_space = true;
+                return;
+            }
+            if std::mem::take(&mut pending_space) && text.len() > start {
+                text.push(' ');
+            }
+            text.extend(c.to_lowercase());
+        };
+        match is_nfkc_quick(std::iter::once(c)) {
+            IsNormalized::Yes => push(c),
+            // A starter that NFKC changes (a no-break space, "…", a
+            // full-width letter) and that no mark follows is a combining
+            // sequence of its own: its NFKC, as the mapped path makes it.
+            IsNormalized::No
+                if class == 0 && rest.chars().next().is_none_or(|n| canonical_combining_class(n) == 0) =>
+            {
+                std::iter::once(c).nfkc().for_each(push);
+            }
+            _ => {
+                text.truncate(start);
+                return None;
+            }
         }
-        if std::mem::take(&mut pending_space) && text.len() > start {
-            text.push(' ');
-        }
-        text.extend(c.to_lowercase());
     }
     Some(ideographs)
 }
@@ -506,8 +531,28 @@ mod tests {
         assert_eq!(n.original_range(0..1), 0..1, "a match ending at a line break cuts no break");
     }
 
-    const PIECES: [&str; 14] =
-        ["Word", " ", "  ", "\t", "’", "“", "É", "ß", "中", "國", "\u{00A0}", "e\u{0301}", "ｆｕｌｌ", "."];
+    const PIECES: [&str; 20] = [
+        "Word",
+        " ",
+        "  ",
+        "\t",
+        "’",
+        "“",
+        "É",
+        "ß",
+        "中",
+        "國",
+        "\u{00A0}",
+        "e\u{0301}",
+        "ｆｕｌｌ",
+        ".",
+        "…",
+        "ﬁ",
+        "①",
+        "\u{0301}",
+        "\u{2003}",
+        "Ⅻ",
+    ];
 
     proptest::proptest! {
         /// The one-pass form of a line (no byte map) is the form the
