@@ -312,7 +312,7 @@ fn count_labels<'a>(lines: impl Iterator<Item = &'a str>, max_words: usize, runs
         // A line without separators is one part: not split, not collected.
         let (one, many): ([&str; 1], Vec<&str>);
         let parts: &[&str] = if separated {
-            many = line.split(SEPARATORS).map(trim_part).filter(|p| !p.is_empty()).collect();
+            many = split_separators(&line).map(trim_part).filter(|p| !p.is_empty()).collect();
             &many
         } else {
             one = [trim_part(&line)];
@@ -349,15 +349,54 @@ fn trim_part(part: &str) -> &str {
 fn may_separate(line: &str) -> bool {
     let b = line.as_bytes();
     memchr::memchr3(b'*', b'+', b'|', b).is_some()
-        || memchr::memchr2_iter(0xC2, 0xE2, b).any(|i| match b[i] {
-            0xC2 => matches!(b.get(i + 1), Some(0xB7 | 0xBB)),
-            _ => matches!(
-                (b.get(i + 1), b.get(i + 2)),
-                (Some(0x80), Some(0xA2 | 0xBA))
-                    | (Some(0x96), Some(0xAA | 0xA0))
-                    | (Some(0x97), Some(0x8F | 0xA6))
-            ),
-        })
+        || memchr::memchr2_iter(0xC2, 0xE2, b).any(|i| separator_len(b, i) > 0)
+}
+
+/// The length in bytes of the separator (one of `SEPARATORS`) that starts
+/// at byte `i` of `b`, whose byte there is `|`, C2 or E2; 0 for none.
+fn separator_len(b: &[u8], i: usize) -> usize {
+    match b[i] {
+        b'|' => 1,
+        0xC2 if matches!(b.get(i + 1), Some(0xB7 | 0xBB)) => 2,
+        0xE2 if matches!(
+            (b.get(i + 1), b.get(i + 2)),
+            (Some(0x80), Some(0xA2 | 0xBA))
+                | (Some(0x96), Some(0xAA | 0xA0))
+                | (Some(0x97), Some(0x8F | 0xA6))
+        ) =>
+        {
+            3
+        }
+        _ => 0,
+    }
+}
+
+/// `line.split(SEPARATORS)`, found by `memchr` on the separators' first
+/// bytes rather than character by character.
+fn split_separators(line: &str) -> impl Iterator<Item = &str> {
+    let b = line.as_bytes();
+    let mut from = 0;
+    let mut cuts = memchr::memchr3_iter(b'|', 0xC2, 0xE2, b).filter_map(move |i| {
+        let len = separator_len(b, i);
+        (len > 0).then_some(i..i + len)
+    });
+    let mut done = false;
+    std::iter::from_fn(move || {
+        if done {
+            return None;
+        }
+        let start = from;
+        match cuts.next() {
+            Some(cut) => {
+                from = cut.end;
+                Some(&line[start..cut.start])
+            }
+            None => {
+                done = true;
+                Some(&line[start..])
+            }
+        }
+    })
 }
 
 /// A headline in a run of inline-bulleted headlines: 2 to 16 words, most of
@@ -576,6 +615,13 @@ mod tests {
             assert!(may_separate(&format!("Home {sep} World.")), "{sep}");
         }
         assert!(may_separate("News * Sport."));
+        for line in ["", "|", "Home | News", "a·b•c»d›e▪f■g●h◦i", "“It’s” — done… ||", "Café | naïve ·"]
+        {
+            assert_eq!(
+                split_separators(line).collect::<Vec<_>>(),
+                line.split(SEPARATORS).collect::<Vec<_>>()
+            );
+        }
         // Curly quotes, dashes and ellipses share the lead byte E2 80.
         assert!(!may_separate("“It’s done” — he said… and left."));
         assert!(!may_separate("Café, naïve, façade."));
