@@ -284,11 +284,13 @@ impl Hasher for Prehashed {
     }
 }
 
-/// What separates the labels of a menu line.
+/// What separates the labels of a menu line; `separator_len` finds them
+/// by their UTF-8 bytes, and the tests check it against this list.
+#[cfg(test)]
 const SEPARATORS: [char; 9] = ['|', '·', '•', '»', '›', '▪', '■', '●', '◦'];
 
 /// Counts the labels in `lines` and the lines made only of labels. A line is
-/// split on `SEPARATORS` (` | `, ` · `, ` • `, `»`, ` ▪ `, …); a label is at most
+/// split on the separators (` | `, ` · `, ` • `, `»`, ` ▪ `, …); a label is at most
 /// `max_words` words after any bullet or number marker, starts with a capital
 /// letter or a letter of a caseless script, has no sentence punctuation at its
 /// end, and no word with two digits, no colon, equals sign or bracket (those
