@@ -12,7 +12,9 @@
 use crate::Thresh;
 use crate::engine::LangPolicy;
 use crate::report::{DecidedBy, Decision};
-use crate::rules::{Location, RuleErrors, RuleSet, RuleSpec};
+use crate::rules::compile::compile_regex;
+use crate::rules::spec::MatchSpec;
+use crate::rules::{Location, RuleError, RuleErrors, RuleSet, RuleSpec};
 
 /// The outcome of checking a set of rules.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -87,6 +89,20 @@ impl FailureKind {
 /// Runs every example of every rule in `specs`.
 pub fn check(specs: &[RuleSpec]) -> Result<CheckReport, RuleErrors> {
     let all = RuleSet::compile(specs.to_vec())?;
+    // Each regex must also fit the limit of one regex: the set's larger
+    // limit would otherwise hide a rule that is reported too large only
+    // when another rule's error makes the set check its rules one by one.
+    let too_large: Vec<RuleError> = specs
+        .iter()
+        .filter_map(|spec| {
+            let MatchSpec::Regex(pattern) = &spec.matcher else { return None };
+            let (message, help) = compile_regex(&pattern.value).err()?;
+            Some(RuleError { at: pattern.at.clone(), rule: Some(spec.id.value.clone()), message, help })
+        })
+        .collect();
+    if !too_large.is_empty() {
+        return Err(RuleErrors(too_large));
+    }
     let mut report = CheckReport::default();
     for spec in specs {
         let alone = Thresh::with_rules(RuleSet::compile(vec![spec.clone()])?, LangPolicy::Any);
