@@ -531,7 +531,7 @@ mod tests {
         assert_eq!(n.original_range(0..1), 0..1, "a match ending at a line break cuts no break");
     }
 
-    const PIECES: [&str; 20] = [
+    const PIECES: [&str; 26] = [
         "Word",
         " ",
         "  ",
@@ -552,6 +552,12 @@ mod tests {
         "\u{0301}",
         "\u{2003}",
         "Ⅻ",
+        "\u{1100}",
+        "\u{1161}",
+        "か",
+        "\u{3099}",
+        "\u{0345}",
+        "\u{FB2A}",
     ];
 
     proptest::proptest! {
