@@ -13,7 +13,7 @@ use crate::Thresh;
 use crate::engine::LangPolicy;
 use crate::report::{DecidedBy, Decision};
 use crate::rules::compile::compile_regex;
-use crate::rules::spec::MatchSpec;
+use crate::rules::spec::{MatchSpec, Structure};
 use crate::rules::{Location, RuleError, RuleErrors, RuleSet, RuleSpec};
 
 /// The outcome of checking a set of rules.
@@ -105,7 +105,11 @@ pub fn check(specs: &[RuleSpec]) -> Result<CheckReport, RuleErrors> {
     }
     let mut report = CheckReport::default();
     for spec in specs {
-        let alone = Thresh::with_rules(RuleSet::compile(vec![spec.clone()])?, LangPolicy::Any);
+        // A `chrome-lines` rule asks the other rules about each line: its
+        // examples run with every rule, the others' with their rule alone.
+        let asks_others = matches!(spec.matcher, MatchSpec::Structure(Structure::ChromeLines { .. }));
+        let rules = if asks_others { all.clone() } else { RuleSet::compile(vec![spec.clone()])? };
+        let alone = Thresh::with_rules(rules, LangPolicy::Any);
         let id = &spec.id.value;
         let mut rc = RuleCheck { id: id.clone(), examples: 0, failures: Vec::new() };
         for ex in &spec.tests.drop {

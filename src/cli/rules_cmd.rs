@@ -122,6 +122,10 @@ fn show(s: &RuleSpec, out: &mut impl Write) -> io::Result<()> {
             out,
             "  match: echoed-line: a one-line block, one text of {min_words}+ words said {min_repeats}+ times over"
         )?,
+        MatchSpec::Structure(Structure::ChromeLines { min_items, max_items }) => writeln!(
+            out,
+            "  match: chrome-lines: a block of {min_items} to {max_items} short lines, each dropped by a rule when alone, one of them a rule for anywhere"
+        )?,
         MatchSpec::Structure(Structure::LabelList { min_items, max_words, min_percent }) => writeln!(
             out,
             "  match: label-list: {min_items}+ labels of at most {max_words} words, making up {min_percent}%+ of the lines"

@@ -7,6 +7,7 @@
 //! the context pass, which decides only blocks nothing else decided.
 
 mod chart;
+mod chrome_lines;
 mod context;
 mod emit;
 mod gallery;
@@ -69,6 +70,8 @@ pub fn run(
         remainders: vec![None; n],
         labels: std::cell::RefCell::new(vec![None; n]),
         policy,
+        rules,
+        chrome_lines: vec![std::cell::OnceCell::new(); n],
     };
     doc.fire(rules);
     let mut view: Vec<usize> = (0..reports.len()).collect();

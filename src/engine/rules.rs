@@ -19,7 +19,7 @@ use crate::analyze::{Analyzed, analyze_standalone, mapped_form};
 use crate::lang::LangDetector;
 use crate::report::{BlockReport, DecidedBy, Decision};
 use crate::rules::compile::BlockForm;
-use crate::rules::spec::{Action, Position};
+use crate::rules::spec::{Action, Position, Structure};
 use crate::rules::{CompiledRule, Firing, RuleSet};
 use crate::segment::{LineShape, Segmented, line_shape};
 
@@ -38,6 +38,12 @@ pub(super) struct Document<'a> {
     /// The languages kept (the headline policy passes over a line the
     /// language policy will drop).
     pub policy: &'a LangPolicy,
+    /// The rules, for the `chrome-lines` detector, which asks them about
+    /// single lines of a block.
+    pub rules: &'a RuleSet,
+    /// Per block: the `chrome-lines` answer, once asked (the evidence, or
+    /// `None` when some line is no rule's).
+    pub chrome_lines: Vec<std::cell::OnceCell<Option<String>>>,
 }
 
 impl Document<'_> {
@@ -229,9 +235,15 @@ pub(super) const SENTENCE_WORDS: usize = 6;
 
 /// Whether a rule's `[when]` conditions other than position hold for a block.
 fn applies(rule: &CompiledRule, block: &Analyzed) -> bool {
+    applies_sized(rule, block.chars, block.lines, block)
+}
+
+/// [`applies`] for `chars` non-space characters on `lines` lines of `block`
+/// (a part of it, in the block's language).
+pub(super) fn applies_sized(rule: &CompiledRule, chars: usize, lines: usize, block: &Analyzed) -> bool {
     let when = &rule.spec.when;
     // The size first: the language may need the detector.
-    when.fits(block.chars, block.lines)
+    when.fits(chars, lines)
         && (when.lang.is_empty()
             || block.lang.get().primary().is_some_and(|p| when.lang.iter().any(|l| l == p)))
 }
@@ -311,9 +323,18 @@ fn round(
         }
     }
     // Structure rules last: they look at what the other rules left (the
-    // headline of a `non-sentence` rule is not a byline a regex drops).
-    for r in rules.rules().iter().filter(|r| in_round(r.spec.when.position, None)) {
-        let Some(structure) = r.structure() else { continue };
+    // headline of a `non-sentence` rule is not a byline a regex drops); and
+    // `chrome-lines`, which asks the rules about each line of a block, after
+    // the others (a menu is a `label-list`'s, and asking about its lines
+    // would cost).
+    let mut structures: Vec<(&CompiledRule, Structure)> = rules
+        .rules()
+        .iter()
+        .filter(|r| in_round(r.spec.when.position, None))
+        .filter_map(|r| Some((r, r.structure()?)))
+        .collect();
+    structures.sort_by_key(|(_, s)| matches!(s, Structure::ChromeLines { .. }));
+    for (r, structure) in structures {
         let position = r.spec.when.position;
         // `find` reports only runs that start where the rule's position allows.
         let in_position = |k: usize| body.in_position(k, position);

@@ -82,6 +82,21 @@ pub(super) fn find(
                 Some((k..k + 1, format!("a line said {times} times over")))
             })
             .collect(),
+        Structure::ChromeLines { min_items, max_items } => (0..view.len())
+            .filter(|&k| {
+                // Blocks of a few lines, no paragraph among them, that no
+                // rule matched as a whole (a rule whose position does not
+                // hold there has been asked already): most blocks are not
+                // looked at.
+                let b = &doc.blocks[view[k]];
+                in_position(k)
+                    && super::undecided(&reports[view[k]])
+                    && (min_items..=max_items).contains(&b.lines)
+                    && !b.prose
+                    && doc.firings[view[k]].is_empty()
+            })
+            .filter_map(|k| Some((k..k + 1, super::chrome_lines::chrome_lines(doc, view[k])?.to_owned())))
+            .collect(),
         Structure::LabelList { min_items, max_words, min_percent } => (0..view.len())
             .filter(|&k| in_position(k))
             .filter_map(|k| {

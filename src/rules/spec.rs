@@ -103,6 +103,15 @@ pub enum Structure {
         /// The fewest words of the repeated text.
         min_words: usize,
     },
+    /// A block of short lines each of which, taken alone, a drop rule
+    /// drops, one of them a rule for anywhere: a byline, a player's label
+    /// and share buttons scraped into one block under a teaser.
+    ChromeLines {
+        /// The fewest lines.
+        min_items: usize,
+        /// The most lines.
+        max_items: usize,
+    },
 }
 
 /// Which text of a block a matcher looks at.
@@ -293,8 +302,16 @@ const TOP_KEYS: &[&str] = &["id", "description", "explanation", "match", "when",
 /// The `[match]` keys besides the structure keys.
 const MATCH_OWN_KEYS: &[&str] = &["phrases", "min-distinct", "regex", "structure", "scope"];
 /// The `[match]` keys that configure structure rules.
-const STRUCTURE_KEYS: &[&str] =
-    &["min-items", "max-start", "max-words", "min-percent", "min-words", "keep-headline", "min-repeats"];
+const STRUCTURE_KEYS: &[&str] = &[
+    "min-items",
+    "max-items",
+    "max-start",
+    "max-words",
+    "min-percent",
+    "min-words",
+    "keep-headline",
+    "min-repeats",
+];
 
 /// Every `[match]` key: its own, then the structure keys.
 fn match_keys() -> Vec<&'static str> {
@@ -320,8 +337,15 @@ const ACTIONS: [&str; Action::ALL.len()] = {
     names
 };
 const SCOPES: &[&str] = &["block", "each-line", "any-line"];
-const STRUCTURES: &[&str] =
-    &["echoed-line", "empty-numbered-list", "label-list", "non-sentence", "number-run", "slide-run"];
+const STRUCTURES: &[&str] = &[
+    "chrome-lines",
+    "echoed-line",
+    "empty-numbered-list",
+    "label-list",
+    "non-sentence",
+    "number-run",
+    "slide-run",
+];
 
 struct Walker<'a> {
     path: &'a str,
@@ -516,6 +540,14 @@ impl<'a> Walker<'a> {
             "number-run" => {
                 only(self, &keys_besides(&["min-items"]), kind);
                 Structure::NumberRun { min_items: min_items.unwrap_or(4).max(2) }
+            }
+            "chrome-lines" => {
+                only(self, &keys_besides(&["min-items", "max-items"]), kind);
+                let min_items = min_items.unwrap_or(2).max(2);
+                Structure::ChromeLines {
+                    min_items,
+                    max_items: self.opt_uint(t, "max-items")?.unwrap_or(8).max(min_items),
+                }
             }
             "echoed-line" => {
                 only(self, &keys_besides(&["min-repeats", "min-words"]), kind);

@@ -1,0 +1,63 @@
+//! The `chrome-lines` detector: a block of short lines each of which a
+//! drop rule drops when the line stands alone.
+//!
+//! Rules decide whole blocks, and a scraper often puts different kinds of
+//! chrome into one block: under a German teaser, "Von Anna Schmidt, Berlin",
+//! the date, "Artikel anhören • 4 Min", "Zur Merkliste hinzufügen", "Link
+//! kopieren", "Teilen" — a byline, a player's label, a bookmark button and
+//! share buttons, one rule each. Each line of the block's matching form is
+//! asked of every phrase and regex rule as a block of its own; the block is
+//! chrome when every line is dropped by a `drop-block` or `drop-with-link`
+//! rule (its `[when]` size conditions hold for the line and its language
+//! ones for the block; its position is not asked), no line is kept by a
+//! `keep` rule, and at least one line's rule applies anywhere. Only blocks
+//! that no rule matched as a whole are asked about (`structure.rs`).
+
+use super::rules::{Document, applies_sized};
+use crate::rules::CompiledRule;
+use crate::rules::compile::BlockForm;
+use crate::rules::spec::{Action, Position};
+
+/// The most non-space characters of a line the detector looks at: chrome is
+/// short, and a long line is read by no one as a button.
+const MAX_LINE_CHARS: usize = 120;
+
+/// The evidence when every line of block `i` is chrome (the rules that
+/// drop each line, in order), or `None`; asked once per block.
+pub(super) fn chrome_lines<'d>(doc: &'d Document<'_>, i: usize) -> Option<&'d str> {
+    doc.chrome_lines[i].get_or_init(|| every_line_dropped(doc, i)).as_deref()
+}
+
+fn every_line_dropped(doc: &Document<'_>, i: usize) -> Option<String> {
+    let rules = doc.rules.rules();
+    let block = &doc.blocks[i];
+    let form = block.form.as_str();
+    let mut ids: Vec<&str> = Vec::new();
+    let mut anywhere = false;
+    for range in &block.line_ranges {
+        let line = &form[range.clone()];
+        let chars = line.chars().filter(|&c| c != ' ').count();
+        if chars > MAX_LINE_CHARS {
+            return None;
+        }
+        let whole = 0..line.len();
+        let firings = doc.rules.fire(BlockForm { text: line, lines: std::slice::from_ref(&whole), chars });
+        let mut drop: Option<&CompiledRule> = None;
+        for r in firings.iter().map(|f| &rules[f.rule]).filter(|r| applies_sized(r, chars, 1, block)) {
+            match r.spec.action {
+                Action::Keep => return None,
+                // A rule for anywhere is the one named.
+                Action::DropBlock | Action::DropWithLink
+                    if drop.is_none_or(|d| d.spec.when.position != Position::Anywhere) =>
+                {
+                    drop = Some(r);
+                }
+                _ => {}
+            }
+        }
+        let drop = drop?;
+        anywhere |= drop.spec.when.position == Position::Anywhere;
+        ids.push(&drop.spec.id.value);
+    }
+    (anywhere && ids.len() >= 2).then(|| format!("every line is chrome: {}", ids.join(", ")))
+}
