@@ -363,8 +363,14 @@ fn section_end(doc: &Document<'_>, view: &[usize], reports: &[BlockReport], k: u
         return k + 1;
     }
     let live: Vec<usize> = live_after(view, reports, k).collect();
+    // In Chinese, Japanese or Korean, two sentences in a row (counted by
+    // their weighted characters): a teaser list there puts a title, which
+    // ends without 。, between its summaries.
     live.windows(2)
-        .find(|w| paragraph(&doc.blocks[view[w[0]]]) && sentence_after(&doc.blocks[view[w[1]]]))
+        .find(|w| {
+            let (a, b) = (&doc.blocks[view[w[0]]], &doc.blocks[view[w[1]]]);
+            (paragraph(a) || cjk_paragraph(a)) && (sentence_after(b) || cjk_sentence_after(b))
+        })
         .map_or(view.len(), |w| w[0])
 }
 
@@ -435,9 +441,10 @@ const SENTENCE_AFTER_CHARS: usize = 50;
 
 /// [`short_sentence`] for a block mostly in Han, kana or Hangul, each such
 /// character counting `CJK_CHAR_WEIGHT` characters: in those scripts a
-/// sentence says in 20 characters what takes 50 in English. Asked only of
-/// the two blocks right under a section's heading; further down, a thread
-/// of short comments would pass for prose.
+/// sentence says in 20 characters what takes 50 in English. Asked of the
+/// two blocks right under a heading, and of two blocks in a row where a
+/// section of links ends; not of a single block further down, where one
+/// short comment of a thread would pass for prose.
 fn cjk_sentence_after(b: &Analyzed) -> bool {
     b.mostly_cjk() && short_sentence(b, cjk_weighted_chars(b))
 }
