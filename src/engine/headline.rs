@@ -75,10 +75,14 @@ pub(super) fn headline(
         let b = &blocks[view[k]];
         (candidate(k) && !short_label(b) && !separated(b)) || (question_title(b) && title(k))
     };
+    // Blocks already dropped (a byline, share buttons) do not count
+    // towards the reach.
     let k = if short_label(&blocks[view[last]]) {
-        (last.saturating_sub(LABEL_REACH)..last)
+        (0..last)
             .rev()
             .take_while(|&k| longer(k) || candidate(k) || passable(k))
+            .filter(|&k| reports[view[k]].decision != Decision::Drop)
+            .take(LABEL_REACH)
             .find(|&k| longer(k))
             .unwrap_or(last)
     } else {
@@ -106,7 +110,8 @@ fn short_label(b: &Analyzed) -> bool {
 const SHORT_LABEL_WORDS: usize = 3;
 /// The most characters of a short label.
 const SHORT_LABEL_CHARS: usize = 10;
-/// How many blocks above a short label a longer title is looked for.
+/// How many blocks above a short label, those already dropped aside, a
+/// longer title is looked for.
 const LABEL_REACH: usize = 8;
 
 /// Whether `b`, decided `decision` so far, can be a headline whatever its
