@@ -12,9 +12,9 @@
 use crate::Thresh;
 use crate::engine::LangPolicy;
 use crate::report::{DecidedBy, Decision};
-use crate::rules::compile::compile_regex;
+use crate::rules::compile::regexes_alone;
 use crate::rules::spec::{MatchSpec, Structure};
-use crate::rules::{Location, RuleError, RuleErrors, RuleSet, RuleSpec};
+use crate::rules::{Location, RuleErrors, RuleSet, RuleSpec};
 
 /// The outcome of checking a set of rules.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -92,14 +92,7 @@ pub fn check(specs: &[RuleSpec]) -> Result<CheckReport, RuleErrors> {
     // Each regex must also fit the limit of one regex: the set's larger
     // limit would otherwise hide a rule that is reported too large only
     // when another rule's error makes the set check its rules one by one.
-    let too_large: Vec<RuleError> = specs
-        .iter()
-        .filter_map(|spec| {
-            let MatchSpec::Regex(pattern) = &spec.matcher else { return None };
-            let (message, help) = compile_regex(&pattern.value).err()?;
-            Some(RuleError { at: pattern.at.clone(), rule: Some(spec.id.value.clone()), message, help })
-        })
-        .collect();
+    let too_large = regexes_alone(specs.iter());
     if !too_large.is_empty() {
         return Err(RuleErrors(too_large));
     }

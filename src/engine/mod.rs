@@ -73,7 +73,7 @@ pub fn run(
         rules,
         chrome_lines: vec![std::cell::OnceCell::new(); n],
     };
-    doc.fire(rules);
+    doc.fire();
     let mut view: Vec<usize> = (0..reports.len()).collect();
     for round in 0..MAX_ROUNDS {
         let mut body_start = rules::apply_rules(rules, &doc, &view, policy, &mut reports);

@@ -19,7 +19,7 @@ use crate::analyze::{Analyzed, analyze_standalone, mapped_form};
 use crate::lang::LangDetector;
 use crate::report::{BlockReport, DecidedBy, Decision};
 use crate::rules::compile::BlockForm;
-use crate::rules::spec::{Action, Position, Structure};
+use crate::rules::spec::{Action, Position};
 use crate::rules::{CompiledRule, Firing, RuleSet};
 use crate::segment::{LineShape, Segmented, line_shape};
 
@@ -63,7 +63,8 @@ impl Document<'_> {
     }
 
     /// Asks every rule about every block, once.
-    pub fn fire(&mut self, rules: &RuleSet) {
+    pub fn fire(&mut self) {
+        let rules = self.rules;
         self.firings = self.blocks.iter().map(|b| fire_block(rules, b)).collect();
     }
 }
@@ -323,18 +324,8 @@ fn round(
         }
     }
     // Structure rules last: they look at what the other rules left (the
-    // headline of a `non-sentence` rule is not a byline a regex drops); and
-    // `chrome-lines`, which asks the rules about each line of a block, after
-    // the others (a menu is a `label-list`'s, and asking about its lines
-    // would cost).
-    let mut structures: Vec<(&CompiledRule, Structure)> = rules
-        .rules()
-        .iter()
-        .filter(|r| in_round(r.spec.when.position, None))
-        .filter_map(|r| Some((r, r.structure()?)))
-        .collect();
-    structures.sort_by_key(|(_, s)| matches!(s, Structure::ChromeLines { .. }));
-    for (r, structure) in structures {
+    // headline of a `non-sentence` rule is not a byline a regex drops).
+    for (r, structure) in rules.structures().filter(|(r, _)| in_round(r.spec.when.position, None)) {
         let position = r.spec.when.position;
         // `find` reports only runs that start where the rule's position allows.
         let in_position = |k: usize| body.in_position(k, position);

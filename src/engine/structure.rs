@@ -392,27 +392,17 @@ fn separator_len(b: &[u8], i: usize) -> usize {
 /// bytes rather than character by character.
 fn split_separators(line: &str) -> impl Iterator<Item = &str> {
     let b = line.as_bytes();
-    let mut from = 0;
     let mut cuts = memchr::memchr3_iter(b'|', 0xC2, 0xE2, b).filter_map(move |i| {
         let len = separator_len(b, i);
         (len > 0).then_some(i..i + len)
     });
-    let mut done = false;
+    // Where the next part starts; `None` once the last part was given.
+    let mut from = Some(0);
     std::iter::from_fn(move || {
-        if done {
-            return None;
-        }
-        let start = from;
-        match cuts.next() {
-            Some(cut) => {
-                from = cut.end;
-                Some(&line[start..cut.start])
-            }
-            None => {
-                done = true;
-                Some(&line[start..])
-            }
-        }
+        let start = from?;
+        let cut = cuts.next();
+        from = cut.as_ref().map(|c| c.end);
+        Some(&line[start..cut.map_or(line.len(), |c| c.start)])
     })
 }
 

@@ -56,6 +56,11 @@ pub struct RuleSet {
     /// search going into every paragraph. Long paragraphs are most of the
     /// bytes, and most regex rules are for short blocks.
     subsets: Vec<SubSet>,
+    /// The structure rules' indices in the order they run: load order, but
+    /// `chrome-lines`, which asks the other rules about each line of a
+    /// block, after the others (a menu is a `label-list`'s, and asking
+    /// about its lines would cost).
+    structure_order: Vec<usize>,
 }
 
 /// Blocks up to this many non-space characters are searched for every regex
@@ -178,13 +183,23 @@ impl RuleSet {
                 .map(|&after| SubSet::above(after, &set_patterns, &limits))
                 .collect();
             subsets.sort_by_key(|s| std::cmp::Reverse(s.after));
-            Ok(RuleSet { rules, phrases, phrases_up_to, phrase_owner, regexes, subsets })
+            let mut structure_order: Vec<usize> =
+                (0..rules.len()).filter(|&i| rules[i].structure().is_some()).collect();
+            structure_order
+                .sort_by_key(|&i| matches!(rules[i].structure(), Some(Structure::ChromeLines { .. })));
+            Ok(RuleSet { rules, phrases, phrases_up_to, phrase_owner, regexes, subsets, structure_order })
         })
     }
 
     /// The rules, in load order.
     pub fn rules(&self) -> &[CompiledRule] {
         &self.rules
+    }
+
+    /// The structure rules with their detectors, in the order they run
+    /// (`chrome-lines` last).
+    pub fn structures(&self) -> impl Iterator<Item = (&CompiledRule, Structure)> {
+        self.structure_order.iter().filter_map(|&i| Some((&self.rules[i], self.rules[i].structure()?)))
     }
 
     /// The rule with `id`.
@@ -396,18 +411,23 @@ fn regex_set(rules: &[CompiledRule], patterns: &[Pattern]) -> Result<Option<Rege
         Ok(set) => return Ok(Some(set)),
         Err(e) => e,
     };
-    let broken: Vec<RuleError> = rules
-        .iter()
-        .filter_map(|r| {
-            let MatchSpec::Regex(pattern) = &r.spec.matcher else { return None };
-            let (message, help) = compile_regex(&pattern.value).err()?;
-            Some(RuleError { at: pattern.at.clone(), rule: Some(r.spec.id.value.clone()), message, help })
-        })
-        .collect();
+    let broken = regexes_alone(rules.iter().map(|r| &r.spec));
     if !broken.is_empty() {
         return Err(RuleErrors(broken));
     }
     Err(set_error(rules, format!("the regexes of all rules do not fit one set: {e}")))
+}
+
+/// The regex rules among `specs` whose regex does not compile on its own
+/// within the limit of one regex, each reported at its regex.
+pub fn regexes_alone<'s>(specs: impl Iterator<Item = &'s RuleSpec>) -> Vec<RuleError> {
+    specs
+        .filter_map(|spec| {
+            let MatchSpec::Regex(pattern) = &spec.matcher else { return None };
+            let (message, help) = compile_regex(&pattern.value).err()?;
+            Some(RuleError { at: pattern.at.clone(), rule: Some(spec.id.value.clone()), message, help })
+        })
+        .collect()
 }
 
 fn set_error(rules: &[CompiledRule], message: String) -> RuleErrors {
