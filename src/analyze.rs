@@ -94,6 +94,14 @@ impl LazyLang {
         })
     }
 
+    /// The detector's first guess, however unsure: the sure language if
+    /// there is one, else the guess below the detector's confidence floor
+    /// (asked again; `None` for blocks the detector was not asked about).
+    pub fn lean(&self) -> Option<&'static str> {
+        let guess = self.get();
+        guess.tag.or_else(|| self.pending.as_ref().and_then(PendingLang::lean))
+    }
+
     /// The language if it is known without asking the detector now.
     pub fn if_known(&self) -> Option<LangGuess> {
         self.known.get().copied()

@@ -102,6 +102,7 @@ pub(super) fn apply_language(
             Some((tag, false)) => {
                 format!("language {tag} ({:.2}) is not kept", blocks[i].lang.get().confidence)
             }
+            None if leans_kept(policy, &blocks[i]) => continue,
             None => {
                 let neighbours: Vec<(&str, bool)> = prev.into_iter().chain(next_sure[k]).collect();
                 if neighbours.is_empty() || neighbours.iter().any(|&(_, kept)| kept) {
@@ -114,6 +115,22 @@ pub(super) fn apply_language(
         decide(&mut reports[i], Decision::Drop, DecidedBy::Language, None, vec![note]);
     }
 }
+
+/// Whether a block without a sure language of its own is a sentence of
+/// some length whose unsure guess (however unsure: "La sala respondió con
+/// un largo aplauso." is Spanish or Portuguese to the detector) is a kept
+/// language or its close sibling: such a block keeps its own lean rather
+/// than follow its neighbours (English quotes, on a Spanish page), as it is
+/// more likely body text than a menu or a credit in their language.
+fn leans_kept(policy: &LangPolicy, b: &Analyzed) -> bool {
+    matches!(b.lang.get().method, LangMethod::Detector | LangMethod::Unknown)
+        && !b.open_end
+        && b.has_sentence(LEAN_MIN_WORDS)
+        && b.lang.lean().is_some_and(|tag| policy.allows(tag) || policy.near(tag))
+}
+
+/// The fewest words of a sentence that keeps its unsure language's lean.
+const LEAN_MIN_WORDS: usize = 8;
 
 /// The block's language if it is sure enough to drop the block for it.
 pub(super) fn confident_lang(b: &Analyzed) -> Option<&'static str> {

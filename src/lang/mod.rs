@@ -119,6 +119,14 @@ impl PendingLang {
         let d = &self.detector.inner;
         detect(if self.latin { &d.latin } else { &d.other }, &self.text)
     }
+
+    /// The detector's first guess, however unsure ([`PendingLang::resolve`]
+    /// reports no language below its confidence floor).
+    pub fn lean(&self) -> Option<&'static str> {
+        let d = &self.detector.inner;
+        let detector = if self.latin { &d.latin } else { &d.other };
+        detector.detect(&self.text).and_then(|info| iso_639_1(info.lang()))
+    }
 }
 
 impl std::fmt::Debug for LangDetector {
