@@ -46,6 +46,14 @@ const FLAT_EXCEPTIONS: &[(&str, &str)] = &[
     ("en-docs-page", "a one-word title is only taken right above the body"),
     ("en-forum-thread", "a similar thread's title after the posts, a question, reads as a sentence there"),
     ("en-share-caption-above-body", "nine labels between the headline and a caption taken for the body"),
+    (
+        "de-news-kicker-headline",
+        "a \"Mehr zum Thema\" box's links run into the last paragraph, with no sentence after it",
+    ),
+    (
+        "en-news-kicker-standfirst-byline",
+        "the kicker on a line of its own is head chrome, not part of the headline",
+    ),
     ("near-misses-unchanged", "its near-misses are blocks of their own only with blank lines"),
     ("en-wire-short-paragraphs", "no paragraph line is long enough to split the page: it stays one block"),
     ("zh-hant-unpunctuated-blog", "no paragraph line is long enough to split the page: it stays one block"),

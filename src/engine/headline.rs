@@ -334,8 +334,37 @@ const BY: [&str; 17] = [
 /// sentence (a `!` or `?` at the end of a line in Title Case is a
 /// headline's).
 fn title_line(b: &Analyzed) -> bool {
-    b.lines == 1 && b.chars <= HEADLINE_CHARS && (b.open_end || b.headline_end)
+    (b.lines == 1 || kicker_over_title(b)) && b.chars <= HEADLINE_CHARS && (b.open_end || b.headline_end)
 }
+
+/// Two lines, a kicker of at most `KICKER_WORDS` words over a title at
+/// least twice its length, in one block ("Verkehrswende" over "Warum
+/// Kleinstädte beim Radverkehr aufholen", "Analysis" over "Why the Fed
+/// Blinked"): a headline with its kicker, as pages without a blank line
+/// between them print it.
+fn kicker_over_title(b: &Analyzed) -> bool {
+    let [upper, lower] = b.line_ranges.as_slice() else {
+        return false;
+    };
+    let (kicker, title) = (&b.form.as_str()[upper.clone()], &b.form.as_str()[lower.clone()]);
+    let chars = |t: &str| t.chars().filter(|c| !c.is_whitespace()).count();
+    let words = |t: &str| t.split_whitespace().count();
+    let spaced = words(title) >= KICKER_TITLE_WORDS || title.chars().any(crate::lang::is_unspaced);
+    (1..=KICKER_WORDS).contains(&words(kicker))
+        && !kicker.trim_end().ends_with(['.', ',', ':', ';', '!', '?', '。', '：'])
+        && line_shape(kicker) != LineShape::Bullet
+        && line_shape(title) != LineShape::Bullet
+        && spaced
+        && chars(title) >= KICKER_TITLE_CHARS
+        && chars(title) >= 2 * chars(kicker)
+}
+
+/// The most words of a kicker over a title.
+const KICKER_WORDS: usize = 3;
+/// The fewest words of a title under a kicker, in spaced scripts.
+const KICKER_TITLE_WORDS: usize = 4;
+/// The fewest non-space characters of a title under a kicker.
+const KICKER_TITLE_CHARS: usize = 15;
 
 /// The most characters of a headline.
 const HEADLINE_CHARS: usize = 150;

@@ -166,6 +166,28 @@ pub(super) fn apply_rules(
     let widens_up = |k: usize| widens(k) && !short_lines(k);
     let mut first = view.iter().position(|&i| is_body(i));
     let mut last = view.iter().rposition(|&i| is_body(i));
+    // A standfirst long enough to be a body paragraph, a byline under it
+    // (blocks that a `head` rule drops: a name, a date, on lines of their
+    // own in text without blank lines), then the story: the body starts
+    // after the byline, which is the head's, as it is under a shorter
+    // standfirst.
+    let open = |k: usize| undecided(&reports[view[k]]);
+    let head_chrome = |k: usize| {
+        open(k)
+            && doc.firings[view[k]].iter().any(|f| {
+                let spec = &rules.rules()[f.rule].spec;
+                spec.action != Action::Keep && spec.when.position == Position::Head
+            })
+    };
+    if let Some(f) = first
+        && let Some(byline) = (f + 1..view.len()).find(|&k| open(k))
+        && head_chrome(byline)
+        && let Some(story) = (byline + 1..view.len()).find(|&k| open(k) && !head_chrome(k))
+        && (is_body(view[story]) || sentence(story))
+        && last.is_some_and(|l| l >= story)
+    {
+        first = Some(story);
+    }
     if let Some(f) = &mut first {
         loop {
             if *f > 0 && widens_up(*f - 1) {
