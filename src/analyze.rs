@@ -19,6 +19,8 @@ const PROSE_CJK: u32 = 30;
 const CJK_SENTENCE: u32 = 30;
 /// Non-space characters per line, on average, of a body paragraph.
 const PROSE_LINE_CHARS: usize = 30;
+/// More space-separated tokens a line than this, in Han and kana: labels.
+const SPACED_LABEL_TOKENS: usize = 2;
 /// The most characters of a heading-like block.
 const HEADING_CHARS: usize = 80;
 
@@ -113,8 +115,20 @@ impl Analyzed {
     /// has sentence punctuation, or it has several lines that average
     /// `min_words` words (a list of statements without full stops).
     pub fn has_sentence(&self, min_words: usize) -> bool {
-        let statements = self.lines > 1 && self.words >= min_words * self.lines && self.capital_share < 0.5;
+        let statements = self.lines > 1
+            && self.words >= min_words * self.lines
+            && self.capital_share < 0.5
+            && !self.spaced_labels();
         self.words >= min_words && (self.punctuated || statements)
+    }
+
+    /// Mostly Han and kana, with more than two space-separated tokens a
+    /// line: a row of menu labels ("トップ ニュース 経済 国際"), not Chinese
+    /// or Japanese statements, which run on without spaces (and which have
+    /// no case to tell them by).
+    fn spaced_labels(&self) -> bool {
+        let s = &self.scripts;
+        (s.han + s.kana) as usize * 2 >= self.chars && s.tokens as usize > SPACED_LABEL_TOKENS * self.lines
     }
 
     /// Whether at least half the block's non-space characters are Han, kana
