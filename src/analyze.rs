@@ -24,6 +24,12 @@ const SPACED_LABEL_TOKENS: usize = 2;
 /// The most characters of a heading-like block.
 const HEADING_CHARS: usize = 80;
 
+/// Whether `text` (trimmed at its end) ends without sentence or clause
+/// punctuation: a title's or a label's end.
+pub fn ends_open(text: &str) -> bool {
+    !text.ends_with(['.', '!', '?', '。', '！', '？', ',', ';', ':', '，', '；', '：'])
+}
+
 /// One block, analysed.
 #[derive(Debug, Clone)]
 pub struct Analyzed {
@@ -242,7 +248,7 @@ fn analyze_lines(text: &str, shown: &Shown<'_>, span: &Range<usize>, detector: &
             && matches!(text[l.span.clone()].trim_start().chars().next(), Some('+' | 'o'))
     });
     let prose = (chars >= PROSE_CHARS || scripts.cjk() >= PROSE_CJK) && has_sentence && long_lines && !nested;
-    let open_end = !trimmed.ends_with(['.', '!', '?', '。', '！', '？', ',', ';', ':', '，', '；', '：']);
+    let open_end = ends_open(trimmed);
     let heading_like = lines.len() == 1 && chars <= HEADING_CHARS && open_end;
     let bare_numbers =
         lines.iter().all(|l| matches!(l.shape, LineShape::Numbered { has_content: false, .. }));

@@ -351,7 +351,7 @@ fn kicker_over_title(b: &Analyzed) -> bool {
     let words = |t: &str| t.split_whitespace().count();
     let spaced = words(title) >= KICKER_TITLE_WORDS || title.chars().any(crate::lang::is_unspaced);
     (1..=KICKER_WORDS).contains(&words(kicker))
-        && !kicker.trim_end().ends_with(['.', ',', ':', ';', '!', '?', '。', '：'])
+        && crate::analyze::ends_open(kicker.trim_end())
         && line_shape(kicker) != LineShape::Bullet
         && line_shape(title) != LineShape::Bullet
         && spaced

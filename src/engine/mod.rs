@@ -76,10 +76,10 @@ pub fn run(
     doc.fire();
     let mut view: Vec<usize> = (0..reports.len()).collect();
     for round in 0..MAX_ROUNDS {
-        let mut body_start = rules::apply_rules(rules, &doc, &view, policy, &mut reports);
+        let mut body_start = rules::apply_rules(&doc, &view, &mut reports);
         if round == 0 {
-            rules::settle_stripped(rules, detector, &mut doc, &mut reports);
-            body_start = rules::apply_rules(rules, &doc, &view, policy, &mut reports);
+            rules::settle_stripped(detector, &mut doc, &mut reports);
+            body_start = rules::apply_rules(&doc, &view, &mut reports);
         }
         language::apply_language(policy, &doc.blocks, &view, &mut reports);
         context::apply_context(&doc.blocks, &view, policy, body_start, &mut reports);

@@ -101,13 +101,8 @@ impl Body {
 
 /// Applies the rules to the blocks in `view`. Returns where the body starts,
 /// as a position in the view.
-pub(super) fn apply_rules(
-    rules: &RuleSet,
-    doc: &Document<'_>,
-    view: &[usize],
-    policy: &LangPolicy,
-    reports: &mut [BlockReport],
-) -> Option<usize> {
+pub(super) fn apply_rules(doc: &Document<'_>, view: &[usize], reports: &mut [BlockReport]) -> Option<usize> {
+    let (rules, policy) = (doc.rules, doc.policy);
     let unlocated = Body { len: view.len(), first: None, last: None, lead_end: None };
     // A block where a regional `drop-rest` or `drop-section` rule fired (a comment-section
     // heading) waits for the second round, so that a `drop-block` rule on the
@@ -121,7 +116,7 @@ pub(super) fn apply_rules(
     // The page's outline depends only on the blocks in view: both rounds share it.
     let outline = super::structure::Outline::new(doc, view);
     let first_round = |p: Position, i: Option<usize>| !p.is_regional() && !i.is_some_and(defers);
-    round(rules, doc, view, &unlocated, &outline, first_round, reports);
+    round(doc, view, &unlocated, &outline, first_round, reports);
     // A body paragraph: a long one, or (`short`) one of one or two sentences.
     let paragraph = |i: usize, short: bool| {
         let b = &doc.blocks[i];
@@ -144,13 +139,14 @@ pub(super) fn apply_rules(
     // A rule for the head or the tail would drop this block there (a byline
     // between the standfirst and the first paragraph, a sign-up form with a
     // sentence in it): the body does not widen over it.
-    let outside_chrome = |k: usize| {
+    let dropped_at = |k: usize, at: &dyn Fn(Position) -> bool| {
         doc.firings[view[k]].iter().any(|f| {
             let spec = &rules.rules()[f.rule].spec;
-            spec.action != Action::Keep
-                && matches!(spec.when.position, Position::Head | Position::Tail | Position::Outside)
+            spec.action != Action::Keep && at(spec.when.position)
         })
     };
+    let outside_chrome =
+        |k: usize| dropped_at(k, &|p| matches!(p, Position::Head | Position::Tail | Position::Outside));
     // A short block between two sentences is the article's (a sub-heading,
     // a year) unless such a rule would drop it.
     let sub_heading = |k: usize| undecided(&reports[view[k]]) && !outside_chrome(k);
@@ -172,13 +168,7 @@ pub(super) fn apply_rules(
     // after the byline, which is the head's, as it is under a shorter
     // standfirst.
     let open = |k: usize| undecided(&reports[view[k]]);
-    let head_chrome = |k: usize| {
-        open(k)
-            && doc.firings[view[k]].iter().any(|f| {
-                let spec = &rules.rules()[f.rule].spec;
-                spec.action != Action::Keep && spec.when.position == Position::Head
-            })
-    };
+    let head_chrome = |k: usize| open(k) && dropped_at(k, &|p| p == Position::Head);
     if let Some(f) = first
         && let Some(byline) = (f + 1..view.len()).find(|&k| open(k))
         && head_chrome(byline)
@@ -225,7 +215,7 @@ pub(super) fn apply_rules(
     // The lead: the first long paragraph and the next sentence after it.
     let lead_end = first.and_then(|f| (f + 1..view.len()).find(|&k| sentence(k) || is_body(view[k])));
     let body = Body { len: view.len(), first, last, lead_end };
-    round(rules, doc, view, &body, &outline, |p, i| p.is_regional() || i.is_some_and(defers), reports);
+    round(doc, view, &body, &outline, |p, i| p.is_regional() || i.is_some_and(defers), reports);
     body.first
 }
 
@@ -274,7 +264,6 @@ pub(super) fn applies_sized(rule: &CompiledRule, chars: usize, lines: usize, blo
 /// One round: the rules that `in_round` accepts, given their position and the
 /// block (`None` for structure rules, which look at runs of blocks).
 fn round(
-    rules: &RuleSet,
     doc: &Document<'_>,
     view: &[usize],
     body: &Body,
@@ -282,6 +271,7 @@ fn round(
     in_round: impl Fn(Position, Option<usize>) -> bool,
     reports: &mut [BlockReport],
 ) {
+    let rules = doc.rules;
     let rule = |f: &Firing| &rules.rules()[f.rule];
     let fires = |f: &Firing, k: usize| {
         let when = &rule(f).spec.when;
@@ -520,12 +510,7 @@ fn strip(rules: &[CompiledRule], f: &[&Firing], doc: &Document<'_>, i: usize, re
 /// A block cut to nothing is dropped. What remains of a cut block is
 /// analysed and asked about again as the block it will be in the output: its
 /// language, length and shape change, and a drop rule may now fire on it.
-pub(super) fn settle_stripped(
-    rules: &RuleSet,
-    detector: &LangDetector,
-    doc: &mut Document<'_>,
-    reports: &mut [BlockReport],
-) {
+pub(super) fn settle_stripped(detector: &LangDetector, doc: &mut Document<'_>, reports: &mut [BlockReport]) {
     for (i, r) in reports.iter_mut().enumerate() {
         if r.decision != Decision::Strip || !r.stripped.iter().any(|c| c.start < c.end) {
             continue;
@@ -537,7 +522,7 @@ pub(super) fn settle_stripped(
         }
         // Its language is reported from this analysis (`engine::run`).
         let b = analyze_standalone(&rest, detector);
-        doc.firings[i] = fire_block(rules, &b);
+        doc.firings[i] = fire_block(doc.rules, &b);
         doc.blocks[i] = b;
         doc.remainders[i] = Some(rest.into_owned());
         doc.labels.get_mut()[i] = None;

@@ -116,16 +116,19 @@ pub struct PendingLang {
 impl PendingLang {
     /// Asks the detector.
     pub fn resolve(&self) -> LangGuess {
-        let d = &self.detector.inner;
-        detect(if self.latin { &d.latin } else { &d.other }, &self.text)
+        detect(self.detector(), &self.text)
     }
 
     /// The detector's first guess, however unsure ([`PendingLang::resolve`]
     /// reports no language below its confidence floor).
     pub fn lean(&self) -> Option<&'static str> {
+        self.detector().detect(&self.text).and_then(|info| iso_639_1(info.lang()))
+    }
+
+    /// The detector for the block's script: Latin with its allowlist, or the rest.
+    fn detector(&self) -> &whatlang::Detector {
         let d = &self.detector.inner;
-        let detector = if self.latin { &d.latin } else { &d.other };
-        detector.detect(&self.text).and_then(|info| iso_639_1(info.lang()))
+        if self.latin { &d.latin } else { &d.other }
     }
 }
 
