@@ -51,6 +51,10 @@ const FLAT_EXCEPTIONS: &[(&str, &str)] = &[
         "a \"Mehr zum Thema\" box's links run into the last paragraph, with no sentence after it",
     ),
     (
+        "de-wiki-article",
+        "the references' entries on lines of their own read as tail chrome, one by one",
+    ),
+    (
         "en-news-kicker-standfirst-byline",
         "the kicker on a line of its own is head chrome, not part of the headline",
     ),
