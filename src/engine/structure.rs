@@ -52,6 +52,7 @@ pub(super) fn find(
                         && !sentence(k)
                         && !headline.as_ref().is_some_and(|h| h.contains(&k))
                         && !outline.is_contents(k)
+                        && !opens_story(doc, view, k, first, &sentence)
                 })
                 .map(|k| (k..k + 1, "no sentence, outside the body".to_owned()))
                 .collect()
@@ -113,6 +114,31 @@ pub(super) fn find(
             })
             .collect(),
     }
+}
+
+/// Whether block `k`, above the body's first paragraph `first`, is a short
+/// line of Chinese or Japanese that ends a sentence and opens the story:
+/// every block from it to the body holds a sentence ("こんばんは。" over a
+/// blog post's first lines, a sub-heading that asks a question). Labels and
+/// bylines in those scripts do not end with a full stop. In Latin scripts
+/// such a short line above the body is more often a prompt ("Wait 1 second
+/// to continue.", "You can unsubscribe at any time.") or a sidebar's greeting,
+/// and is left to head chrome.
+fn opens_story(
+    doc: &Document<'_>,
+    view: &[usize],
+    k: usize,
+    first: usize,
+    sentence: &impl Fn(usize) -> bool,
+) -> bool {
+    let b = &doc.blocks[view[k]];
+    if k >= first || b.lines != 1 || b.headline_end || !b.mostly_cjk() {
+        return false;
+    }
+    let Some(line) = doc.lines(view[k]).next() else { return false };
+    let line = line.trim_end();
+    let ends = line.ends_with(['!', '?', '。', '！', '？']);
+    ends && (k + 1..first).all(sentence)
 }
 
 /// How many times `line` (trimmed) is one text of at least `min_words`
