@@ -219,7 +219,7 @@ fn headline_over_standfirst(b: &Analyzed) -> bool {
 
 /// Whether `b` holds a breadcrumb's or a menu's separators.
 fn separated(b: &Analyzed) -> bool {
-    b.form.as_str().contains(['>', '›', '»', '|', '•', '·', '/'])
+    b.form.as_str().contains(['>', '‹', '›', '»', '|', '•', '·', '/'])
 }
 
 const STANDFIRST_WORDS: usize = 10;

@@ -117,12 +117,13 @@ pub(super) fn find(
 }
 
 /// Whether block `k`, above the body's first paragraph `first`, is a short
-/// line of Chinese or Japanese that ends a sentence and opens the story:
-/// every block from it to the body holds a sentence ("こんばんは。" over a
-/// blog post's first lines, a sub-heading that asks a question). Labels and
-/// bylines in those scripts do not end with a full stop. In Latin scripts
-/// such a short line above the body is more often a prompt ("Wait 1 second
-/// to continue.", "You can unsubscribe at any time.") or a sidebar's greeting,
+/// line that opens the story, every block from it to the body holding a
+/// sentence: a salutation that ends with a comma ("Hi everyone,", "Liebe
+/// Leserinnen und Leser,"), or a line of Chinese or Japanese that ends a
+/// sentence ("こんばんは。" over a blog post's first lines, a sub-heading
+/// that asks a question). Labels and bylines end with neither. A Latin-script
+/// line that ends a sentence there is more often a prompt ("Wait 1 second to
+/// continue.", "You can unsubscribe at any time.") or a sidebar's greeting,
 /// and is left to head chrome.
 fn opens_story(
     doc: &Document<'_>,
@@ -132,12 +133,13 @@ fn opens_story(
     sentence: &impl Fn(usize) -> bool,
 ) -> bool {
     let b = &doc.blocks[view[k]];
-    if k >= first || b.lines != 1 || b.headline_end || !b.mostly_cjk() {
+    if k >= first || b.lines != 1 || b.headline_end {
         return false;
     }
     let Some(line) = doc.lines(view[k]).next() else { return false };
     let line = line.trim_end();
-    let ends = line.ends_with(['!', '?', '。', '！', '？']);
+    let salutation = line.ends_with([',', '，']);
+    let ends = salutation || (b.mostly_cjk() && line.ends_with(['!', '?', '。', '！', '？']));
     ends && (k + 1..first).all(sentence)
 }
 
@@ -328,7 +330,7 @@ impl Hasher for Prehashed {
 /// What separates the labels of a menu line; `separator_len` finds them
 /// by their UTF-8 bytes, and the tests check it against this list.
 #[cfg(test)]
-const SEPARATORS: [char; 9] = ['|', '·', '•', '»', '›', '▪', '■', '●', '◦'];
+const SEPARATORS: [char; 10] = ['|', '·', '•', '»', '‹', '›', '▪', '■', '●', '◦'];
 
 /// Counts the labels in `lines` and the lines made only of labels. A line is
 /// split on the separators (` | `, ` · `, ` • `, `»`, ` ▪ `, …); a label is at most
@@ -386,7 +388,7 @@ fn trim_part(part: &str) -> &str {
 
 /// Whether `line` may hold an inline bullet (" * ", " + ") or one of the
 /// `SEPARATORS`: one scan of its bytes for `*`, `+`, `|` and the UTF-8
-/// encodings of `·` `»` (C2 B7, C2 BB), `•` `›` (E2 80 A2, E2 80 BA) and
+/// encodings of `·` `»` (C2 B7, C2 BB), `•` `‹` `›` (E2 80 A2, E2 80 B9, E2 80 BA) and
 /// `▪` `■` `●` `◦` (E2 96 AA, E2 96 A0, E2 97 8F, E2 97 A6), by `memchr`.
 /// Prose lines hold none, and most blocks are prose.
 fn may_separate(line: &str) -> bool {
@@ -403,7 +405,7 @@ fn separator_len(b: &[u8], i: usize) -> usize {
         0xC2 if matches!(b.get(i + 1), Some(0xB7 | 0xBB)) => 2,
         0xE2 if matches!(
             (b.get(i + 1), b.get(i + 2)),
-            (Some(0x80), Some(0xA2 | 0xBA))
+            (Some(0x80), Some(0xA2 | 0xB9 | 0xBA))
                 | (Some(0x96), Some(0xAA | 0xA0))
                 | (Some(0x97), Some(0x8F | 0xA6))
         ) =>
