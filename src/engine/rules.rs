@@ -201,12 +201,32 @@ pub(super) fn apply_rules(doc: &Document<'_>, view: &[usize], reports: &mut [Blo
     {
         last = Some(before);
     }
+    // A list under the body (lines without end punctuation or short
+    // statements, each a block of its own in text without blank lines) and
+    // then the story going on in two sentences in a row: the list is the
+    // story's (a recipe's ingredients before its method). A teaser's summary
+    // under a link list is one sentence between titles, and a widget's
+    // prompts ("Are you sure?", "Like it, share it!") end with a question or
+    // an exclamation mark: both stay outside.
+    let list_item = |k: usize| {
+        let b = &doc.blocks[view[k]];
+        let short_statement = || doc.lines(view[k]).next().is_some_and(|l| l.trim_end().ends_with('.'));
+        sub_heading(k) && b.lines == 1 && !b.bare_numbers && (b.open_end || short_statement())
+    };
+    let list_then_story = |l: usize| {
+        let end = view.len().min(l + 2 + LIST_IN_STORY);
+        let resumes = (l + 2..end).find(|&k| !list_item(k - 1) || (widens(k) && k + 1 < view.len() && widens(k + 1)))?;
+        (list_item(resumes - 1) && widens(resumes) && resumes + 1 < view.len() && widens(resumes + 1))
+            .then_some(resumes + 1)
+    };
     if let Some(l) = &mut last {
         loop {
             if *l + 1 < view.len() && widens(*l + 1) {
                 *l += 1;
             } else if *l + 2 < view.len() && sub_heading(*l + 1) && widens(*l + 2) {
                 *l += 2;
+            } else if let Some(resumes) = list_then_story(*l) {
+                *l = resumes; // a list in the story: ingredients, then the method
             } else {
                 break;
             }
@@ -226,6 +246,10 @@ pub(super) fn apply_rules(doc: &Document<'_>, view: &[usize], reports: &mut [Blo
 const ISLAND_GAP: usize = 6;
 const ISLAND_SENTENCES: usize = 3;
 const ISLAND_CHARS: usize = 400;
+
+/// The most blocks of a list that the body widens over, when two sentences
+/// follow it.
+const LIST_IN_STORY: usize = 16;
 
 /// A block of more than two lines widens the body only when its lines
 /// average at least this many non-space characters.
