@@ -51,6 +51,10 @@ const FLAT_EXCEPTIONS: &[(&str, &str)] = &[
         "a \"Mehr zum Thema\" box's links run into the last paragraph, with no sentence after it",
     ),
     (
+        "en-docs-plugin-page",
+        "code lines and a table's cells, one a line, between single sentences: no two sentences in a row resume the story",
+    ),
+    (
         "de-wiki-article",
         "the references' entries on lines of their own read as tail chrome, one by one",
     ),

@@ -201,22 +201,23 @@ pub(super) fn apply_rules(doc: &Document<'_>, view: &[usize], reports: &mut [Blo
     {
         last = Some(before);
     }
-    // A list under the body (lines without end punctuation or short
-    // statements, each a block of its own in text without blank lines) and
-    // then the story going on in two sentences in a row: the list is the
-    // story's (a recipe's ingredients before its method). A teaser's summary
-    // under a link list is one sentence between titles, and a widget's
-    // prompts ("Are you sure?", "Like it, share it!") end with a question or
-    // an exclamation mark: both stay outside.
-    let list_item = |k: usize| {
+    // A list or code under the body (each line a block of its own in text
+    // without blank lines, or a block of them) and then the story going on
+    // in two sentences in a row: the run is the story's (a recipe's
+    // ingredients before its method, a docs page's code before the next
+    // paragraph). A teaser's summary under a link list is one sentence
+    // between titles, and a widget's prompts ("Are you sure?", "Like it,
+    // share it!") end with a question or an exclamation mark: both stay
+    // outside.
+    let run_item = |k: usize| {
         let b = &doc.blocks[view[k]];
-        let short_statement = || doc.lines(view[k]).next().is_some_and(|l| l.trim_end().ends_with('.'));
-        sub_heading(k) && b.lines == 1 && !b.bare_numbers && (b.open_end || short_statement())
+        let prompt = || doc.lines(view[k]).last().is_some_and(|l| l.trim_end().ends_with(['?', '!', '？', '！']));
+        sub_heading(k) && !b.bare_numbers && !prompt()
     };
     let list_then_story = |l: usize| {
         let end = view.len().min(l + 2 + LIST_IN_STORY);
-        let resumes = (l + 2..end).find(|&k| !list_item(k - 1) || (widens(k) && k + 1 < view.len() && widens(k + 1)))?;
-        (list_item(resumes - 1) && widens(resumes) && resumes + 1 < view.len() && widens(resumes + 1))
+        let resumes = (l + 2..end).find(|&k| !run_item(k - 1) || (widens(k) && k + 1 < view.len() && widens(k + 1)))?;
+        (run_item(resumes - 1) && widens(resumes) && resumes + 1 < view.len() && widens(resumes + 1))
             .then_some(resumes + 1)
     };
     if let Some(l) = &mut last {
