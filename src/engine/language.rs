@@ -138,7 +138,9 @@ pub(super) fn confident_lang(b: &Analyzed) -> Option<&'static str> {
     let tag = lang.tag?;
     let sure = match lang.method {
         LangMethod::Script => lang.confidence >= 0.7,
-        LangMethod::FunctionWords => true,
+        // A line of code has English keywords ("for batch in
+        // reader.lines() {") but fewer letters than a sentence.
+        LangMethod::FunctionWords => b.letter_share >= crate::lang::MIN_LETTER_SHARE,
         LangMethod::Detector => {
             let words = b.scripts.latin_words + b.scripts.other;
             b.letter_share >= crate::lang::MIN_LETTER_SHARE
