@@ -132,6 +132,20 @@ fn leans_kept(policy: &LangPolicy, b: &Analyzed) -> bool {
 /// The fewest words of a sentence that keeps its unsure language's lean.
 const LEAN_MIN_WORDS: usize = 8;
 
+/// Whether at least `CODE_MARK_PERCENT` % of the block's non-space
+/// characters are code's brackets, quotes, operators and underscores
+/// (`pd.read_csv("data.csv", chunksize=100_000)`): its English keywords
+/// ("for", "in", "as", "import") are no evidence of the page's language.
+/// Prose has a bracket or a pair of quotes in a sentence, far fewer. Only
+/// blocks about to be dropped for their language are looked at.
+fn code_like(b: &Analyzed) -> bool {
+    let marks = b.form.as_str().bytes().filter(|c| b"(){}[]=;<>\"_".contains(c)).count();
+    marks * 100 >= CODE_MARK_PERCENT * b.chars
+}
+
+/// The share of code marks, in percent, from which a block is code.
+const CODE_MARK_PERCENT: usize = 5;
+
 /// The block's language if it is sure enough to drop the block for it.
 pub(super) fn confident_lang(b: &Analyzed) -> Option<&'static str> {
     let lang = b.lang.get();
@@ -139,12 +153,14 @@ pub(super) fn confident_lang(b: &Analyzed) -> Option<&'static str> {
     let sure = match lang.method {
         LangMethod::Script => lang.confidence >= 0.7,
         // A line of code has English keywords ("for batch in
-        // reader.lines() {") but fewer letters than a sentence.
-        LangMethod::FunctionWords => b.letter_share >= crate::lang::MIN_LETTER_SHARE,
+        // reader.lines() {") but fewer letters than a sentence, or code's
+        // brackets, quotes and operators.
+        LangMethod::FunctionWords => b.letter_share >= crate::lang::MIN_LETTER_SHARE && !code_like(b),
         LangMethod::Detector => {
             let words = b.scripts.latin_words + b.scripts.other;
             b.letter_share >= crate::lang::MIN_LETTER_SHARE
                 && ((lang.confidence >= 0.9 && words >= 4) || (lang.confidence >= 0.7 && words >= 15))
+                && !code_like(b)
         }
         LangMethod::NoLetters | LangMethod::Unknown | LangMethod::NotAsked => false,
     };
