@@ -121,8 +121,12 @@ impl Analyzed {
     /// has sentence punctuation, or it has several lines that average
     /// `min_words` words (a list of statements without full stops).
     pub fn has_sentence(&self, min_words: usize) -> bool {
+        // Korean spaces its words, so its tokens count them already; the
+        // Hangul characters' share of `words` counts them twice, and a list
+        // of short Korean titles would pass for statements.
+        let spaced_words = self.words.saturating_sub((self.scripts.hangul / 3) as usize);
         let statements = self.lines > 1
-            && self.words >= min_words * self.lines
+            && spaced_words >= min_words * self.lines
             && self.capital_share < 0.5
             && !self.spaced_labels();
         self.words >= min_words && (self.punctuated || statements)
