@@ -27,7 +27,19 @@ impl LangPolicy {
     /// policy keeps a block without a sure language, and `Any` keeps all
     /// without asking the detector.
     pub(super) fn keeps_any(&self, block: &Analyzed) -> bool {
-        *self == LangPolicy::Any || confident_lang(block).is_none_or(|tag| self.keeps(tag, block))
+        *self == LangPolicy::Any || self.sure_lang(block).is_none_or(|(_, kept)| kept)
+    }
+
+    /// The block's sure language (see [`confident_lang`]) and whether it is
+    /// kept; `None` for a block without one, and for code told by its words
+    /// (function words or the detector) to be in a language that is not
+    /// kept: its keywords are English on any page. Code is looked for only
+    /// there, as most blocks are in a kept language.
+    fn sure_lang(&self, block: &Analyzed) -> Option<(&'static str, bool)> {
+        let tag = confident_lang(block)?;
+        let kept = self.keeps(tag, block);
+        let by_words = matches!(block.lang.get().method, LangMethod::FunctionWords | LangMethod::Detector);
+        (kept || !by_words || !code_like(block)).then_some((tag, kept))
     }
 
     fn allows(&self, tag: &str) -> bool {
@@ -78,8 +90,7 @@ pub(super) fn apply_language(
             if r.by == DecidedBy::Rule && r.decision != Decision::Strip {
                 return None;
             }
-            let tag = confident_lang(b)?;
-            Some((tag, policy.keeps(tag, b)))
+            policy.sure_lang(b)
         })
         .collect();
     // The nearest sure block after each block, found in one backward sweep
@@ -136,8 +147,7 @@ const LEAN_MIN_WORDS: usize = 8;
 /// characters are code's brackets, quotes, operators and underscores
 /// (`pd.read_csv("data.csv", chunksize=100_000)`): its English keywords
 /// ("for", "in", "as", "import") are no evidence of the page's language.
-/// Prose has a bracket or a pair of quotes in a sentence, far fewer. Only
-/// blocks about to be dropped for their language are looked at.
+/// Prose has a bracket or a pair of quotes in a sentence, far fewer.
 fn code_like(b: &Analyzed) -> bool {
     let marks = b.form.as_str().bytes().filter(|c| b"(){}[]=;<>\"_".contains(c)).count();
     marks * 100 >= CODE_MARK_PERCENT * b.chars
@@ -153,14 +163,12 @@ pub(super) fn confident_lang(b: &Analyzed) -> Option<&'static str> {
     let sure = match lang.method {
         LangMethod::Script => lang.confidence >= 0.7,
         // A line of code has English keywords ("for batch in
-        // reader.lines() {") but fewer letters than a sentence, or code's
-        // brackets, quotes and operators.
-        LangMethod::FunctionWords => b.letter_share >= crate::lang::MIN_LETTER_SHARE && !code_like(b),
+        // reader.lines() {") but fewer letters than a sentence.
+        LangMethod::FunctionWords => b.letter_share >= crate::lang::MIN_LETTER_SHARE,
         LangMethod::Detector => {
             let words = b.scripts.latin_words + b.scripts.other;
             b.letter_share >= crate::lang::MIN_LETTER_SHARE
                 && ((lang.confidence >= 0.9 && words >= 4) || (lang.confidence >= 0.7 && words >= 15))
-                && !code_like(b)
         }
         LangMethod::NoLetters | LangMethod::Unknown | LangMethod::NotAsked => false,
     };
