@@ -54,10 +54,7 @@ const FLAT_EXCEPTIONS: &[(&str, &str)] = &[
         "en-docs-plugin-page",
         "code lines and a table's cells, one a line, between single sentences: no two sentences in a row resume the story",
     ),
-    (
-        "de-wiki-article",
-        "the references' entries on lines of their own read as tail chrome, one by one",
-    ),
+    ("de-wiki-article", "the references' entries on lines of their own read as tail chrome, one by one"),
     (
         "en-news-kicker-standfirst-byline",
         "the kicker on a line of its own is head chrome, not part of the headline",

@@ -211,12 +211,14 @@ pub(super) fn apply_rules(doc: &Document<'_>, view: &[usize], reports: &mut [Blo
     // outside.
     let run_item = |k: usize| {
         let b = &doc.blocks[view[k]];
-        let prompt = || doc.lines(view[k]).last().is_some_and(|l| l.trim_end().ends_with(['?', '!', '？', '！']));
+        let prompt =
+            || doc.lines(view[k]).last().is_some_and(|l| l.trim_end().ends_with(['?', '!', '？', '！']));
         sub_heading(k) && !b.bare_numbers && !prompt()
     };
     let list_then_story = |l: usize| {
         let end = view.len().min(l + 2 + LIST_IN_STORY);
-        let resumes = (l + 2..end).find(|&k| !run_item(k - 1) || (widens(k) && k + 1 < view.len() && widens(k + 1)))?;
+        let resumes =
+            (l + 2..end).find(|&k| !run_item(k - 1) || (widens(k) && k + 1 < view.len() && widens(k + 1)))?;
         (run_item(resumes - 1) && widens(resumes) && resumes + 1 < view.len() && widens(resumes + 1))
             .then_some(resumes + 1)
     };
