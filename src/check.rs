@@ -49,6 +49,10 @@ pub struct RuleCheck {
     pub examples: usize,
     /// Examples that failed.
     pub failures: Vec<Failure>,
+    /// For a regex searched from each block's start, the repeat of a broad
+    /// class it may open with (see [`crate::rules::CompiledRule::slow_opening`]):
+    /// not a failure, a cost worth knowing.
+    pub slow_opening: Option<String>,
 }
 
 /// A failed example.
@@ -97,14 +101,19 @@ pub fn check(specs: &[RuleSpec]) -> Result<CheckReport, RuleErrors> {
         return Err(RuleErrors(too_large));
     }
     let mut report = CheckReport::default();
-    for spec in specs {
+    for (spec, compiled) in specs.iter().zip(all.rules()) {
         // A `chrome-lines` rule asks the other rules about each line: its
         // examples run with every rule, the others' with their rule alone.
         let asks_others = matches!(spec.matcher, MatchSpec::Structure(Structure::ChromeLines { .. }));
         let rules = if asks_others { all.clone() } else { RuleSet::compile(vec![spec.clone()])? };
         let alone = Thresh::with_rules(rules, LangPolicy::Any);
         let id = &spec.id.value;
-        let mut rc = RuleCheck { id: id.clone(), examples: 0, failures: Vec::new() };
+        let mut rc = RuleCheck {
+            id: id.clone(),
+            examples: 0,
+            failures: Vec::new(),
+            slow_opening: compiled.slow_opening(),
+        };
         for ex in &spec.tests.drop {
             rc.examples += 1;
             let cleaned = alone.clean(&ex.value);

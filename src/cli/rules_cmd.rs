@@ -199,11 +199,17 @@ fn test(dirs: &[PathBuf], args: &RuleArgs, out: &mut impl Write) -> io::Result<E
         failures += rc.failures.len();
         if rc.failures.is_empty() {
             writeln!(out, "ok    {} ({} examples)", rc.id, rc.examples)?;
-            continue;
+        } else {
+            writeln!(out, "FAIL  {} ({} examples, {} failed)", rc.id, rc.examples, rc.failures.len())?;
+            for f in &rc.failures {
+                writeln!(out, "  {}: {}: {:?}: {}", f.at, f.kind.name(), f.example, f.detail)?;
+            }
         }
-        writeln!(out, "FAIL  {} ({} examples, {} failed)", rc.id, rc.examples, rc.failures.len())?;
-        for f in &rc.failures {
-            writeln!(out, "  {}: {}: {:?}: {}", f.at, f.kind.name(), f.example, f.detail)?;
+        if let Some(opening) = &rc.slow_opening {
+            writeln!(
+                out,
+                "  note: its matches may open with {opening}: every block's first bytes are read for it that far; open with words where you can (README.md, Rules)"
+            )?;
         }
     }
     writeln!(out, "{rules} rules, {examples} examples, {failures} failed")?;

@@ -97,6 +97,21 @@ pub struct CompiledRule {
     matcher: Matcher,
 }
 
+impl CompiledRule {
+    /// For a regex rule searched from each block's start (`^…` on the whole
+    /// block, or on every line), the repeat of a broad class its matches may
+    /// open with (`[^\n]{1,150}`): the search reads every block's first
+    /// bytes as far as the class reaches, which `thresh rules test` notes.
+    pub fn slow_opening(&self) -> Option<String> {
+        let Matcher::Regex { hir: Some(hir), .. } = &self.matcher else { return None };
+        let anchored = hir.properties().look_set_prefix().contains(regex_syntax::hir::Look::Start);
+        if !anchored || self.spec.scope == Scope::AnyLine {
+            return None;
+        }
+        super::regex_set::broad_opening(hir)
+    }
+}
+
 #[derive(Debug, Clone)]
 enum Matcher {
     Phrases {

@@ -91,6 +91,53 @@ impl Pattern {
     }
 }
 
+/// For a pattern anchored at the block's start (`hir`), the repeat of a
+/// broad class it may open with (`[^\n]{1,150}`, `[^.!?]+`, `.*`), told in
+/// words; `None` when its matches open with words or narrow classes.
+/// The anchored search reads every block's first bytes for every such
+/// pattern, as far as the class reaches: one such rule can cost a third of
+/// a run (README.md, "Rules").
+pub(super) fn broad_opening(hir: &Hir) -> Option<String> {
+    match hir.kind() {
+        HirKind::Concat(subs) => {
+            subs.iter().find(|h| !matches!(h.kind(), HirKind::Look(_))).and_then(broad_opening)
+        }
+        HirKind::Capture(c) => broad_opening(&c.sub),
+        HirKind::Alternation(alts) => alts.iter().find_map(broad_opening),
+        HirKind::Repetition(r)
+            if class_size(&r.sub) >= BROAD_CLASS && r.max.is_none_or(|m| m >= BROAD_REPEAT) =>
+        {
+            let times = match r.max {
+                Some(max) => format!("{} to {max} times", r.min),
+                None => format!("{} or more times", r.min),
+            };
+            Some(format!("a class of {} characters repeated {times}", class_size(&r.sub)))
+        }
+        HirKind::Repetition(r) => broad_opening(&r.sub),
+        _ => None,
+    }
+}
+
+/// How many characters (or bytes) the class `hir` holds; 0 for another node.
+fn class_size(hir: &Hir) -> u64 {
+    use regex_syntax::hir::Class;
+    match hir.kind() {
+        HirKind::Class(Class::Unicode(c)) => {
+            c.ranges().iter().map(|r| u64::from(r.end()) - u64::from(r.start()) + 1).sum()
+        }
+        HirKind::Class(Class::Bytes(c)) => {
+            c.ranges().iter().map(|r| u64::from(r.end()) - u64::from(r.start()) + 1).sum()
+        }
+        _ => 0,
+    }
+}
+
+/// Characters (or bytes) from which a class is broad: more than any
+/// alphabet, and more than half the bytes.
+const BROAD_CLASS: u64 = 128;
+/// Repeats of a broad class from which an opening is worth a note.
+const BROAD_REPEAT: u32 = 16;
+
 /// `hir` as if its pattern were written inside `(?m:…)`: `^` and `$` match
 /// at the start and end of every line. Only for a pattern without `\A` and
 /// `\z`, which the syntax tree does not tell from `^` and `$`.
@@ -494,6 +541,17 @@ mod tests {
         ] {
             assert_eq!(multi_line(&parse(p)), parse(&format!("(?m:{p})")), "{p}");
         }
+    }
+
+    #[test]
+    fn broad_openings_are_found_behind_anchors_groups_and_optional_lines() {
+        let opening = |p: &str| broad_opening(&regex_syntax::Parser::new().parse(p).unwrap());
+        assert!(opening(r"\A(?:[^\n]{1,150}\n)?(?:post|message) by").is_some());
+        assert!(opening(r"^[^.!?]+/getty images$").is_some());
+        assert!(opening(r"^(?:by|von) [a-z]+$").is_none());
+        assert!(opening(r"^[a-z]{2,40}$").is_none());
+        assert!(opening(r"^[^\n]{1,8}:").is_none());
+        assert!(opening(r"^(?:advertisement|.*sponsored)$").is_some());
     }
 
     #[test]
