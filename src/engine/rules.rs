@@ -215,12 +215,10 @@ pub(super) fn apply_rules(doc: &Document<'_>, view: &[usize], reports: &mut [Blo
             || doc.lines(view[k]).last().is_some_and(|l| l.trim_end().ends_with(['?', '!', '？', '！']));
         sub_heading(k) && !b.bare_numbers && !prompt()
     };
+    let two_sentences = |k: usize| k + 1 < view.len() && widens(k) && widens(k + 1);
     let list_then_story = |l: usize| {
         let end = view.len().min(l + 2 + LIST_IN_STORY);
-        let resumes =
-            (l + 2..end).find(|&k| !run_item(k - 1) || (widens(k) && k + 1 < view.len() && widens(k + 1)))?;
-        (run_item(resumes - 1) && widens(resumes) && resumes + 1 < view.len() && widens(resumes + 1))
-            .then_some(resumes + 1)
+        (l + 2..end).take_while(|&k| run_item(k - 1)).find(|&k| two_sentences(k)).map(|k| k + 1)
     };
     if let Some(l) = &mut last {
         loop {

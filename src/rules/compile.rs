@@ -103,12 +103,19 @@ impl CompiledRule {
     /// open with (`[^\n]{1,150}`): the search reads every block's first
     /// bytes as far as the class reaches, which `thresh rules test` notes.
     pub fn slow_opening(&self) -> Option<String> {
-        let Matcher::Regex { hir: Some(hir), .. } = &self.matcher else { return None };
-        let anchored = hir.properties().look_set_prefix().contains(regex_syntax::hir::Look::Start);
-        if !anchored || self.spec.scope == Scope::AnyLine {
-            return None;
-        }
-        super::regex_set::broad_opening(hir)
+        let Matcher::Regex { pattern, hir, .. } = &self.matcher else { return None };
+        set_pattern(self.spec.scope, pattern, hir.clone(), 0).broad_opening()
+    }
+}
+
+/// The pattern a regex rule of `scope` puts into the regex set: `text`
+/// (the rewritten regex), parsed into `hir`, for the rule at `index`.
+fn set_pattern(scope: Scope, text: &str, hir: Option<Arc<Hir>>, index: usize) -> Pattern {
+    let first_line = scope == Scope::EachLine;
+    match scope {
+        Scope::Block => Pattern::parsed(text.to_owned(), hir, first_line, index),
+        // A per-line match implies a match of the multi-line set pattern.
+        Scope::EachLine | Scope::AnyLine => Pattern::lines(text, hir.as_deref(), first_line, index),
     }
 }
 
@@ -383,16 +390,8 @@ fn matchers(specs: Vec<RuleSpec>, normalized: &mut [Option<Vec<String>>]) -> Res
                 Ok(rewritten) => {
                     // Parsed once, for the set and for the rule's own regex.
                     let hir = regex_syntax::Parser::new().parse(&rewritten).ok().map(Arc::new);
-                    let first_line = spec.scope == Scope::EachLine;
-                    let pattern = match spec.scope {
-                        Scope::Block => Pattern::parsed(rewritten.clone(), hir.clone(), first_line, index),
-                        // A per-line match implies a match of the multi-line set pattern.
-                        Scope::EachLine | Scope::AnyLine => {
-                            Pattern::lines(&rewritten, hir.as_deref(), first_line, index)
-                        }
-                    };
                     limits.push(spec.when.max_chars);
-                    set_patterns.push(pattern);
+                    set_patterns.push(set_pattern(spec.scope, &rewritten, hir.clone(), index));
                     Matcher::Regex { pattern: rewritten, hir, regex: OnceLock::new() }
                 }
                 Err((message, help)) => {

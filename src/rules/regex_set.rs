@@ -81,6 +81,16 @@ impl Pattern {
         }
     }
 
+    /// For a pattern anchored at the block's start, the repeat of a broad
+    /// class its matches may open with (see [`broad_opening`]); `None` for
+    /// one searched anywhere or at any line's start.
+    pub fn broad_opening(&self) -> Option<String> {
+        if self.anchor != Anchor::Block {
+            return None;
+        }
+        broad_opening(&*self.tree().ok()?)
+    }
+
     /// A pattern already parsed into `hir` (which must be `text`'s).
     pub fn parsed(text: String, hir: Option<Arc<Hir>>, first_line: bool, owner: usize) -> Pattern {
         let anchor = match hir.as_ref().map(|h| h.properties().look_set_prefix()) {
@@ -97,7 +107,7 @@ impl Pattern {
 /// The anchored search reads every block's first bytes for every such
 /// pattern, as far as the class reaches: one such rule can cost a third of
 /// a run (README.md, "Rules").
-pub(super) fn broad_opening(hir: &Hir) -> Option<String> {
+fn broad_opening(hir: &Hir) -> Option<String> {
     match hir.kind() {
         HirKind::Concat(subs) => {
             subs.iter().find(|h| !matches!(h.kind(), HirKind::Look(_))).and_then(broad_opening)
