@@ -319,15 +319,29 @@ fn headline_end(text: &str) -> bool {
 const HEADLINE_CAPITALS: f32 = 0.6;
 
 /// A full stop inside the text after a word ("… day. Then"), not after a
-/// list number ("1. Home").
+/// list number ("1. Home") or an abbreviation that a name goes on after
+/// ("Tesla, Inc. 338.74", "Samsung Electronics Co. climbed", "Mr. Lee").
 fn inner_full_stop(raw: &str) -> bool {
     raw.match_indices(". ").any(|(i, _)| {
         let mut before = raw[..i].chars().rev();
         // Not after an initial ("Hansa D. Bhargava", "U.S. Army"): a word
         // of one letter is a name's or an abbreviation's.
-        before.next().is_some_and(char::is_alphabetic) && before.next().is_some_and(char::is_alphabetic)
+        let word =
+            before.next().is_some_and(char::is_alphabetic) && before.next().is_some_and(char::is_alphabetic);
+        word && !abbreviation(&raw[..i])
     })
 }
+
+/// Whether `text` ends with an abbreviation that a name goes on after.
+fn abbreviation(text: &str) -> bool {
+    let word = text.rsplit(|c: char| !c.is_alphabetic()).next().unwrap_or_default();
+    ABBREVIATIONS.iter().any(|a| word.eq_ignore_ascii_case(a))
+}
+
+/// Abbreviations a full stop ends inside a name or before a number: a
+/// company's legal form, a title, "No." and "vs.".
+const ABBREVIATIONS: [&str; 14] =
+    ["inc", "corp", "co", "ltd", "plc", "llc", "mr", "mrs", "ms", "dr", "jr", "sr", "no", "vs"];
 
 /// The text without the footnote marks at its end ("… was born. [3]",
 /// "… in 1998.[12][a]"): a sentence before them still ends there.
@@ -407,6 +421,9 @@ mod tests {
         // An initial's full stop is no sentence end; a word's is.
         assert!(!one("Reviewed by Hansa D. Bhargava, MD").punctuated);
         assert!(!one("Filed from the U.S. Army base").punctuated);
+        assert!(!one("TSLA Tesla, Inc. 338.74 -1.42%").punctuated);
+        assert!(!one("Shares of Samsung Electronics Co. climbed in Seoul").punctuated);
+        assert!(one("Shares of Samsung Electronics Co. climbed. Then they fell").punctuated);
         assert!(one("It rained all day. Then it stopped").punctuated);
     }
 }

@@ -2,6 +2,7 @@
 
 use crate::analyze::Analyzed;
 use crate::report::{BlockReport, DecidedBy, Decision};
+use crate::rules::RuleSet;
 
 use super::{LangPolicy, decide};
 
@@ -19,6 +20,7 @@ pub(super) fn apply_context(
     blocks: &[Analyzed],
     view: &[usize],
     policy: &LangPolicy,
+    rules: &RuleSet,
     body_start: Option<usize>,
     reports: &mut [BlockReport],
 ) {
@@ -29,9 +31,10 @@ pub(super) fn apply_context(
             blocks[i].has_sentence(super::rules::SENTENCE_WORDS) && reports[i].decision != Decision::Drop
         })
     };
+    let link_dropped = |i: usize| super::link_dropped(rules, &reports[i]);
     let headline = body_start
         .or_else(first_sentence)
-        .and_then(|f| super::headline::headline(blocks, view, policy, reports, f));
+        .and_then(|f| super::headline::headline(blocks, view, policy, reports, &link_dropped, f));
     let candidate: Vec<bool> = view
         .iter()
         .enumerate()

@@ -18,12 +18,16 @@ use crate::segment::{LineShape, line_shape};
 /// standfirst written without a full stop under a headline of its own.
 /// The block at `before` counts as above the body when it is a title line
 /// followed by prose past any meta lines (a long CJK headline starts the
-/// body as prose).
+/// body as prose). A title in a list of links that runs from a "Most
+/// Read" heading down to the body gives way to a title above the heading
+/// with a byline or a date line under it (`listed_link`); `link_dropped`
+/// tells the blocks a `drop-with-link` rule dropped.
 pub(super) fn headline(
     blocks: &[Analyzed],
     view: &[usize],
     policy: &LangPolicy,
     reports: &[BlockReport],
+    link_dropped: &dyn Fn(usize) -> bool,
     before: usize,
 ) -> Option<Range<usize>> {
     // A line in a language the policy drops is no headline, though the
@@ -61,6 +65,7 @@ pub(super) fn headline(
         let question = || (0..before).rev().find(|&k| question_title(&blocks[view[k]]) && title(k));
         return one_word.or_else(question).map(|k| k..k + 1);
     };
+    let last = listed_link(blocks, view, link_dropped, candidate, last).unwrap_or(last);
     // A label of a few words under a longer title (an author's name, a
     // button, a recipe's servings, where text without blank lines puts
     // each on a line of its own) is not the headline; the title is, when
@@ -98,6 +103,34 @@ pub(super) fn headline(
             && headline_over_standfirst(upper)
     };
     Some(if standfirst { k - 1..k + 1 } else { k..k + 1 })
+}
+
+/// When the title at view position `last` is the last of a run of titles
+/// right under a link heading a `drop-with-link` rule dropped ("Most Read
+/// from Bloomberg" over three stories' titles, as text without blank lines
+/// puts them between the headline and the body), the title above that
+/// heading with a byline or a date line between them (the headline), if any.
+/// A list of links above the headline has no such line under a title above
+/// it, and the title under the list stays the headline.
+fn listed_link(
+    blocks: &[Analyzed],
+    view: &[usize],
+    link_dropped: &dyn Fn(usize) -> bool,
+    candidate: impl Fn(usize) -> bool,
+    last: usize,
+) -> Option<usize> {
+    let top = (0..last).rev().take_while(|&k| candidate(k)).last().unwrap_or(last);
+    let mut heading = top.checked_sub(1).filter(|&k| link_dropped(view[k]))?;
+    while heading > 0 && link_dropped(view[heading - 1]) {
+        heading -= 1;
+    }
+    let above = (0..heading).rev().find(|&k| candidate(k))?;
+    (above + 1..heading)
+        .any(|k| {
+            let form = blocks[view[k]].form.as_str();
+            dated_meta(form) || byline(form)
+        })
+        .then_some(above)
 }
 
 /// A title line of at most `SHORT_LABEL_WORDS` words or `SHORT_LABEL_CHARS`

@@ -22,6 +22,7 @@ use crate::Detail;
 use crate::analyze::{Analyzed, analyze};
 use crate::lang::{LangDetector, LangMethod};
 use crate::report::{BlockReport, DecidedBy, Decision};
+use crate::rules::spec::Action;
 use crate::rules::{CompiledRule, RuleSet};
 use crate::segment::segment;
 
@@ -82,7 +83,7 @@ pub fn run(
             body_start = rules::apply_rules(&doc, &view, &mut reports);
         }
         language::apply_language(policy, &doc.blocks, &view, &mut reports);
-        context::apply_context(&doc.blocks, &view, policy, body_start, &mut reports);
+        context::apply_context(&doc.blocks, &view, policy, rules, body_start, &mut reports);
         let before = view.len();
         view.retain(|&i| reports[i].decision != Decision::Drop);
         if view.len() == before {
@@ -104,6 +105,16 @@ pub fn run(
     }
     let clean = emit::emit(text, &reports);
     (clean, reports)
+}
+
+/// Whether a `drop-with-link` rule dropped the block (a "Related" heading,
+/// or the title under it).
+fn link_dropped(rules: &RuleSet, r: &BlockReport) -> bool {
+    r.decision == Decision::Drop
+        && r.rule
+            .as_deref()
+            .and_then(|id| rules.get(id))
+            .is_some_and(|rule| rule.spec.action == Action::DropWithLink)
 }
 
 /// Whether later stages may still drop a block: nothing decided it, or a

@@ -44,7 +44,10 @@ pub(super) fn find(
             // The headline: the last heading of two words or more before the
             // body that nothing else dropped (a byline above the body is not it).
             let headline = keep_headline
-                .then(|| super::headline::headline(&doc.blocks, view, doc.policy, reports, first))
+                .then(|| {
+                    let link_dropped = |i: usize| super::link_dropped(doc.rules, &reports[i]);
+                    super::headline::headline(&doc.blocks, view, doc.policy, reports, &link_dropped, first)
+                })
                 .flatten();
             (0..view.len())
                 .filter(|&k| {
