@@ -66,6 +66,23 @@ pub(super) fn headline(
         return one_word.or_else(question).map(|k| k..k + 1);
     };
     let last = listed_link(blocks, view, link_dropped, candidate, last).unwrap_or(last);
+    // A question between that title and the body, with dropped blocks and
+    // short labels under it (a Q&A site's title over its age, views and
+    // vote count; the site's name is the title above), is the headline. A
+    // question right above the body may be its first sub-heading.
+    let label = |k: usize| {
+        let b = &blocks[view[k]];
+        reports[view[k]].decision == Decision::Drop || (!b.punctuated && b.words <= SHORT_LABEL_WORDS)
+    };
+    let labels_under = (last + 1..before).rev().take_while(|&k| label(k)).last();
+    if let Some(q) = labels_under.and_then(|k| k.checked_sub(1)).filter(|&q| {
+        q > last
+            && question_title(&blocks[view[q]])
+            && title(q)
+            && reports[view[q]].decision != Decision::Drop
+    }) {
+        return Some(q..q + 1);
+    }
     // A label of a few words under a longer title (an author's name, a
     // button, a recipe's servings, where text without blank lines puts
     // each on a line of its own) is not the headline; the title is, when

@@ -481,16 +481,19 @@ const CJK_CHAR_WEIGHT: usize = 3;
 
 /// Where a heading's link ends: after the block under the heading at view
 /// position `k` if that is one line of at most `LINK_CHARS` characters
-/// that does not end a sentence, or is a list item (the linked story's
-/// title), else right after the heading: a short closing paragraph under a
-/// "Related" heading is the article's.
+/// that does not end a sentence, asks one question ("Why does cron not run
+/// my script?", a Q&A site's linked question), or is a list item (the
+/// linked story's title), else right after the heading: a short closing
+/// paragraph under a "Related" heading is the article's.
 fn link_end(doc: &Document<'_>, view: &[usize], k: usize) -> usize {
     let title = view.get(k + 1).is_some_and(|&i| {
         let b = &doc.blocks[i];
+        let form = b.form.as_str().trim_end();
+        let question = form.ends_with(['?', '？']) && !form.contains(". ");
         b.lines == 1
             && b.chars <= LINK_CHARS
             && !b.prose
-            && (b.open_end || b.headline_end || line_shape(b.form.as_str()) == LineShape::Bullet)
+            && (b.open_end || b.headline_end || question || line_shape(form) == LineShape::Bullet)
     });
     if title { k + 2 } else { k + 1 }
 }

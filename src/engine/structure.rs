@@ -56,6 +56,7 @@ pub(super) fn find(
                         && !headline.as_ref().is_some_and(|h| h.contains(&k))
                         && !outline.is_contents(k)
                         && !opens_story(doc, view, k, first, &sentence)
+                        && !introduced(doc, view, reports, k, first, &sentence)
                 })
                 .map(|k| (k..k + 1, "no sentence, outside the body".to_owned()))
                 .collect()
@@ -144,6 +145,24 @@ fn opens_story(
     let salutation = line.ends_with([',', '，']);
     let ends = salutation || (b.mostly_cjk() && line.ends_with(['!', '?', '。', '！', '？']));
     ends && (k + 1..first).all(sentence)
+}
+
+/// Whether block `k`, below the body's first paragraph `first`, is what the
+/// sentence right above it introduces with a colon: an answer's command
+/// under "… redirect its output instead:", a list under "You will need:".
+/// The sentence is kept, and so is what it announces; rules have dropped
+/// the chrome such a line may stand over ("Share this story:") already.
+fn introduced(
+    doc: &Document<'_>,
+    view: &[usize],
+    reports: &[BlockReport],
+    k: usize,
+    first: usize,
+    sentence: &impl Fn(usize) -> bool,
+) -> bool {
+    let Some(above) = k.checked_sub(1).filter(|&a| a >= first) else { return false };
+    let announces = doc.lines(view[above]).last().is_some_and(|l| l.trim_end().ends_with([':', '：']));
+    announces && sentence(above) && reports[view[above]].decision != crate::report::Decision::Drop
 }
 
 /// How many times `line` (trimmed) is one text of at least `min_words`
