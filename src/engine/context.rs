@@ -39,7 +39,7 @@ pub(super) fn apply_context(
         .iter()
         .enumerate()
         .map(|(k, &i)| {
-            !headline.as_ref().is_some_and(|h| h.contains(&k))
+            !headline.as_ref().is_some_and(|h| h.contains(k))
                 && (blocks[i].heading_like
                     || (head_blurb(&blocks[i])
                         && body_start.is_some_and(|f| k + 1 < f)
@@ -63,7 +63,7 @@ pub(super) fn apply_context(
         // lies between the menu and the headline is the page's.
         let next_dropped = k == view.len()
             || reports[view[k]].decision == Decision::Drop
-            || headline.as_ref().is_some_and(|h| h.start == k);
+            || headline.as_ref().is_some_and(|h| h.starts_at(k));
         if prev_dropped && next_dropped {
             for &i in &view[start..k] {
                 let note = "short block between dropped blocks".to_owned();

@@ -29,7 +29,7 @@ pub(super) fn headline(
     reports: &[BlockReport],
     link_dropped: &dyn Fn(usize) -> bool,
     before: usize,
-) -> Option<Range<usize>> {
+) -> Option<Headline> {
     // A line in a language the policy drops is no headline, though the
     // policy has not dropped it yet (a portal's Chinese slogan under an
     // English headline).
@@ -63,7 +63,7 @@ pub(super) fn headline(
             title_line(b) && title(k) && one_word_title(b)
         });
         let question = || (0..before).rev().find(|&k| question_title(&blocks[view[k]]) && title(k));
-        return one_word.or_else(question).map(|k| k..k + 1);
+        return one_word.or_else(question).map(|k| Headline::new(k..k + 1));
     };
     let last = listed_link(blocks, view, link_dropped, candidate, last).unwrap_or(last);
     // A question between that title and the body, with dropped blocks and
@@ -81,7 +81,7 @@ pub(super) fn headline(
             && title(q)
             && reports[view[q]].decision != Decision::Drop
     }) {
-        return Some(q..q + 1);
+        return Some(Headline::new(q..q + 1));
     }
     // A label of a few words under a longer title (an author's name, a
     // button, a recipe's servings, where text without blank lines puts
@@ -119,8 +119,72 @@ pub(super) fn headline(
             && candidate(k - 1)
             && headline_over_standfirst(upper)
     };
-    Some(if standfirst { k - 1..k + 1 } else { k..k + 1 })
+    let range = if standfirst { k - 1..k + 1 } else { k..k + 1 };
+    // A short label is a sub-heading right above the body ("Price and
+    // availability" under a review's verdict box) when a title stands over
+    // a byline higher up: that title is the headline, and the label stays
+    // with it.
+    if short_label(&blocks[view[k]])
+        && let Some(titled) = bylined_title(blocks, view, candidate, k)
+    {
+        return Some(Headline { range: titled, label: Some(k) });
+    }
+    Some(Headline::new(range))
 }
+
+/// The headline a page's head keeps: a range of view positions (a title,
+/// or a title over its standfirst), and a sub-heading right above the body
+/// kept with it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(super) struct Headline {
+    /// The title, with its standfirst when it has one.
+    pub range: Range<usize>,
+    /// A short label above the body kept besides the title.
+    pub label: Option<usize>,
+}
+
+impl Headline {
+    fn new(range: Range<usize>) -> Self {
+        Headline { range, label: None }
+    }
+
+    /// Whether view position `k` is kept as part of the headline.
+    pub fn contains(&self, k: usize) -> bool {
+        self.range.contains(&k) || self.label == Some(k)
+    }
+
+    /// Whether a part of the headline starts at view position `k`.
+    pub fn starts_at(&self, k: usize) -> bool {
+        self.range.start == k || self.label == Some(k)
+    }
+}
+
+/// The title over the nearest byline or dated meta line above view position
+/// `k` ("By Sam Taylor" under "Aurora X2 review: big sound, small price"),
+/// with the standfirst between them when there is one: the byline at most
+/// `BYLINE_REACH` blocks up.
+fn bylined_title(
+    blocks: &[Analyzed],
+    view: &[usize],
+    candidate: impl Fn(usize) -> bool,
+    k: usize,
+) -> Option<Range<usize>> {
+    let meta = |m: usize| {
+        let form = blocks[view[m]].form.as_str();
+        byline(form) || dated_meta(form)
+    };
+    let m = (k.saturating_sub(BYLINE_REACH)..k).rev().find(|&m| meta(m))?;
+    // The byline's lines may be blocks of their own ("By Sam Taylor" over
+    // "published 2 days ago").
+    let t = (0..m).rev().find(|&t| !meta(t)).filter(|&t| candidate(t))?;
+    let standfirst = t.checked_sub(1).filter(|&u| {
+        candidate(u) && headline_over_standfirst(&blocks[view[u]]) && sentence_case(&blocks[view[t]])
+    });
+    Some(standfirst.map_or(t..t + 1, |u| u..t + 1))
+}
+
+/// How many blocks above a short label a byline is looked for.
+const BYLINE_REACH: usize = 30;
 
 /// When the title at view position `last` is the last of a run of titles
 /// right under a link heading a `drop-with-link` rule dropped ("Most Read

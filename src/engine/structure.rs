@@ -53,7 +53,7 @@ pub(super) fn find(
                 .filter(|&k| {
                     in_position(k)
                         && !sentence(k)
-                        && !headline.as_ref().is_some_and(|h| h.contains(&k))
+                        && !headline.as_ref().is_some_and(|h| h.contains(k))
                         && !outline.is_contents(k)
                         && !opens_story(doc, view, k, first, &sentence)
                         && !introduced(doc, view, reports, k, first, &sentence)
