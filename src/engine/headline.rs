@@ -69,18 +69,35 @@ pub(super) fn headline(
     // A question between that title and the body, with dropped blocks and
     // short labels under it (a Q&A site's title over its age, views and
     // vote count; the site's name is the title above), is the headline. A
-    // question right above the body may be its first sub-heading.
+    // question right above the body (or starting it) is the headline only
+    // under a label of at most `SHORT_LABEL_WORDS` words (a site's name, a
+    // button): it may be the story's first sub-heading, and two questions
+    // in a row are sub-headings.
     let label = |k: usize| {
         let b = &blocks[view[k]];
         reports[view[k]].decision == Decision::Drop || (!b.punctuated && b.words <= SHORT_LABEL_WORDS)
     };
+    let question = |q: usize| {
+        question_title(&blocks[view[q]]) && title(q) && reports[view[q]].decision != Decision::Drop
+    };
     let labels_under = (last + 1..before).rev().take_while(|&k| label(k)).last();
-    if let Some(q) = labels_under.and_then(|k| k.checked_sub(1)).filter(|&q| {
+    let over_labels = labels_under.and_then(|k| k.checked_sub(1)).filter(|&q| q > last && question(q));
+    let passed = |k: usize| {
+        let b = &blocks[view[k]];
+        (reports[view[k]].decision == Decision::Drop || !title(k)) && !question_title(b)
+    };
+    let single = |q: usize| !view.get(q + 1).is_some_and(|&i| question_title(&blocks[i]));
+    // The question may start the body itself, as a CJK question of 30
+    // characters or more reads as a line of prose.
+    let under_label = [before.checked_sub(1), Some(before)].into_iter().flatten().find(|&q| {
         q > last
-            && question_title(&blocks[view[q]])
-            && title(q)
-            && reports[view[q]].decision != Decision::Drop
-    }) {
+            && q < view.len()
+            && blocks[view[last]].words <= SHORT_LABEL_WORDS
+            && question(q)
+            && single(q)
+            && (last + 1..q).all(passed)
+    });
+    if let Some(q) = over_labels.or(under_label) {
         return Some(Headline::new(q..q + 1));
     }
     // A label of a few words under a longer title (an author's name, a
@@ -242,6 +259,13 @@ fn kept_title(b: &Analyzed, decision: Decision) -> bool {
         && !captioned(form)
         && !credited(form)
         && !field_line(form)
+        && !breadcrumb(form)
+}
+
+/// A breadcrumb: labels between spaced `>` or `›` ("暮らしと生活ガイド > 住宅",
+/// "Home › News › World").
+fn breadcrumb(form: &str) -> bool {
+    form.contains(" > ") || form.contains(" › ")
 }
 
 /// A field and its value, as recipes, reviews and articles list them above
@@ -518,6 +542,14 @@ const DATE_LINE_WORDS: usize = 4;
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn breadcrumbs_are_no_headlines() {
+        assert!(breadcrumb("暮らしと生活ガイド > 住宅"));
+        assert!(breadcrumb("home › news › world"));
+        assert!(!breadcrumb("why 5>3 matters"));
+        assert!(!breadcrumb("»wir schaffen das«"));
+    }
 
     #[test]
     fn fields_are_told_from_headlines_with_a_colon() {
