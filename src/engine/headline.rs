@@ -57,6 +57,22 @@ pub(super) fn headline(
     // A page with no title of two words or more (a manual's page, a forum
     // thread) may have one of a single word right above its body, or a
     // question.
+    // A title with its date or byline under it in one block ("… Rebounds"
+    // over "2026/11/13 17:42"), the only such block above the body and
+    // nearer to it than any title line, is the headline: the rule that keeps
+    // it cuts the meta lines (`Headline::cut`). A teaser list's cards, titles
+    // over dates, come several together.
+    let dated: Vec<usize> = (0..before)
+        .filter(|&k| {
+            let b = &blocks[view[k]];
+            dated_title(b) && reports[view[k]].decision != Decision::Drop && policy.keeps_any(b)
+        })
+        .collect();
+    if let [t] = dated[..]
+        && !(t + 1..before).any(&candidate)
+    {
+        return Some(Headline { range: t..t + 1, label: None, cut: Some(t) });
+    }
     let Some(last) = (0..before).rev().find(|&k| candidate(k)) else {
         let one_word = before.checked_sub(1).filter(|&k| {
             let b = &blocks[view[k]];
@@ -144,7 +160,7 @@ pub(super) fn headline(
     if short_label(&blocks[view[k]])
         && let Some(titled) = bylined_title(blocks, view, candidate, k)
     {
-        return Some(Headline { range: titled, label: Some(k) });
+        return Some(Headline { range: titled, label: Some(k), cut: None });
     }
     Some(Headline::new(range))
 }
@@ -158,11 +174,14 @@ pub(super) struct Headline {
     pub range: Range<usize>,
     /// A short label above the body kept besides the title.
     pub label: Option<usize>,
+    /// The title's block, when its lines under the first are a date or a
+    /// byline to cut.
+    pub cut: Option<usize>,
 }
 
 impl Headline {
     fn new(range: Range<usize>) -> Self {
-        Headline { range, label: None }
+        Headline { range, label: None, cut: None }
     }
 
     /// Whether view position `k` is kept as part of the headline.
@@ -261,6 +280,40 @@ fn kept_title(b: &Analyzed, decision: Decision) -> bool {
         && !field_line(form)
         && !breadcrumb(form)
 }
+
+/// A title over its meta lines in one block: a first line that can be a
+/// headline, longer than a short label (an author's name over the date is
+/// none), and under it one to `DATED_TITLE_META_LINES` lines that are
+/// each a dated meta line or a byline ("Tencent Profit Beats Estimates" over
+/// "2026/11/13 17:42", a title over "입력 2026.11.24 08:31").
+fn dated_title(b: &Analyzed) -> bool {
+    let form = b.form.as_str();
+    let Some((first, rest)) = b.line_ranges.split_first() else { return false };
+    if rest.is_empty() || rest.len() > DATED_TITLE_META_LINES {
+        return false;
+    }
+    let head = form[first.clone()].trim_end();
+    let chars = head.chars().filter(|c| !c.is_whitespace()).count();
+    let spaced_words = head.split_whitespace().count();
+    let title = chars <= HEADLINE_CHARS
+        && (spaced_words > SHORT_LABEL_WORDS
+            || head.chars().filter(|&c| crate::lang::is_unspaced(c)).count() > SHORT_LABEL_CHARS)
+        && crate::analyze::ends_open(head)
+        && line_shape(head) == LineShape::Plain
+        && !dated_meta(head)
+        && !byline(head)
+        && !breadcrumb(head)
+        && !tag_list(head)
+        && !field_line(head);
+    title
+        && rest.iter().all(|r| {
+            let line = &form[r.clone()];
+            dated_meta(line) || byline(line)
+        })
+}
+
+/// The most meta lines under a title in one block.
+const DATED_TITLE_META_LINES: usize = 2;
 
 /// A breadcrumb: labels between spaced `>` or `›` ("暮らしと生活ガイド > 住宅",
 /// "Home › News › World").
@@ -542,6 +595,21 @@ const DATE_LINE_WORDS: usize = 4;
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn titles_over_their_dates_are_told() {
+        let one = |text: &str| {
+            let seg = crate::segment::segment(text);
+            crate::analyze::analyze(text, &seg, &seg.blocks[0], &crate::lang::LangDetector::new(&["en"]))
+        };
+        assert!(dated_title(&one("Tencent Profit Beats Estimates\n2026/11/13 17:42")));
+        assert!(dated_title(&one("Copper Hits a High\nBy Jane Doe\nMarch 3, 2024 10:15")));
+        assert!(!dated_title(&one("Tencent Profit Beats Estimates")));
+        assert!(!dated_title(&one("Home > Markets\n2026/11/13 17:42")));
+        assert!(!dated_title(&one("Profit beat estimates.\n2026/11/13 17:42")));
+        assert!(!dated_title(&one("Tencent Profit Beats Estimates\nShares rose 3% in Hong Kong")));
+        assert!(!dated_title(&one("Mike Example\nMarch 3, 2021")));
+    }
 
     #[test]
     fn breadcrumbs_are_no_headlines() {

@@ -366,15 +366,19 @@ fn round(
         let position = r.spec.when.position;
         // `find` reports only runs that start where the rule's position allows.
         let in_position = |k: usize| body.in_position(k, position);
-        for (run, evidence) in
-            super::structure::find(structure, doc, view, body, reports, outline, in_position)
-        {
+        let found = super::structure::find(structure, doc, view, body, reports, outline, in_position);
+        for (run, evidence) in found.runs {
             let evidence = vec![evidence];
             for &i in &view[run] {
                 if undecided(&reports[i]) {
                     decide(&mut reports[i], Decision::Drop, DecidedBy::Rule, Some(r), evidence.clone());
                 }
             }
+        }
+        if let Some(k) = found.cut_meta
+            && reports[view[k]].by == DecidedBy::Default
+        {
+            cut_meta_lines(doc, view[k], r, &mut reports[view[k]]);
         }
     }
 }
@@ -533,6 +537,19 @@ fn strip(rules: &[CompiledRule], f: &[&Firing], doc: &Document<'_>, i: usize, re
     let evidence = f.iter().flat_map(|f| f.evidence.iter().cloned()).collect();
     decide(report, Decision::Strip, DecidedBy::Rule, Some(&rules[first.rule]), evidence);
     report.stripped = cut;
+}
+
+/// Cuts the lines under the first of block `i`, the headline's date or
+/// byline in the same block: the rule `r` keeps the title alone.
+fn cut_meta_lines(doc: &Document<'_>, i: usize, r: &CompiledRule, report: &mut BlockReport) {
+    let lines = doc.seg.lines_of(&doc.seg.blocks[i]);
+    let (Some(first), Some(last)) = (lines.first(), lines.last()) else { return };
+    if lines.len() < 2 {
+        return;
+    }
+    let evidence = vec!["the headline's date or byline under it".to_owned()];
+    decide(report, Decision::Strip, DecidedBy::Rule, Some(r), evidence);
+    report.stripped = std::iter::once(first.span.end..last.span.end).collect();
 }
 
 /// A block cut to nothing is dropped. What remains of a cut block is

@@ -12,8 +12,8 @@ use crate::report::BlockReport;
 use crate::rules::spec::Structure;
 use crate::segment::{LineShape, is_space, line_shape};
 
-/// Runs of view positions the detector finds, each with a line of evidence:
-/// only runs starting at a position `in_position` accepts (the rule's region).
+/// What the detector finds ([`Found`]): only runs starting at a position
+/// `in_position` accepts (the rule's region).
 pub(super) fn find(
     structure: Structure,
     doc: &Document<'_>,
@@ -22,7 +22,7 @@ pub(super) fn find(
     reports: &[BlockReport],
     outline: &Outline<'_>,
     in_position: impl Fn(usize) -> bool,
-) -> Vec<(Range<usize>, String)> {
+) -> Found {
     // The runs that start in position, each told with its length.
     let runs_in_position = |runs: Vec<Range<usize>>, what: &str| -> Vec<(Range<usize>, String)> {
         runs.into_iter()
@@ -33,10 +33,10 @@ pub(super) fn find(
             })
             .collect()
     };
-    match structure {
+    let runs = match structure {
         Structure::NonSentence { min_words, keep_headline } => {
             // Around a body only: a page without one has no head and tail to trim.
-            let Some(first) = body.first else { return Vec::new() };
+            let Some(first) = body.first else { return Found::runs(Vec::new()) };
             let sentence = |k: usize| {
                 let b = &doc.blocks[view[k]];
                 b.has_sentence(min_words)
@@ -49,7 +49,8 @@ pub(super) fn find(
                     super::headline::headline(&doc.blocks, view, doc.policy, reports, &link_dropped, first)
                 })
                 .flatten();
-            (0..view.len())
+            let cut_meta = headline.as_ref().and_then(|h| h.cut).filter(|&k| in_position(k));
+            let runs = (0..view.len())
                 .filter(|&k| {
                     in_position(k)
                         && !sentence(k)
@@ -59,7 +60,8 @@ pub(super) fn find(
                         && !introduced(doc, view, reports, k, first, &sentence)
                 })
                 .map(|k| (k..k + 1, "no sentence, outside the body".to_owned()))
-                .collect()
+                .collect();
+            return Found { runs, cut_meta };
         }
         Structure::EmptyNumberedList { min_items, max_start } => runs_in_position(
             empty_numbered_runs(doc, view, min_items, max_start),
@@ -117,6 +119,21 @@ pub(super) fn find(
                 Some((k..k + 1, format!("{labels} short labels on {label_lines} of {lines} lines")))
             })
             .collect(),
+    };
+    Found::runs(runs)
+}
+
+/// What a structural detector finds: runs of view positions to drop, each
+/// with a line of evidence, and the view position of a headline block whose
+/// lines under the title (a date, a byline) are to be cut.
+pub(super) struct Found {
+    pub runs: Vec<(Range<usize>, String)>,
+    pub cut_meta: Option<usize>,
+}
+
+impl Found {
+    fn runs(runs: Vec<(Range<usize>, String)>) -> Self {
+        Found { runs, cut_meta: None }
     }
 }
 
