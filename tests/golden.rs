@@ -62,6 +62,10 @@ const FLAT_EXCEPTIONS: &[(&str, &str)] = &[
     ("near-misses-unchanged", "its near-misses are blocks of their own only with blank lines"),
     ("en-wire-short-paragraphs", "no paragraph line is long enough to split the page: it stays one block"),
     ("zh-hant-unpunctuated-blog", "no paragraph line is long enough to split the page: it stays one block"),
+    (
+        "ja-qa-best-answer",
+        "the best answer's head (ベストアンサー, the poster's name, the time) stays as one block; its lines go one by one",
+    ),
 ];
 
 /// Text whose paragraphs are separated by a single line break (a crawl's
