@@ -54,25 +54,23 @@ pub(super) fn headline(
     let before = before + usize::from(opens_body);
     // The shape first: `title` may ask the block's language.
     let candidate = |k: usize| title_line(&blocks[view[k]]) && blocks[view[k]].words >= 2 && title(k);
-    // A page with no title of two words or more (a manual's page, a forum
-    // thread) may have one of a single word right above its body, or a
-    // question.
     // A title with its date or byline under it in one block ("… Rebounds"
     // over "2026/11/13 17:42"), the only such block above the body and
     // nearer to it than any title line, is the headline: the rule that keeps
     // it cuts the meta lines (`Headline::cut`). A teaser list's cards, titles
     // over dates, come several together.
-    let dated: Vec<usize> = (0..before)
-        .filter(|&k| {
-            let b = &blocks[view[k]];
-            dated_title(b) && reports[view[k]].decision != Decision::Drop && policy.keeps_any(b)
-        })
-        .collect();
-    if let [t] = dated[..]
+    let mut dated = (0..before).filter(|&k| {
+        let b = &blocks[view[k]];
+        dated_title(b) && reports[view[k]].decision != Decision::Drop && policy.keeps_any(b)
+    });
+    if let (Some(t), None) = (dated.next(), dated.next())
         && !(t + 1..before).any(&candidate)
     {
         return Some(Headline { range: t..t + 1, label: None, cut: Some(t) });
     }
+    // A page with no title of two words or more (a manual's page, a forum
+    // thread) may have one of a single word right above its body, or a
+    // question.
     let Some(last) = (0..before).rev().find(|&k| candidate(k)) else {
         let one_word = before.checked_sub(1).filter(|&k| {
             let b = &blocks[view[k]];
@@ -205,10 +203,7 @@ fn bylined_title(
     candidate: impl Fn(usize) -> bool,
     k: usize,
 ) -> Option<Range<usize>> {
-    let meta = |m: usize| {
-        let form = blocks[view[m]].form.as_str();
-        byline(form) || dated_meta(form)
-    };
+    let meta = |m: usize| meta_line(blocks[view[m]].form.as_str());
     let m = (k.saturating_sub(BYLINE_REACH)..k).rev().find(|&m| meta(m))?;
     // The byline's lines may be blocks of their own ("By Sam Taylor" over
     // "published 2 days ago").
@@ -242,12 +237,7 @@ fn listed_link(
         heading -= 1;
     }
     let above = (0..heading).rev().find(|&k| candidate(k))?;
-    (above + 1..heading)
-        .any(|k| {
-            let form = blocks[view[k]].form.as_str();
-            dated_meta(form) || byline(form)
-        })
-        .then_some(above)
+    (above + 1..heading).any(|k| meta_line(blocks[view[k]].form.as_str())).then_some(above)
 }
 
 /// A title line of at most `SHORT_LABEL_WORDS` words or `SHORT_LABEL_CHARS`
@@ -272,13 +262,10 @@ fn kept_title(b: &Analyzed, decision: Decision) -> bool {
     // A list item ("+ All Share Services") is no headline.
     line_shape(form) != LineShape::Bullet
         && decision != Decision::Drop
-        && !dated_meta(form)
-        && !byline(form)
-        && !tag_list(form)
+        && !meta_line(form)
+        && !labels_a_list(form)
         && !captioned(form)
         && !credited(form)
-        && !field_line(form)
-        && !breadcrumb(form)
 }
 
 /// A title over its meta lines in one block: a first line that can be a
@@ -300,16 +287,20 @@ fn dated_title(b: &Analyzed) -> bool {
             || head.chars().filter(|&c| crate::lang::is_unspaced(c)).count() > SHORT_LABEL_CHARS)
         && crate::analyze::ends_open(head)
         && line_shape(head) == LineShape::Plain
-        && !dated_meta(head)
-        && !byline(head)
-        && !breadcrumb(head)
-        && !tag_list(head)
-        && !field_line(head);
-    title
-        && rest.iter().all(|r| {
-            let line = &form[r.clone()];
-            dated_meta(line) || byline(line)
-        })
+        && !meta_line(head)
+        && !labels_a_list(head);
+    title && rest.iter().all(|r| meta_line(&form[r.clone()]))
+}
+
+/// A byline or a dated meta line: what stands under a headline.
+fn meta_line(form: &str) -> bool {
+    dated_meta(form) || byline(form)
+}
+
+/// A line that labels or lists rather than titles: a breadcrumb, a tag list,
+/// a field and its value.
+fn labels_a_list(form: &str) -> bool {
+    breadcrumb(form) || tag_list(form) || field_line(form)
 }
 
 /// The most meta lines under a title in one block.
@@ -373,11 +364,13 @@ const PHOTO_NOTES: &[&str] =
 /// `QUESTION_WORDS` words and no sentence before it.
 fn question_title(b: &Analyzed) -> bool {
     let form = b.form.as_str().trim_end();
-    b.lines == 1
-        && b.chars <= HEADLINE_CHARS
-        && b.words <= QUESTION_WORDS
-        && form.ends_with(['?', '？'])
-        && !form.contains(". ")
+    b.lines == 1 && b.chars <= HEADLINE_CHARS && b.words <= QUESTION_WORDS && one_question(form)
+}
+
+/// Whether `form` (trimmed) asks one question: it ends with a question mark
+/// and holds no full stop before it.
+pub(super) fn one_question(form: &str) -> bool {
+    form.ends_with(['?', '？']) && !form.contains(". ")
 }
 
 const QUESTION_WORDS: usize = 20;
@@ -598,10 +591,8 @@ mod tests {
 
     #[test]
     fn titles_over_their_dates_are_told() {
-        let one = |text: &str| {
-            let seg = crate::segment::segment(text);
-            crate::analyze::analyze(text, &seg, &seg.blocks[0], &crate::lang::LangDetector::new(&["en"]))
-        };
+        let one =
+            |text: &str| crate::analyze::analyze_standalone(text, &crate::lang::LangDetector::new(&["en"]));
         assert!(dated_title(&one("Tencent Profit Beats Estimates\n2026/11/13 17:42")));
         assert!(dated_title(&one("Copper Hits a High\nBy Jane Doe\nMarch 3, 2024 10:15")));
         assert!(!dated_title(&one("Tencent Profit Beats Estimates")));

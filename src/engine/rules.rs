@@ -493,11 +493,13 @@ fn link_end(doc: &Document<'_>, view: &[usize], k: usize) -> usize {
     let title = view.get(k + 1).is_some_and(|&i| {
         let b = &doc.blocks[i];
         let form = b.form.as_str().trim_end();
-        let question = form.ends_with(['?', '？']) && !form.contains(". ");
         b.lines == 1
             && b.chars <= LINK_CHARS
             && !b.prose
-            && (b.open_end || b.headline_end || question || line_shape(form) == LineShape::Bullet)
+            && (b.open_end
+                || b.headline_end
+                || super::headline::one_question(form)
+                || line_shape(form) == LineShape::Bullet)
     });
     if title { k + 2 } else { k + 1 }
 }
@@ -542,11 +544,7 @@ fn strip(rules: &[CompiledRule], f: &[&Firing], doc: &Document<'_>, i: usize, re
 /// Cuts the lines under the first of block `i`, the headline's date or
 /// byline in the same block: the rule `r` keeps the title alone.
 fn cut_meta_lines(doc: &Document<'_>, i: usize, r: &CompiledRule, report: &mut BlockReport) {
-    let lines = doc.seg.lines_of(&doc.seg.blocks[i]);
-    let (Some(first), Some(last)) = (lines.first(), lines.last()) else { return };
-    if lines.len() < 2 {
-        return;
-    }
+    let [first, .., last] = doc.seg.lines_of(&doc.seg.blocks[i]) else { return };
     let evidence = vec!["the headline's date or byline under it".to_owned()];
     decide(report, Decision::Strip, DecidedBy::Rule, Some(r), evidence);
     report.stripped = std::iter::once(first.span.end..last.span.end).collect();
