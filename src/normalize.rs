@@ -212,7 +212,7 @@ fn push_unicode(text: &mut String, map: &mut ByteMap, line: &str, base: usize) -
             push_mapped(text, map, c.to_ascii_lowercase(), base + at);
             return;
         }
-        for lower in c.to_lowercase() {
+        for lower in lower_case(c) {
             push_mapped(text, map, lower, base + at);
         }
     };
@@ -243,6 +243,13 @@ fn push_unicode(text: &mut String, map: &mut ByteMap, line: &str, base: usize) -
         seq_start = seq_end;
     }
     true
+}
+
+/// `c` in lower case, as rules match it: Turkish capital `İ` is `i`, not
+/// `i` with a combining dot above (what `char::to_lowercase` makes of it),
+/// so that "İlgili Haberler" matches the phrase "ilgili haberler".
+fn lower_case(c: char) -> impl Iterator<Item = char> {
+    if c == '\u{130}' { 'i' } else { c }.to_lowercase()
 }
 
 /// Appends `line` lower-cased with its white space collapsed, without a
@@ -288,7 +295,7 @@ fn push_quick_words(text: &mut String, line: &str) -> Option<bool> {
             if std::mem::take(&mut pending_space) && text.len() > start {
                 text.push(' ');
             }
-            text.extend(c.to_lowercase());
+            text.extend(lower_case(c));
         };
         match is_nfkc_quick(std::iter::once(c)) {
             IsNormalized::Yes => push(c),
@@ -519,6 +526,15 @@ mod tests {
             plain.push_line(line, 0, ' ');
             assert_eq!(plain.as_str(), mapped.as_str(), "{line:?}");
         }
+    }
+
+    #[test]
+    fn turkish_capital_dotted_i_folds_to_a_plain_i() {
+        // What rules are written in: "ilgili haberler", not "i\u{307}lgili".
+        assert_eq!(Normalized::of_line("İlgili Haberler").as_str(), "ilgili haberler");
+        let mut plain = Normalized::default();
+        plain.push_line("İLGİLİ HABERLER", 0, ' ');
+        assert_eq!(plain.as_str(), "ilgili haberler");
     }
 
     #[test]

@@ -128,12 +128,19 @@ pub(super) fn headline(
         let b = &blocks[view[k]];
         (candidate(k) && !short_label(b) && !separated(b)) || (question_title(b) && title(k))
     };
+    // A standfirst under the longer title (a sentence or two, which the
+    // body's first paragraph is not: a gift or zoom button stands between)
+    // is passed as well.
+    let standfirst_under = |k: usize| {
+        let b = &blocks[view[k]];
+        k > 0 && b.punctuated && b.lines <= STANDFIRST_LINES && !title_line(b) && title(k) && longer(k - 1)
+    };
     // Blocks already dropped (a byline, share buttons) do not count
     // towards the reach.
     let k = if short_label(&blocks[view[last]]) {
         (0..last)
             .rev()
-            .take_while(|&k| longer(k) || candidate(k) || passable(k))
+            .take_while(|&k| longer(k) || candidate(k) || passable(k) || standfirst_under(k))
             .filter(|&k| reports[view[k]].decision != Decision::Drop)
             .take(LABEL_REACH)
             .find(|&k| longer(k))
@@ -407,6 +414,8 @@ fn separated(b: &Analyzed) -> bool {
 }
 
 const STANDFIRST_WORDS: usize = 10;
+/// The most lines of a standfirst passed on the way up to its headline.
+const STANDFIRST_LINES: usize = 2;
 /// A line of a cased script in sentence case: under a headline, a
 /// standfirst, a link with its label ("Read more: …") or a prompt no rule
 /// knows, which is kept with the headline rather than taken for it (the

@@ -215,10 +215,19 @@ pub(super) fn apply_rules(doc: &Document<'_>, view: &[usize], reports: &mut [Blo
             || doc.lines(view[k]).last().is_some_and(|l| l.trim_end().ends_with(['?', '!', '？', '！']));
         sub_heading(k) && !b.bare_numbers && !prompt()
     };
+    // Or a sentence that ends with a colon, what it introduces (a command,
+    // an example), and a sentence again: a README's or a manual's sections,
+    // each a heading over a short paragraph and its code.
     let two_sentences = |k: usize| k + 1 < view.len() && widens(k) && widens(k + 1);
+    let introduces =
+        |k: usize| doc.lines(view[k]).last().is_some_and(|l| l.trim_end().ends_with([':', '：']));
+    let example_between =
+        |k: usize| k + 2 < view.len() && widens(k) && introduces(k) && run_item(k + 1) && widens(k + 2);
     let list_then_story = |l: usize| {
         let end = view.len().min(l + 2 + LIST_IN_STORY);
-        (l + 2..end).take_while(|&k| run_item(k - 1)).find(|&k| two_sentences(k)).map(|k| k + 1)
+        (l + 2..end)
+            .take_while(|&k| run_item(k - 1))
+            .find_map(|k| if two_sentences(k) { Some(k + 1) } else { example_between(k).then_some(k + 2) })
     };
     if let Some(l) = &mut last {
         loop {
