@@ -120,7 +120,9 @@ pub(super) fn headline(
     // only such labels, meta lines and dropped blocks stand between them.
     let passable = |k: usize| {
         let b = &blocks[view[k]];
-        reports[view[k]].decision == Decision::Drop || (title_line(b) && (short_label(b) || !title(k)))
+        reports[view[k]].decision == Decision::Drop
+            || (title_line(b) && (short_label(b) || !title(k)))
+            || list_heading(b)
     };
     // The longer title may be a question (a forum thread's, above its
     // poster's name).
@@ -251,6 +253,18 @@ fn listed_link(
 /// non-space characters (はてなブックマーク).
 fn short_label(b: &Analyzed) -> bool {
     b.words <= SHORT_LABEL_WORDS || b.chars <= SHORT_LABEL_CHARS
+}
+
+/// A short label that ends with a colon, on a line of its own: the heading
+/// of a list under it ("Jump to:" over a post's sections, "Contents:"),
+/// whose items, in text without blank lines, stand between the headline
+/// and the body. In Chinese or Japanese such a label names a field over its
+/// value ("テーマ：" over the post's theme), and the title may be under it.
+fn list_heading(b: &Analyzed) -> bool {
+    b.lines == 1
+        && b.words <= SHORT_LABEL_WORDS
+        && !b.mostly_cjk()
+        && b.form.as_str().trim_end().ends_with(':')
 }
 
 /// The most words of a short label.

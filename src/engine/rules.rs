@@ -229,12 +229,31 @@ pub(super) fn apply_rules(doc: &Document<'_>, view: &[usize], reports: &mut [Blo
             .take_while(|&k| run_item(k - 1))
             .find_map(|k| if two_sentences(k) { Some(k + 1) } else { example_between(k).then_some(k + 2) })
     };
+    // A button already dropped between two paragraphs that stands again
+    // below the body's first paragraph ("Share" under each post of a live
+    // blog) is passed over. One that stands there once ("Share this
+    // article:") may end the article.
+    let button = |k: usize| {
+        let b = &doc.blocks[view[k]];
+        reports[view[k]].decision == Decision::Drop && b.lines == 1 && b.words <= BUTTON_WORDS
+    };
+    let first_line = |k: usize| doc.lines(view[k]).next().map(str::trim);
+    let met_button = |k: usize| {
+        button(k)
+            && first.is_some_and(|f| {
+                (f..view.len()).any(|j| j != k && button(j) && first_line(j) == first_line(k))
+            })
+    };
     if let Some(l) = &mut last {
         loop {
             if *l + 1 < view.len() && widens(*l + 1) {
                 *l += 1;
             } else if *l + 2 < view.len() && sub_heading(*l + 1) && widens(*l + 2) {
                 *l += 2;
+            } else if *l + 2 < view.len() && met_button(*l + 1) && widens(*l + 2) {
+                *l += 2;
+            } else if *l + 3 < view.len() && met_button(*l + 1) && sub_heading(*l + 2) && widens(*l + 3) {
+                *l += 3;
             } else if let Some(resumes) = list_then_story(*l) {
                 *l = resumes; // a list in the story: ingredients, then the method
             } else {
@@ -256,6 +275,9 @@ pub(super) fn apply_rules(doc: &Document<'_>, view: &[usize], reports: &mut [Blo
 const ISLAND_GAP: usize = 6;
 const ISLAND_SENTENCES: usize = 3;
 const ISLAND_CHARS: usize = 400;
+
+/// The most words of a dropped button the body widens over.
+const BUTTON_WORDS: usize = 3;
 
 /// The most blocks of a list that the body widens over, when two sentences
 /// follow it.
