@@ -342,10 +342,15 @@ fn field_line(form: &str) -> bool {
         return false;
     };
     let words = |t: &str| t.split_whitespace().count();
+    // A place's coordinates take more words: "Koordinaten: 48° 21′ N, 11° 14′ O".
+    let value_words = if value.contains('°') { COORDINATES_WORDS } else { FIELD_WORDS };
     (1..=FIELD_WORDS).contains(&words(name))
-        && (1..=FIELD_WORDS).contains(&words(value))
+        && (1..=value_words).contains(&words(value))
         && value.trim_start().starts_with(|c: char| c.is_ascii_digit())
 }
+
+/// The most words of a place's coordinates as a field's value.
+const COORDINATES_WORDS: usize = 8;
 
 /// The most words of a field's name, and of its value.
 const FIELD_WORDS: usize = 3;
