@@ -248,9 +248,7 @@ pub(super) fn apply_rules(doc: &Document<'_>, view: &[usize], reports: &mut [Blo
         loop {
             if *l + 1 < view.len() && widens(*l + 1) {
                 *l += 1;
-            } else if *l + 2 < view.len() && sub_heading(*l + 1) && widens(*l + 2) {
-                *l += 2;
-            } else if *l + 2 < view.len() && met_button(*l + 1) && widens(*l + 2) {
+            } else if *l + 2 < view.len() && (sub_heading(*l + 1) || met_button(*l + 1)) && widens(*l + 2) {
                 *l += 2;
             } else if *l + 3 < view.len() && met_button(*l + 1) && sub_heading(*l + 2) && widens(*l + 3) {
                 *l += 3;
@@ -426,6 +424,19 @@ fn section_end(doc: &Document<'_>, view: &[usize], reports: &[BlockReport], k: u
         return k + 1;
     }
     let live: Vec<usize> = live_after(view, reports, k).collect();
+    // Titles one a line (a box of links in the story, as text without
+    // blank lines puts it), then the page's last paragraph: the story ends
+    // there. A teaser list puts a summary under each title, and more
+    // summaries follow.
+    let long = |p: usize| paragraph(&doc.blocks[view[p]]) || cjk_paragraph(&doc.blocks[view[p]]);
+    let titles = live.iter().take_while(|&&p| title_item(&doc.blocks[view[p]])).count();
+    if titles >= BOX_TITLES
+        && let Some(&p) = live.get(titles)
+        && long(p)
+        && !live[titles + 1..].iter().any(|&q| long(q))
+    {
+        return p;
+    }
     // In Chinese, Japanese or Korean, two sentences in a row (counted by
     // their weighted characters): a teaser list there puts a title, which
     // ends without 。, between its summaries.
@@ -436,6 +447,23 @@ fn section_end(doc: &Document<'_>, view: &[usize], reports: &[BlockReport], k: u
         })
         .map_or(view.len(), |w| w[0])
 }
+
+/// The fewest titles in a row under a section's heading that make a box of
+/// links, which a paragraph under them ends.
+const BOX_TITLES: usize = 2;
+
+/// A title in a box of links: one line without sentence punctuation, not
+/// a list item, as long as a story's title (a label such as "Add a
+/// Comment" is shorter).
+fn title_item(b: &Analyzed) -> bool {
+    let long = if b.mostly_cjk() { b.chars >= BOX_TITLE_CJK_CHARS } else { b.words >= BOX_TITLE_WORDS };
+    b.lines == 1 && !b.punctuated && !list_item(b) && long
+}
+
+/// The fewest words of a title in a box of links.
+const BOX_TITLE_WORDS: usize = 4;
+/// The fewest characters of a Chinese, Japanese or Korean title there.
+const BOX_TITLE_CJK_CHARS: usize = 8;
 
 /// Where what follows the heading at view position `k` ends: the view's
 /// end — unless the two blocks right under it (blocks already dropped
