@@ -64,7 +64,6 @@ const FLAT_EXCEPTIONS: &[(&str, &str)] = &[
         "en-finance-stock-pitch",
         "the key points and the first sub-heading, each a line of its own above the first long paragraph, are head chrome",
     ),
-    ("near-misses-unchanged", "its near-misses are blocks of their own only with blank lines"),
     ("en-wire-short-paragraphs", "no paragraph line is long enough to split the page: it stays one block"),
     ("zh-hant-unpunctuated-blog", "no paragraph line is long enough to split the page: it stays one block"),
     (
