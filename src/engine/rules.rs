@@ -11,6 +11,7 @@
 //! order. The engine first runs on all blocks, then again on the blocks it
 //! kept, as cleaning its own output would (see `engine::run`).
 
+use std::collections::HashMap;
 use std::ops::Range;
 
 use super::language::LangPolicy;
@@ -238,10 +239,19 @@ pub(super) fn apply_rules(doc: &Document<'_>, view: &[usize], reports: &mut [Blo
         reports[view[k]].decision == Decision::Drop && b.lines == 1 && b.words <= BUTTON_WORDS
     };
     let first_line = |k: usize| doc.lines(view[k]).next().map(str::trim);
+    // How often each button stands below the first paragraph, counted once.
+    let buttons: std::cell::OnceCell<HashMap<Option<&str>, usize>> = std::cell::OnceCell::new();
     let met_button = |k: usize| {
         button(k)
             && first.is_some_and(|f| {
-                (f..view.len()).any(|j| j != k && button(j) && first_line(j) == first_line(k))
+                let counts = buttons.get_or_init(|| {
+                    let mut counts = HashMap::new();
+                    for j in (f..view.len()).filter(|&j| button(j)) {
+                        *counts.entry(first_line(j)).or_insert(0) += 1;
+                    }
+                    counts
+                });
+                counts.get(&first_line(k)).is_some_and(|&n| n >= 2)
             })
     };
     if let Some(l) = &mut last {
