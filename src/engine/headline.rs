@@ -159,6 +159,13 @@ pub(super) fn headline(
             && candidate(k - 1)
             && headline_over_standfirst(upper)
     };
+    // A short title under a headline and its standfirst, with only meta
+    // lines and dropped blocks between (a live blog's first post under the
+    // page's headline, its byline and its time): the headline is that
+    // one, and the post's title stays with it.
+    if let Some(titled) = standfirst_above(blocks, view, reports, candidate, k) {
+        return Some(Headline { range: titled, label: Some(k), cut: None });
+    }
     let range = if standfirst { k - 1..k + 1 } else { k..k + 1 };
     // A short label is a sub-heading right above the body ("Price and
     // availability" under a review's verdict box) when a title stands over
@@ -170,6 +177,36 @@ pub(super) fn headline(
         return Some(Headline { range: titled, label: Some(k), cut: None });
     }
     Some(Headline::new(range))
+}
+
+/// The headline and its standfirst above view position `k`, past the meta
+/// lines (a byline, a date) and dropped blocks between: "Election night
+/// live: …" over "Turnout appears higher …, officials say" over "By
+/// Political Desk" over "Updated 23.58 GMT" over the first post's title.
+/// The standfirst is longer than the headline and the title at `k` shorter
+/// (a kicker over a headline over its standfirst is the other way round).
+/// Dropped blocks are passed, so the answer is the same in a later round
+/// without them.
+fn standfirst_above(
+    blocks: &[Analyzed],
+    view: &[usize],
+    reports: &[BlockReport],
+    candidate: impl Fn(usize) -> bool,
+    k: usize,
+) -> Option<Range<usize>> {
+    let passed =
+        |m: usize| meta_line(blocks[view[m]].form.as_str()) || reports[view[m]].decision == Decision::Drop;
+    let top = (0..k).rev().take_while(|&m| passed(m)).last().unwrap_or(k);
+    let (title, standfirst) = (top.checked_sub(2)?, top - 1);
+    let (upper, middle, lower) = (&blocks[view[title]], &blocks[view[standfirst]], &blocks[view[k]]);
+    (reports[view[standfirst]].decision != Decision::Drop
+        && middle.lines <= STANDFIRST_LINES
+        && standfirst_line(middle)
+        && middle.words > upper.words
+        && lower.words < upper.words
+        && candidate(title)
+        && headline_over_standfirst(upper))
+    .then_some(title..standfirst + 1)
 }
 
 /// The headline a page's head keeps: a range of view positions (a title,
