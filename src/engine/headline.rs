@@ -194,8 +194,9 @@ fn standfirst_above(
     candidate: impl Fn(usize) -> bool,
     k: usize,
 ) -> Option<Range<usize>> {
+    // The cheap question first: most blocks passed were dropped.
     let passed =
-        |m: usize| meta_line(blocks[view[m]].form.as_str()) || reports[view[m]].decision == Decision::Drop;
+        |m: usize| reports[view[m]].decision == Decision::Drop || meta_line(blocks[view[m]].form.as_str());
     let top = (0..k).rev().take_while(|&m| passed(m)).last().unwrap_or(k);
     let (title, standfirst) = (top.checked_sub(2)?, top - 1);
     let (upper, middle, lower) = (&blocks[view[title]], &blocks[view[standfirst]], &blocks[view[k]]);

@@ -265,6 +265,9 @@ fn labels_of(doc: &Document<'_>, i: usize, max_words: usize) -> Labels {
     l
 }
 
+/// The fewest lines of a table of contents that are headings further down.
+const CONTENTS_HEADINGS: usize = 3;
+
 /// The page's outline, for telling its table of contents from a menu: where
 /// each one-line heading-like block last appears in the view, built on the
 /// first question and shared by the structure rules of a round.
@@ -314,12 +317,18 @@ impl<'d> Outline<'d> {
             }
             last
         });
-        let (mut count, mut found) = (0, 0);
-        for l in lines {
-            count += 1;
+        // At least three lines, and half of them, must be headings: the
+        // count stops as soon as the lines left cannot make that up.
+        let total = lines.clone().count();
+        let needed = CONTENTS_HEADINGS.max(total.div_ceil(2));
+        let mut found = 0;
+        for (read, l) in lines.enumerate() {
+            if found + (total - read) < needed {
+                return false;
+            }
             found += usize::from(heading_key(l).and_then(|key| last.get(&key)).is_some_and(|&p| p > k));
         }
-        found >= 3 && found * 2 >= count
+        found >= needed
     }
 }
 
