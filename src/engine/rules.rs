@@ -63,6 +63,12 @@ impl Document<'_> {
         cut.chain(whole)
     }
 
+    /// Whether block `i`'s last line ends with a colon: it announces what
+    /// follows ("… redirect its output instead:", "Install it with cargo:").
+    pub fn announces(&self, i: usize) -> bool {
+        self.lines(i).last().is_some_and(|l| l.trim_end().ends_with([':', '：']))
+    }
+
     /// Asks every rule about every block, once.
     pub fn fire(&mut self) {
         let rules = self.rules;
@@ -220,10 +226,9 @@ pub(super) fn apply_rules(doc: &Document<'_>, view: &[usize], reports: &mut [Blo
     // an example), and a sentence again: a README's or a manual's sections,
     // each a heading over a short paragraph and its code.
     let two_sentences = |k: usize| k + 1 < view.len() && widens(k) && widens(k + 1);
-    let introduces =
-        |k: usize| doc.lines(view[k]).last().is_some_and(|l| l.trim_end().ends_with([':', '：']));
-    let example_between =
-        |k: usize| k + 2 < view.len() && widens(k) && introduces(k) && run_item(k + 1) && widens(k + 2);
+    let example_between = |k: usize| {
+        k + 2 < view.len() && widens(k) && doc.announces(view[k]) && run_item(k + 1) && widens(k + 2)
+    };
     let list_then_story = |l: usize| {
         let end = view.len().min(l + 2 + LIST_IN_STORY);
         (l + 2..end)
@@ -238,9 +243,9 @@ pub(super) fn apply_rules(doc: &Document<'_>, view: &[usize], reports: &mut [Blo
         let b = &doc.blocks[view[k]];
         reports[view[k]].decision == Decision::Drop && b.lines == 1 && b.words <= BUTTON_WORDS
     };
-    let first_line = |k: usize| doc.lines(view[k]).next().map(str::trim);
+    let first_line = |k: usize| doc.lines(view[k]).next().unwrap_or_default().trim();
     // How often each button stands below the first paragraph, counted once.
-    let buttons: std::cell::OnceCell<HashMap<Option<&str>, usize>> = std::cell::OnceCell::new();
+    let buttons: std::cell::OnceCell<HashMap<&str, usize>> = std::cell::OnceCell::new();
     let met_button = |k: usize| {
         button(k)
             && first.is_some_and(|f| {
@@ -438,7 +443,7 @@ fn section_end(doc: &Document<'_>, view: &[usize], reports: &[BlockReport], k: u
     // blank lines puts it), then the page's last paragraph: the story ends
     // there. A teaser list puts a summary under each title, and more
     // summaries follow.
-    let long = |p: usize| paragraph(&doc.blocks[view[p]]) || cjk_paragraph(&doc.blocks[view[p]]);
+    let long = |p: usize| long_paragraph(&doc.blocks[view[p]]);
     let titles = live.iter().take_while(|&&p| title_item(&doc.blocks[view[p]])).count();
     if titles >= BOX_TITLES
         && let Some(&p) = live.get(titles)
@@ -453,7 +458,7 @@ fn section_end(doc: &Document<'_>, view: &[usize], reports: &[BlockReport], k: u
     live.windows(2)
         .find(|w| {
             let (a, b) = (&doc.blocks[view[w[0]]], &doc.blocks[view[w[1]]]);
-            (paragraph(a) || cjk_paragraph(a)) && (sentence_after(b) || cjk_sentence_after(b))
+            long_paragraph(a) && (sentence_after(b) || cjk_sentence_after(b))
         })
         .map_or(view.len(), |w| w[0])
 }
@@ -481,7 +486,7 @@ const BOX_TITLE_CJK_CHARS: usize = 8;
 /// stray "Comments" label in its middle. A comment section opens with an
 /// author line, a prompt or a form, or with a single comment.
 fn rest_end(doc: &Document<'_>, view: &[usize], reports: &[BlockReport], k: usize) -> usize {
-    if two_under(doc, view, reports, k, |b| paragraph(b) || cjk_paragraph(b)) { k + 1 } else { view.len() }
+    if two_under(doc, view, reports, k, long_paragraph) { k + 1 } else { view.len() }
 }
 
 /// The view positions after `k` whose blocks are not dropped.
@@ -506,6 +511,12 @@ fn two_under(
     live.next()
         .zip(live.next())
         .is_some_and(|(first, second)| such(&doc.blocks[view[first]]) && such(&doc.blocks[view[second]]))
+}
+
+/// A paragraph of prose: [`paragraph`], or [`cjk_paragraph`] for a block
+/// mostly in Han, kana or Hangul.
+fn long_paragraph(b: &Analyzed) -> bool {
+    paragraph(b) || cjk_paragraph(b)
 }
 
 /// [`paragraph`] for a block mostly in Han, kana or Hangul, its length

@@ -178,8 +178,9 @@ fn introduced(
     sentence: &impl Fn(usize) -> bool,
 ) -> bool {
     let Some(above) = k.checked_sub(1).filter(|&a| a >= first) else { return false };
-    let announces = doc.lines(view[above]).last().is_some_and(|l| l.trim_end().ends_with([':', '：']));
-    announces && sentence(above) && reports[view[above]].decision != crate::report::Decision::Drop
+    doc.announces(view[above])
+        && sentence(above)
+        && reports[view[above]].decision != crate::report::Decision::Drop
 }
 
 /// How many times `line` (trimmed) is one text of at least `min_words`
