@@ -53,7 +53,14 @@ pub(super) fn headline(
     });
     let before = before + usize::from(opens_body);
     // The shape first: `title` may ask the block's language.
-    let candidate = |k: usize| title_line(&blocks[view[k]]) && blocks[view[k]].words >= 2 && title(k);
+    // A block right under a colon-ended label ("From:" over a ministry's
+    // name, "Jump to:" over a section's) is the label's value or item.
+    let candidate = |k: usize| {
+        title_line(&blocks[view[k]])
+            && blocks[view[k]].words >= 2
+            && !(k > 0 && list_heading(&blocks[view[k - 1]]))
+            && title(k)
+    };
     // A title with its date or byline under it in one block ("… Rebounds"
     // over "2026/11/13 17:42"), the only such block above the body and
     // nearer to it than any title line, is the headline: the rule that keeps

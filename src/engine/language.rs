@@ -37,9 +37,25 @@ impl LangPolicy {
     /// there, as most blocks are in a kept language.
     fn sure_lang(&self, block: &Analyzed) -> Option<(&'static str, bool)> {
         let tag = confident_lang(block)?;
+        if self.kanji_line(tag, block) {
+            return None;
+        }
         let kept = self.keeps(tag, block);
         let by_words = matches!(block.lang.get().method, LangMethod::FunctionWords | LangMethod::Detector);
         (kept || !by_words || !code_like(block)).then_some((tag, kept))
+    }
+
+    /// Whether `block`, told Chinese by its script, is a short line of Han
+    /// characters alone on a page kept in Japanese and not in Chinese
+    /// ("■料金", "会社概要", a place's name): Japanese writes such headings
+    /// and names without kana, so the line is no sure Chinese. Longer text
+    /// in Han alone is Chinese: Japanese prose has kana.
+    fn kanji_line(&self, tag: &str, block: &Analyzed) -> bool {
+        block.lang.get().method == LangMethod::Script
+            && crate::lang::primary(tag) == "zh"
+            && block.chars <= KANJI_LINE_CHARS
+            && self.allows("ja")
+            && !self.allows("zh")
     }
 
     fn allows(&self, tag: &str) -> bool {
@@ -68,6 +84,10 @@ impl LangPolicy {
         SIBLINGS.iter().any(|group| group.contains(&tag) && codes.iter().any(|c| group.contains(&c.as_str())))
     }
 }
+
+/// The most non-space characters of a line of Han characters alone that
+/// may be Japanese.
+const KANJI_LINE_CHARS: usize = 20;
 
 /// Blocks whose language is not kept are dropped; blocks with no language
 /// of their own follow the nearest blocks that have one.

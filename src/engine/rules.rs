@@ -568,9 +568,30 @@ const CJK_CHAR_WEIGHT: usize = 3;
 /// that does not end a sentence, asks one question ("Why does cron not run
 /// my script?", a Q&A site's linked question), or is a list item (the
 /// linked story's title), else right after the heading: a short closing
-/// paragraph under a "Related" heading is the article's.
+/// paragraph under a "Related" heading is the article's. In text without
+/// blank lines a box of links puts each of its titles on a line of its
+/// own: up to `MORE_LINKS` more story titles (`title_item`) go as well
+/// when the story's prose resumes right under them.
 fn link_end(doc: &Document<'_>, view: &[usize], k: usize) -> usize {
-    let title = view.get(k + 1).is_some_and(|&i| {
+    if !linked_title(doc, view, k) {
+        return k + 1;
+    }
+    let titles = (k + 2..view.len())
+        .take(MORE_LINKS + 1)
+        .take_while(|&j| title_item(&doc.blocks[view[j]]) && linked_title(doc, view, j - 1))
+        .count();
+    let resumes = view.get(k + 2 + titles).is_some_and(|&i| paragraph(&doc.blocks[i]));
+    if titles > 0 && titles <= MORE_LINKS && resumes { k + 2 + titles } else { k + 2 }
+}
+
+/// The most titles under a link heading's first, in text without blank lines.
+const MORE_LINKS: usize = 3;
+
+/// Whether the block under view position `k` is the title of a linked
+/// story: one line of at most `LINK_CHARS` characters that is no paragraph
+/// and ends no sentence (or asks one question, or is a list item).
+fn linked_title(doc: &Document<'_>, view: &[usize], k: usize) -> bool {
+    view.get(k + 1).is_some_and(|&i| {
         let b = &doc.blocks[i];
         let form = b.form.as_str().trim_end();
         b.lines == 1
@@ -580,8 +601,7 @@ fn link_end(doc: &Document<'_>, view: &[usize], k: usize) -> usize {
                 || b.headline_end
                 || super::headline::one_question(form)
                 || line_shape(form) == LineShape::Bullet)
-    });
-    if title { k + 2 } else { k + 1 }
+    })
 }
 
 const LINK_CHARS: usize = 120;
