@@ -53,12 +53,12 @@ pub(super) fn headline(
     });
     let before = before + usize::from(opens_body);
     // The shape first: `title` may ask the block's language.
-    // A block right under a colon-ended label ("From:" over a ministry's
-    // name, "Jump to:" over a section's) is the label's value or item.
+    // A block right under a field's label ("From:" over a ministry's
+    // name, "Source:" over a publisher's) is the field's value.
     let candidate = |k: usize| {
         title_line(&blocks[view[k]])
             && blocks[view[k]].words >= 2
-            && !(k > 0 && list_heading(&blocks[view[k - 1]]))
+            && !(k > 0 && field_label(&blocks[view[k - 1]]))
             && title(k)
     };
     // A title with its date or byline under it in one block ("… Rebounds"
@@ -311,6 +311,39 @@ fn list_heading(b: &Analyzed) -> bool {
         && !b.mostly_cjk()
         && b.form.as_str().trim_end().ends_with(':')
 }
+
+/// A colon-ended label on a line of its own that names where an article
+/// comes from ("From:", "Source:", "Quelle:"), as a government site or a
+/// newsroom prints it over its value. A search box's label ("Search:",
+/// "Buscar:") may stand right over the headline.
+fn field_label(b: &Analyzed) -> bool {
+    list_heading(b)
+        && b.form.as_str().trim_end().strip_suffix(':').is_some_and(|l| FIELD_LABELS.contains(&l.trim_end()))
+}
+
+/// The names of a field whose value is no headline.
+const FIELD_LABELS: &[&str] = &[
+    "from",
+    "source",
+    "sources",
+    "author",
+    "authors",
+    "publisher",
+    "organisation",
+    "organization",
+    "department",
+    "agency",
+    "quelle",
+    "autor",
+    "autorin",
+    "herausgeber",
+    "auteur",
+    "éditeur",
+    "fuente",
+    "fonte",
+    "autore",
+    "bron",
+];
 
 /// The most words of a short label.
 const SHORT_LABEL_WORDS: usize = 3;
@@ -673,6 +706,17 @@ mod tests {
         assert!(!dated_title(&one("Profit beat estimates.\n2026/11/13 17:42")));
         assert!(!dated_title(&one("Tencent Profit Beats Estimates\nShares rose 3% in Hong Kong")));
         assert!(!dated_title(&one("Mike Example\nMarch 3, 2021")));
+    }
+
+    #[test]
+    fn only_a_source_field_label_holds_a_value_under_it() {
+        let detector = crate::lang::LangDetector::new(&["en"]);
+        let one = |t: &str| crate::analyze::analyze_standalone(t, &detector);
+        assert!(field_label(&one("From:")));
+        assert!(field_label(&one("Quelle :")));
+        assert!(!field_label(&one("Search:")));
+        assert!(!field_label(&one("Jump to:")));
+        assert!(!field_label(&one("From the editors")));
     }
 
     #[test]
