@@ -53,6 +53,24 @@ pub(super) fn headline(
     });
     let before = before + usize::from(opens_body);
     // The shape first: `title` may ask the block's language.
+    // A title above the body that stands again below it, next to another
+    // such title (two lines apart at most): an entry of a contents list
+    // ("Was ist Festgeld?"), one a line in text without blank lines, each
+    // a sub-heading of the body further down.
+    let stands_below = |k: usize| {
+        let b = &blocks[view[k]];
+        (title_line(b) || question_title(b))
+            && view.get(before.max(k + 1)..).is_some_and(|rest| {
+                rest.iter().any(|&j| blocks[j].chars == b.chars && blocks[j].form.as_str() == b.form.as_str())
+            })
+    };
+    let contents_entry = |k: usize| {
+        stands_below(k)
+            && [k.checked_sub(2), k.checked_sub(1), Some(k + 1), Some(k + 2)]
+                .into_iter()
+                .flatten()
+                .any(|j| j < before && stands_below(j))
+    };
     // A block right under a field's label ("From:" over a ministry's
     // name, "Source:" over a publisher's) is the field's value.
     let candidate = |k: usize| {
@@ -60,6 +78,7 @@ pub(super) fn headline(
             && blocks[view[k]].words >= 2
             && !(k > 0 && field_label(&blocks[view[k - 1]]))
             && title(k)
+            && !contents_entry(k)
     };
     // A title with its date or byline under it in one block ("… Rebounds"
     // over "2026/11/13 17:42"), the only such block above the body and
@@ -83,7 +102,9 @@ pub(super) fn headline(
             let b = &blocks[view[k]];
             title_line(b) && title(k) && one_word_title(b)
         });
-        let question = || (0..before).rev().find(|&k| question_title(&blocks[view[k]]) && title(k));
+        let question = || {
+            (0..before).rev().find(|&k| question_title(&blocks[view[k]]) && title(k) && !contents_entry(k))
+        };
         return one_word.or_else(question).map(|k| Headline::new(k..k + 1));
     };
     let last = listed_link(blocks, view, link_dropped, candidate, last).unwrap_or(last);
@@ -99,7 +120,10 @@ pub(super) fn headline(
         reports[view[k]].decision == Decision::Drop || (!b.punctuated && b.words <= SHORT_LABEL_WORDS)
     };
     let question = |q: usize| {
-        question_title(&blocks[view[q]]) && title(q) && reports[view[q]].decision != Decision::Drop
+        question_title(&blocks[view[q]])
+            && title(q)
+            && reports[view[q]].decision != Decision::Drop
+            && !contents_entry(q)
     };
     let labels_under = (last + 1..before).rev().take_while(|&k| label(k)).last();
     let over_labels = labels_under.and_then(|k| k.checked_sub(1)).filter(|&q| q > last && question(q));

@@ -259,13 +259,21 @@ pub(super) fn apply_rules(doc: &Document<'_>, view: &[usize], reports: &mut [Blo
                 counts.get(&first_line(k)).is_some_and(|&n| n >= 2)
             })
     };
+    let asked =
+        |k: usize| sub_heading(k - 1) && super::headline::one_question(doc.blocks[view[k]].form.as_str());
     if let Some(l) = &mut last {
         loop {
             if *l + 1 < view.len() && widens(*l + 1) {
                 *l += 1;
             } else if *l + 2 < view.len() && (sub_heading(*l + 1) || met_button(*l + 1)) && widens(*l + 2) {
                 *l += 2;
-            } else if *l + 3 < view.len() && met_button(*l + 1) && sub_heading(*l + 2) && widens(*l + 3) {
+            } else if *l + 3 < view.len()
+                && (met_button(*l + 1) || asked(*l + 2))
+                && sub_heading(*l + 2)
+                && widens(*l + 3)
+            {
+                // A button, or a heading over a question and its answer
+                // ("Häufige Fragen", "Ist mein Geld sicher?").
                 *l += 3;
             } else if let Some(resumes) = list_then_story(*l) {
                 *l = resumes; // a list in the story: ingredients, then the method
