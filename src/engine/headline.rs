@@ -389,6 +389,14 @@ fn kept_title(b: &Analyzed, decision: Decision) -> bool {
         && !labels_a_list(form)
         && !captioned(form)
         && !credited(form)
+        && !bracketed(form)
+}
+
+/// A line wholly in brackets: an editor's note ("（原标题：…）", "(Updated
+/// with comment)"), not a headline.
+fn bracketed(form: &str) -> bool {
+    let form = form.trim();
+    form.starts_with('(') && form.ends_with(')')
 }
 
 /// A title over its meta lines in one block: a first line that can be a
@@ -741,6 +749,12 @@ mod tests {
         assert!(!field_label(&one("Search:")));
         assert!(!field_label(&one("Jump to:")));
         assert!(!field_label(&one("From the editors")));
+    }
+
+    #[test]
+    fn notes_in_brackets_are_no_headlines() {
+        assert!(bracketed("(原标题:夜间公交线路增至十二条)"));
+        assert!(!bracketed("(Photos) Tour the new library"));
     }
 
     #[test]
