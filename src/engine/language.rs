@@ -49,13 +49,21 @@ impl LangPolicy {
     /// characters alone on a page kept in Japanese and not in Chinese
     /// ("■料金", "会社概要", a place's name): Japanese writes such headings
     /// and names without kana, so the line is no sure Chinese. Longer text
-    /// in Han alone is Chinese: Japanese prose has kana.
+    /// in Han alone is Chinese: Japanese prose has kana. A field, a credit
+    /// or a date ("記者：山田太郎", "（時事通信）", "【関連記事】", "5月12日
+    /// 10時35分", "小 中 大") is chrome in either language, and stays told
+    /// Chinese.
     fn kanji_line(&self, tag: &str, block: &Analyzed) -> bool {
         block.lang.get().method == LangMethod::Script
             && crate::lang::primary(tag) == "zh"
             && block.chars <= KANJI_LINE_CHARS
             && self.allows("ja")
             && !self.allows("zh")
+            && !block
+                .form
+                .as_str()
+                .trim()
+                .contains(|c: char| c.is_ascii_digit() || KANJI_LINE_MARKS.contains(c))
     }
 
     fn allows(&self, tag: &str) -> bool {
@@ -88,6 +96,11 @@ impl LangPolicy {
 /// The most non-space characters of a line of Han characters alone that
 /// may be Japanese.
 const KANJI_LINE_CHARS: usize = 20;
+
+/// Brackets, colons and spaces (in the matching form, where full-width
+/// brackets and colons are half-width) that make a line of Han characters
+/// a field, a credit or a row of labels rather than a heading.
+const KANJI_LINE_MARKS: &str = "()[]【】「」:| ";
 
 /// Blocks whose language is not kept are dropped; blocks with no language
 /// of their own follow the nearest blocks that have one.
