@@ -60,9 +60,9 @@ pub(super) fn headline(
     let stands_below = |k: usize| {
         let b = &blocks[view[k]];
         (title_line(b) || question_title(b))
-            && view.get(before.max(k + 1)..).is_some_and(|rest| {
-                rest.iter().any(|&j| blocks[j].chars == b.chars && blocks[j].form.as_str() == b.form.as_str())
-            })
+            && view
+                .get(before.max(k + 1)..)
+                .is_some_and(|rest| rest.iter().any(|&j| blocks[j].form.as_str() == b.form.as_str()))
     };
     let contents_entry = |k: usize| {
         stands_below(k)

@@ -259,8 +259,7 @@ pub(super) fn apply_rules(doc: &Document<'_>, view: &[usize], reports: &mut [Blo
                 counts.get(&first_line(k)).is_some_and(|&n| n >= 2)
             })
     };
-    let asked =
-        |k: usize| sub_heading(k - 1) && super::headline::one_question(doc.blocks[view[k]].form.as_str());
+    let question = |k: usize| super::headline::one_question(doc.blocks[view[k]].form.as_str());
     if let Some(l) = &mut last {
         loop {
             if *l + 1 < view.len() && widens(*l + 1) {
@@ -268,7 +267,7 @@ pub(super) fn apply_rules(doc: &Document<'_>, view: &[usize], reports: &mut [Blo
             } else if *l + 2 < view.len() && (sub_heading(*l + 1) || met_button(*l + 1)) && widens(*l + 2) {
                 *l += 2;
             } else if *l + 3 < view.len()
-                && (met_button(*l + 1) || asked(*l + 2))
+                && (met_button(*l + 1) || (sub_heading(*l + 1) && question(*l + 2)))
                 && sub_heading(*l + 2)
                 && widens(*l + 3)
             {
