@@ -174,13 +174,23 @@ pub(super) fn apply_rules(doc: &Document<'_>, view: &[usize], reports: &mut [Blo
     // own in text without blank lines), then the story: the body starts
     // after the byline, which is the head's, as it is under a shorter
     // standfirst.
+    // Buttons may stand among the byline's lines ("Artikel anhören (4
+    // Minuten)", "Facebook" over "E-Mail") when a long paragraph follows
+    // them (a teaser's title under its summary, its byline and its photo's
+    // number is no story).
     let open = |k: usize| undecided(&reports[view[k]]);
     let head_chrome = |k: usize| open(k) && dropped_at(k, &|p| p == Position::Head);
+    let button = |k: usize| {
+        let b = &doc.blocks[view[k]];
+        b.lines == 1 && b.words <= BYLINE_BUTTON_WORDS
+    };
+    let in_byline = |k: usize| head_chrome(k) || button(k);
     if let Some(f) = first
         && let Some(byline) = (f + 1..view.len()).find(|&k| open(k))
         && head_chrome(byline)
-        && let Some(story) = (byline + 1..view.len()).find(|&k| open(k) && !head_chrome(k))
-        && (is_body(view[story]) || sentence(story))
+        && let Some(story) = (byline + 1..view.len()).find(|&k| open(k) && !in_byline(k))
+        && story - byline <= BYLINE_BLOCKS
+        && (is_body(view[story]) || (sentence(story) && (byline..story).all(|k| !open(k) || head_chrome(k))))
         && last.is_some_and(|l| l >= story)
     {
         first = Some(story);
@@ -295,6 +305,11 @@ pub(super) fn apply_rules(doc: &Document<'_>, view: &[usize], reports: &mut [Blo
 const ISLAND_GAP: usize = 6;
 const ISLAND_SENTENCES: usize = 3;
 const ISLAND_CHARS: usize = 400;
+
+/// The most words of a button among a byline's lines under a standfirst,
+/// and the most blocks from the byline's first line to the story.
+const BYLINE_BUTTON_WORDS: usize = 5;
+const BYLINE_BLOCKS: usize = 10;
 
 /// The most words of a dropped button the body widens over.
 const BUTTON_WORDS: usize = 3;
