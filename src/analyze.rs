@@ -234,7 +234,10 @@ fn analyze_lines(text: &str, shown: &Shown<'_>, span: &Range<usize>, detector: &
     let chars = scripts.non_space as usize;
     let trimmed = without_footnote_marks(raw.trim_end_matches(is_space));
     let headline_end = headline_end(trimmed);
+    // An empty pair of brackets ends a function's name ("… > readText()"),
+    // not a sentence.
     let ends_sentence = !headline_end
+        && !trimmed.ends_with("()")
         && trimmed.ends_with(['.', '!', '?', '。', '！', '？', '"', '”', '’', ')', '」', '…', ':', '：']);
     let has_sentence = ends_sentence
         || inner_full_stop(raw)
@@ -416,6 +419,9 @@ mod tests {
         let cited = one("The city was founded by traders in 1214. [M1]");
         assert!(cited.punctuated && !cited.heading_like);
         assert!(one("Her second novel.[12][a]").punctuated);
+        // A function's name ends no sentence; a closing bracket after words does.
+        assert!(!one("References > Web APIs > Clipboard > Clipboard.readText()").punctuated);
+        assert!(one("The vote was close (52 to 48)").punctuated);
         assert!(one("Chapter One [Part 1]").heading_like);
         assert!(one("[1]").open_end);
         // An initial's full stop is no sentence end; a word's is.
