@@ -493,8 +493,13 @@ const BOX_TITLES: usize = 2;
 /// a list item, as long as a story's title (a label such as "Add a
 /// Comment" is shorter).
 fn title_item(b: &Analyzed) -> bool {
+    titled(b) && !list_item(b)
+}
+
+/// One line without sentence punctuation, as long as a story's title.
+fn titled(b: &Analyzed) -> bool {
     let long = if b.mostly_cjk() { b.chars >= BOX_TITLE_CJK_CHARS } else { b.words >= BOX_TITLE_WORDS };
-    b.lines == 1 && !b.punctuated && !list_item(b) && long
+    b.lines == 1 && !b.punctuated && long
 }
 
 /// The fewest words of a title in a box of links.
@@ -598,11 +603,14 @@ fn link_end(doc: &Document<'_>, view: &[usize], k: usize) -> usize {
     if !linked_title(doc, view, k) {
         return k + 1;
     }
+    // Titles set as list items ("・地銀再編、次の焦点は") when the first is one.
+    let listed = list_item(&doc.blocks[view[k + 1]]);
+    let more = |b: &Analyzed| title_item(b) || (listed && list_item(b) && titled(b));
     let titles = (k + 2..view.len())
         .take(MORE_LINKS + 1)
-        .take_while(|&j| title_item(&doc.blocks[view[j]]) && linked_title(doc, view, j - 1))
+        .take_while(|&j| more(&doc.blocks[view[j]]) && linked_title(doc, view, j - 1))
         .count();
-    let resumes = view.get(k + 2 + titles).is_some_and(|&i| paragraph(&doc.blocks[i]));
+    let resumes = view.get(k + 2 + titles).is_some_and(|&i| long_paragraph(&doc.blocks[i]));
     if titles > 0 && titles <= MORE_LINKS && resumes { k + 2 + titles } else { k + 2 }
 }
 
