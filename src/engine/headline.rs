@@ -72,11 +72,12 @@ pub(super) fn headline(
                 .any(|j| j < before && stands_below(j))
     };
     // A block right under a field's label ("From:" over a ministry's
-    // name, "Source:" over a publisher's) is the field's value.
+    // name, "Source:" over a publisher's) is the field's value; one under
+    // a video's label and length ("VIDEO 02:14") is the video's title.
     let candidate = |k: usize| {
         title_line(&blocks[view[k]])
             && blocks[view[k]].words >= 2
-            && !(k > 0 && field_label(&blocks[view[k - 1]]))
+            && !(k > 0 && (field_label(&blocks[view[k - 1]]) || video_label(&blocks[view[k - 1]])))
             && title(k)
             && !contents_entry(k)
     };
@@ -344,6 +345,24 @@ fn field_label(b: &Analyzed) -> bool {
     list_heading(b)
         && b.form.as_str().trim_end().strip_suffix(':').is_some_and(|l| FIELD_LABELS.contains(&l.trim_end()))
 }
+
+/// A video player's label with the video's length, on a line of its own
+/// ("VIDEO 02:14", "Vidéo 3:05", "视频 01:30"): the title under it is the
+/// video's.
+fn video_label(b: &Analyzed) -> bool {
+    let form = b.form.as_str().trim();
+    let Some(rest) = VIDEO_LABELS.iter().find_map(|l| form.strip_prefix(l)) else { return false };
+    let rest = rest.trim_start_matches([' ', ':', '|', '•', '·', '-']);
+    let (minutes, seconds) = rest.split_once(':').unwrap_or_default();
+    b.lines == 1
+        && (1..=2).contains(&minutes.len())
+        && minutes.bytes().all(|c| c.is_ascii_digit())
+        && seconds.len() == 2
+        && seconds.bytes().all(|c| c.is_ascii_digit())
+}
+
+/// What a video player calls a video, in the matching form (lower case).
+const VIDEO_LABELS: &[&str] = &["video", "vidéo", "vídeo", "视频", "動画", "영상", "видео", "watch"];
 
 /// The names of a field whose value is no headline.
 const FIELD_LABELS: &[&str] = &[
