@@ -611,8 +611,24 @@ const HEADLINE_LETTER_SHARE: f32 = 0.8;
 fn byline(form: &str) -> bool {
     let mut words = form.split_whitespace();
     let by = words.next().is_some_and(|w| BY.contains(&w));
-    by && words.next().is_some_and(|w| !crate::lang::is_english_function_word(w)) && words.count() <= 5
+    (by && words.next().is_some_and(|w| !crate::lang::is_english_function_word(w)) && words.count() <= 5)
+        || handle_byline(form)
 }
+
+/// A name of up to three words and the author's handle on a social
+/// network: "Sam Whitaker @swhitaker_news".
+fn handle_byline(form: &str) -> bool {
+    let words: Vec<&str> = form.split_whitespace().collect();
+    let Some((handle, name)) = words.split_last() else { return false };
+    let handle = handle.strip_prefix('@').unwrap_or_default();
+    (1..=HANDLE_NAME_WORDS).contains(&name.len())
+        && name.iter().all(|w| !w.starts_with('@'))
+        && (2..=30).contains(&handle.len())
+        && handle.bytes().all(|c| c.is_ascii_alphanumeric() || c == b'_')
+}
+
+/// The most words of a name before a handle.
+const HANDLE_NAME_WORDS: usize = 3;
 
 /// A list of tags or topics under a label, or a category line: "Topics:
 /// uber, libertarians, Sydney, Technology News", "テーマ：山歩き". Either the
@@ -845,6 +861,9 @@ mod tests {
         assert!(byline("by nelson d. schwartz"));
         assert!(byline("автор: иван примеров"));
         assert!(!byline("by the numbers: what the budget buys"));
+        assert!(byline("sam whitaker @swhitaker_news"));
+        assert!(!byline("dinner @ 8 with friends"));
+        assert!(!byline("@jack"));
         assert!(dated_meta("posted by ann lee · 14 april 2024 · 6 comments"));
         assert!(dated_meta("2024/03/04 08:12 example"));
         assert!(dated_meta("veröffentlicht am 12. mai 2024 von julia"));
