@@ -74,10 +74,20 @@ pub(super) fn headline(
     // A block right under a field's label ("From:" over a ministry's
     // name, "Source:" over a publisher's) is the field's value; one under
     // a video's label and length ("VIDEO 02:14") is the video's title.
+    // A review's verdict box lists its points as short lines under "Pros"
+    // and "Cons": each is a list item, not a title.
+    let verdict_item = |k: usize| {
+        (0..k)
+            .rev()
+            .take(VERDICT_ITEMS)
+            .take_while(|&j| title_line(&blocks[view[j]]) && blocks[view[j]].words <= VERDICT_ITEM_WORDS)
+            .any(|j| verdict_label(&blocks[view[j]]))
+    };
     let candidate = |k: usize| {
         title_line(&blocks[view[k]])
             && blocks[view[k]].words >= 2
             && !(k > 0 && (field_label(&blocks[view[k - 1]]) || video_label(&blocks[view[k - 1]])))
+            && !verdict_item(k)
             && title(k)
             && !contents_entry(k)
     };
@@ -363,6 +373,60 @@ fn video_label(b: &Analyzed) -> bool {
 
 /// What a video player calls a video, in the matching form (lower case).
 const VIDEO_LABELS: &[&str] = &["video", "vidéo", "vídeo", "视频", "動画", "영상", "видео", "watch"];
+
+/// The heading of a review's list of good or bad points: "Pros", "Cons",
+/// "Vorteile", "Inconvénients", "長所".
+fn verdict_label(b: &Analyzed) -> bool {
+    let form = b.form.as_str().trim().trim_end_matches([':', '：']).trim_end();
+    b.lines == 1 && VERDICT_LABELS.contains(&form)
+}
+
+const VERDICT_LABELS: &[&str] = &[
+    "pros",
+    "cons",
+    "the good",
+    "the bad",
+    "what we like",
+    "what we don't like",
+    "what we don’t like",
+    "we like",
+    "we don't like",
+    "we don’t like",
+    "for",
+    "against",
+    "vorteile",
+    "nachteile",
+    "pro",
+    "contra",
+    "avantages",
+    "inconvénients",
+    "points forts",
+    "points faibles",
+    "on aime",
+    "on aime moins",
+    "ventajas",
+    "desventajas",
+    "prós",
+    "contras",
+    "pregi",
+    "difetti",
+    "voordelen",
+    "nadelen",
+    "長所",
+    "短所",
+    "良い点",
+    "悪い点",
+    // The matching form folds Traditional Chinese to Simplified: 優點 is 优点.
+    "优点",
+    "缺点",
+    "장점",
+    "단점",
+];
+
+/// How far above a title a verdict box's label is looked for, over short
+/// title lines of at most `VERDICT_ITEM_WORDS` words.
+const VERDICT_ITEMS: usize = 8;
+const VERDICT_ITEM_WORDS: usize = 8;
 
 /// The names of a field whose value is no headline.
 const FIELD_LABELS: &[&str] = &[
@@ -862,6 +926,7 @@ mod tests {
         assert!(byline("автор: иван примеров"));
         assert!(!byline("by the numbers: what the budget buys"));
         assert!(byline("sam whitaker @swhitaker_news"));
+        assert!(VERDICT_LABELS.iter().all(|l| *l == l.to_lowercase()));
         assert!(!byline("dinner @ 8 with friends"));
         assert!(!byline("@jack"));
         assert!(dated_meta("posted by ann lee · 14 april 2024 · 6 comments"));
