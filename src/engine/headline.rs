@@ -377,7 +377,8 @@ const VIDEO_LABELS: &[&str] = &["video", "vidéo", "vídeo", "视频", "動画",
 /// The heading of a review's list of good or bad points: "Pros", "Cons",
 /// "Vorteile", "Inconvénients", "長所".
 fn verdict_label(b: &Analyzed) -> bool {
-    let form = b.form.as_str().trim().trim_end_matches([':', '：']).trim_end();
+    // The matching form's colons are half-width.
+    let form = b.form.as_str().trim().trim_end_matches(':').trim_end();
     b.lines == 1 && VERDICT_LABELS.contains(&form)
 }
 
@@ -682,11 +683,10 @@ fn byline(form: &str) -> bool {
 /// A name of up to three words and the author's handle on a social
 /// network: "Sam Whitaker @swhitaker_news".
 fn handle_byline(form: &str) -> bool {
-    let words: Vec<&str> = form.split_whitespace().collect();
-    let Some((handle, name)) = words.split_last() else { return false };
+    let Some((name, handle)) = form.trim().rsplit_once(char::is_whitespace) else { return false };
     let handle = handle.strip_prefix('@').unwrap_or_default();
-    (1..=HANDLE_NAME_WORDS).contains(&name.len())
-        && name.iter().all(|w| !w.starts_with('@'))
+    (1..=HANDLE_NAME_WORDS).contains(&name.split_whitespace().count())
+        && !name.split_whitespace().any(|w| w.starts_with('@'))
         && (2..=30).contains(&handle.len())
         && handle.bytes().all(|c| c.is_ascii_alphanumeric() || c == b'_')
 }
@@ -851,6 +851,11 @@ mod tests {
     }
 
     #[test]
+    fn verdict_labels_are_in_the_matching_form() {
+        assert!(VERDICT_LABELS.iter().all(|l| *l == l.to_lowercase()));
+    }
+
+    #[test]
     fn notes_in_brackets_are_no_headlines() {
         assert!(bracketed("(原标题:夜间公交线路增至十二条)"));
         assert!(!bracketed("(Photos) Tour the new library"));
@@ -926,7 +931,6 @@ mod tests {
         assert!(byline("автор: иван примеров"));
         assert!(!byline("by the numbers: what the budget buys"));
         assert!(byline("sam whitaker @swhitaker_news"));
-        assert!(VERDICT_LABELS.iter().all(|l| *l == l.to_lowercase()));
         assert!(!byline("dinner @ 8 with friends"));
         assert!(!byline("@jack"));
         assert!(dated_meta("posted by ann lee · 14 april 2024 · 6 comments"));

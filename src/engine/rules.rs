@@ -180,15 +180,15 @@ pub(super) fn apply_rules(doc: &Document<'_>, view: &[usize], reports: &mut [Blo
     // number is no story).
     let open = |k: usize| undecided(&reports[view[k]]);
     let head_chrome = |k: usize| open(k) && dropped_at(k, &|p| p == Position::Head);
-    let button = |k: usize| {
+    let byline_button = |k: usize| {
         let b = &doc.blocks[view[k]];
         b.lines == 1 && b.words <= BYLINE_BUTTON_WORDS
     };
-    let in_byline = |k: usize| head_chrome(k) || button(k);
     if let Some(f) = first
         && let Some(byline) = (f + 1..view.len()).find(|&k| open(k))
         && head_chrome(byline)
-        && let Some(story) = (byline + 1..view.len()).find(|&k| open(k) && !in_byline(k))
+        && let Some(story) =
+            (byline + 1..view.len()).find(|&k| open(k) && !head_chrome(k) && !byline_button(k))
         && story - byline <= BYLINE_BLOCKS
         && (is_body(view[story]) || (sentence(story) && (byline..story).all(|k| !open(k) || head_chrome(k))))
         && last.is_some_and(|l| l >= story)
@@ -621,7 +621,7 @@ fn link_end(doc: &Document<'_>, view: &[usize], k: usize) -> usize {
     }
     // Titles set as list items ("・地銀再編、次の焦点は") when the first is one.
     let listed = list_item(&doc.blocks[view[k + 1]]);
-    let more = |b: &Analyzed| title_item(b) || (listed && list_item(b) && titled(b));
+    let more = |b: &Analyzed| titled(b) && (listed || !list_item(b));
     let titles = (k + 2..view.len())
         .take(MORE_LINKS + 1)
         .take_while(|&j| more(&doc.blocks[view[j]]) && linked_title(doc, view, j - 1))
