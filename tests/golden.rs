@@ -64,8 +64,10 @@ const FLAT_EXCEPTIONS: &[(&str, &str)] = &[
         "en-finance-stock-pitch",
         "the key points and the first sub-heading, each a line of its own above the first long paragraph, are head chrome",
     ),
-    ("en-wire-short-paragraphs", "no paragraph line is long enough to split the page: it stays one block"),
-    ("zh-hant-unpunctuated-blog", "no paragraph line is long enough to split the page: it stays one block"),
+    (
+        "zh-hant-unpunctuated-blog",
+        "no paragraph line is long enough to split the page, and no line ends a sentence: it stays one block",
+    ),
     (
         "ja-qa-best-answer",
         "the best answer's head (ベストアンサー, the poster's name, the time) stays as one block; its lines go one by one",

@@ -149,14 +149,18 @@ pub(super) fn apply_rules(doc: &Document<'_>, view: &[usize], reports: &mut [Blo
     let dropped_at = |k: usize, at: &dyn Fn(Position) -> bool| {
         doc.firings[view[k]].iter().any(|f| {
             let spec = &rules.rules()[f.rule].spec;
-            spec.action != Action::Keep && at(spec.when.position)
+            !spec.action.keeps() && at(spec.when.position)
         })
     };
     let outside_chrome =
         |k: usize| dropped_at(k, &|p| matches!(p, Position::Head | Position::Tail | Position::Outside));
     // A short block between two sentences is the article's (a sub-heading,
     // a year) unless such a rule would drop it.
-    let sub_heading = |k: usize| undecided(&reports[view[k]]) && !outside_chrome(k);
+    // A heading a rule keeps ("Ingredients") is one as well.
+    let sub_heading = |k: usize| {
+        let r = &reports[view[k]];
+        (undecided(r) || r.decision == Decision::Keep) && !outside_chrome(k)
+    };
     let widens = |k: usize| sentence(k) && !outside_chrome(k);
     // Above the body, a block of many short lines with a sentence among
     // them (share buttons and a photo's caption) is a widget, not a
@@ -194,6 +198,25 @@ pub(super) fn apply_rules(doc: &Document<'_>, view: &[usize], reports: &mut [Blo
         && last.is_some_and(|l| l >= story)
     {
         first = Some(story);
+    }
+    // A list's heading that an `open-body` rule keeps ("Zutaten",
+    // "Ingredients", "材料") above the first long paragraph, over a list of
+    // quantities: the body opens at it, and the list and the method's
+    // heading under it are the article's (a recipe portal puts them
+    // between the recipe's facts and its method).
+    let opens_body = |k: usize| {
+        reports[view[k]].decision != Decision::Drop
+            && doc.firings[view[k]].iter().any(|f| rules.rules()[f.rule].spec.action == Action::OpenBody)
+            && (k + 1..view.len())
+                .take(QUANTITY_REACH)
+                .filter(|&j| quantity(&doc.blocks[view[j]]))
+                .count()
+                >= QUANTITIES
+    };
+    if let Some(f) = first
+        && let Some(h) = (f.saturating_sub(OPEN_BODY_REACH)..f).find(|&k| opens_body(k))
+    {
+        first = Some(h);
     }
     if let Some(f) = &mut first {
         loop {
@@ -318,6 +341,28 @@ const ISLAND_GAP: usize = 6;
 const ISLAND_SENTENCES: usize = 3;
 const ISLAND_CHARS: usize = 400;
 
+/// How many blocks above the body's first paragraph an `open-body` rule's
+/// heading may stand; how many blocks under it are looked at, and how many
+/// of them must be quantities.
+const OPEN_BODY_REACH: usize = 40;
+const QUANTITY_REACH: usize = 4;
+const QUANTITIES: usize = 2;
+
+/// A list item of a recipe: one line of at most `QUANTITY_CHARS`
+/// characters that starts with a number or a fraction ("500 g Mehl", "½
+/// cup milk", "2 Eier") or whose last word holds one ("豚バラ肉 200g",
+/// "しょうゆ 大さじ2", "鸡蛋 2个").
+fn quantity(b: &Analyzed) -> bool {
+    let form = b.form.as_str().trim();
+    let numeric = |c: char| c.is_ascii_digit() || matches!(c, '½' | '¼' | '¾' | '⅓' | '⅔' | '⅛');
+    b.lines == 1
+        && b.chars <= QUANTITY_CHARS
+        && (form.starts_with(numeric)
+            || form.split_whitespace().last().is_some_and(|w| w.len() < form.len() && w.contains(numeric)))
+}
+
+const QUANTITY_CHARS: usize = 60;
+
 /// The most words of a button among a byline's lines under a standfirst,
 /// and the most blocks from the byline's first line to the story.
 const BYLINE_BUTTON_WORDS: usize = 5;
@@ -393,7 +438,7 @@ fn round(
         if reports[i].by != DecidedBy::Default {
             continue;
         }
-        if let Some(keep) = doc.firings[i].iter().find(|f| rule(f).spec.action == Action::Keep && fires(f, k))
+        if let Some(keep) = doc.firings[i].iter().find(|f| rule(f).spec.action.keeps() && fires(f, k))
         {
             decide(&mut reports[i], Decision::Keep, DecidedBy::Rule, Some(rule(keep)), keep.evidence.clone());
         }

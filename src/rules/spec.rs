@@ -206,18 +206,28 @@ pub enum Action {
     StripSpan,
     /// Protect the block from drop rules and the language policy.
     Keep,
+    /// Keep the block (a list's heading: "Ingredients", "Zutaten", "材料")
+    /// and, when it stands above the body's first paragraph over a list of
+    /// quantities ("500 g Mehl", "豚バラ肉 200g"), open the body at it.
+    OpenBody,
 }
 
 impl Action {
     /// Every action, in the order rule files and messages list them.
-    pub const ALL: [Action; 6] = [
+    pub const ALL: [Action; 7] = [
         Action::DropBlock,
         Action::DropRest,
         Action::DropSection,
         Action::DropWithLink,
         Action::StripSpan,
         Action::Keep,
+        Action::OpenBody,
     ];
+
+    /// Whether the action keeps its block: `keep` and `open-body`.
+    pub fn keeps(self) -> bool {
+        matches!(self, Action::Keep | Action::OpenBody)
+    }
 
     /// Whether the action drops blocks after the one it fired on.
     pub fn drops_after(self) -> bool {
@@ -232,7 +242,7 @@ impl Action {
             Action::DropRest => 3,
             Action::DropSection => 2,
             Action::DropWithLink => 1,
-            Action::DropBlock | Action::StripSpan | Action::Keep => 0,
+            Action::DropBlock | Action::StripSpan | Action::Keep | Action::OpenBody => 0,
         }
     }
 
@@ -245,6 +255,7 @@ impl Action {
             Action::DropWithLink => "drop-with-link",
             Action::StripSpan => "strip-span",
             Action::Keep => "keep",
+            Action::OpenBody => "open-body",
         }
     }
 }

@@ -8,7 +8,11 @@
 //! lines is a unit (a list of teasers, a comment) and stays one: blocks are
 //! split only when those to split hold more paragraph lines than the
 //! document has paragraphs standing alone. Text wrapped at a fixed width
-//! (an RFC, a mail) has no paragraph line and is left as it is.
+//! (an RFC, a mail) has no paragraph line and is left as it is. A document
+//! without a blank line and without a paragraph line is split all the same
+//! when its lines are not wrapped at one width and three of them have 30
+//! characters or more: short paragraphs (a Japanese sentence of 40
+//! characters, a wire story's one-sentence paragraphs) among menus.
 //!
 //! Whether a block is split depends on the block and on the paragraphs
 //! standing alone, not on how many blocks the document has: the clean
@@ -26,6 +30,37 @@ const PARAGRAPH_LINE_BYTES: usize = 150;
 /// The fewest lines of a block that is split when it holds one paragraph
 /// line only.
 const RUN_LINES: usize = 10;
+
+/// Whether `lines` are wrapped at one width (a mail, an RFC): at least half
+/// of them are within `WRAP_SHARE` of the wrap width, the characters of the
+/// line longer than nine in ten (a longer line or two, a URL or a table's
+/// row, set no width).
+fn wrapped(text: &str, lines: &[Line]) -> bool {
+    let mut widths: Vec<usize> =
+        lines.iter().map(|l| text[l.span.clone()].chars().filter(|&c| !is_space(c)).count()).collect();
+    widths.sort_unstable();
+    let Some(&width) = widths.get(widths.len() * 9 / 10) else { return false };
+    let near = widths.iter().filter(|&&w| w as f32 >= width as f32 * WRAP_SHARE).count();
+    2 * near >= widths.len()
+}
+
+/// Whether line `l` is a short paragraph: `SHORT_PARAGRAPH_CHARS` non-space
+/// characters or more, ending a sentence (a closing quote or bracket after
+/// the full stop aside).
+fn short_paragraph(text: &str, l: &Line) -> bool {
+    let line = &text[l.span.clone()];
+    let end = line.trim_end().trim_end_matches(['"', '\'', '”', '’', '」', '』', ')', '）', '»']);
+    end.ends_with(['.', '!', '?', '。', '！', '？'])
+        && line.chars().filter(|&c| !is_space(c)).nth(SHORT_PARAGRAPH_CHARS - 1).is_some()
+}
+
+/// The fewest short paragraphs in a block without a paragraph line that is
+/// split, and the fewest characters of one.
+const SHORT_PARAGRAPHS: usize = 3;
+const SHORT_PARAGRAPH_CHARS: usize = 30;
+
+/// How near the wrap width a wrapped line's width is.
+const WRAP_SHARE: f32 = 0.75;
 
 /// Splits a block into its lines when it holds two paragraph lines or more
 /// (or one among `RUN_LINES` lines), if such blocks hold more paragraph
@@ -59,13 +94,37 @@ pub(super) fn split_single_breaks(text: &str, out: &mut Segmented) {
             split.then_some(n)
         })
         .collect();
+    let one_line = |b: &Block, such: &dyn Fn(&Line) -> bool| b.lines.len() == 1 && such(&out.lines[b.lines.start]);
     let together: usize = split.iter().flatten().sum();
-    if split.iter().all(Option::is_none) {
-        return;
+    let alone = out.blocks.iter().filter(|b| one_line(b, &is_paragraph)).count();
+    let mut split = if together > alone { split } else { vec![None; split.len()] };
+    // A block of `RUN_LINES` lines or more, none of them a paragraph line,
+    // not wrapped at one width, with `SHORT_PARAGRAPHS` lines or more that
+    // are sentences of `SHORT_PARAGRAPH_CHARS` characters: short paragraphs (in Chinese or
+    // Japanese a sentence of 40 characters is one, a wire story's are one
+    // sentence each) among a page's menus, with no blank line between them.
+    // Such blocks are split the same way, when they hold more such lines
+    // than stand alone; a player's controls or a menu stay one block.
+    let short: Vec<Option<usize>> = out
+        .blocks
+        .iter()
+        .map(|b| {
+            let lines = &out.lines[b.lines.clone()];
+            let n = lines.iter().filter(|l| short_paragraph(text, l)).count();
+            (lines.len() >= RUN_LINES
+                && n >= SHORT_PARAGRAPHS
+                && !lines.iter().any(&is_paragraph)
+                && !wrapped(text, lines))
+            .then_some(n)
+        })
+        .collect();
+    let short_alone = out.blocks.iter().filter(|b| one_line(b, &|l: &Line| short_paragraph(text, l))).count();
+    if short.iter().flatten().sum::<usize>() > short_alone {
+        for (s, short) in split.iter_mut().zip(short) {
+            *s = s.or(short);
+        }
     }
-    let alone =
-        out.blocks.iter().filter(|b| b.lines.len() == 1 && is_paragraph(&out.lines[b.lines.start])).count();
-    if together <= alone {
+    if split.iter().all(Option::is_none) {
         return;
     }
     let listed = |i: usize| out.lines[i].shape == LineShape::Bullet;

@@ -271,6 +271,34 @@ mod tests {
     }
 
     #[test]
+    fn a_page_of_short_paragraphs_without_blank_lines_is_split_into_its_lines() {
+        let page = "ホーム\nレシピ\n肉料理\n豚バラ大根の甘辛煮\n保存\n共有\n材料（2人分）\n豚バラ肉　200g\n大根　1/3本\n作り方\n\
+                    大根は皮をむいて1センチの厚さに切り、電子レンジで5分ほど加熱しておきます。\n\
+                    フライパンで豚バラ肉を炒め、色が変わったら大根を加えて炒めます。\n\
+                    しょうゆと砂糖を加え、汁気が少なくなるまで中火で10分ほど煮詰めます。\n\
+                    利用規約";
+        assert_eq!(segment(page).blocks.len(), page.lines().count());
+        // Wrapped at one width, a mail stays one block, though its lines end
+        // sentences here and there.
+        let mail = "お疲れさまです。総務部の山田です。\n\
+                    来週の月曜日から、本社ビルの空調設備の点検が始まります。点検期間\n\
+                    中は、一部の会議室が使用できなくなりますので、ご注意ください。\n\
+                    点検は三日間の予定で、作業は午前九時から午後六時まで行われます。\n\
+                    作業中は多少の騒音が発生する場合がありますが、ご理解とご協力を\n\
+                    お願いいたします。\n\
+                    会議室の予約を変更する必要がある方は、今週金曜日までに総務部ま\n\
+                    でご連絡ください。代わりの部屋をご用意いたします。\n\
+                    ご不明な点がありましたら、内線二一五までお問い合わせください。\n\
+                    よろしくお願いいたします。";
+        assert_eq!(segment(mail).blocks.len(), 1);
+        // A player's controls on their own: short lines, one block.
+        let player = "Play Video\nPlay\nMute\nCurrent Time 0:00\n/\nDuration Time 0:00\nLoaded : 0%\n\
+                      Progress : 0%\nStream Type LIVE\nRemaining Time -0:00\nPlayback Rate\n\
+                      * captions settings , opens captions settings dialog\nFullscreen";
+        assert_eq!(segment(player).blocks.len(), 1);
+    }
+
+    #[test]
     fn numbered_shapes() {
         let n = |index, has_content| LineShape::Numbered { index, has_content };
         assert_eq!(line_shape("  1. 1"), n(1, false));
