@@ -207,10 +207,7 @@ pub(super) fn apply_rules(doc: &Document<'_>, view: &[usize], reports: &mut [Blo
     let opens_body = |k: usize| {
         reports[view[k]].decision != Decision::Drop
             && doc.firings[view[k]].iter().any(|f| rules.rules()[f.rule].spec.action == Action::OpenBody)
-            && (k + 1..view.len())
-                .take(QUANTITY_REACH)
-                .filter(|&j| quantity(&doc.blocks[view[j]]))
-                .count()
+            && (k + 1..view.len()).take(QUANTITY_REACH).filter(|&j| quantity(&doc.blocks[view[j]])).count()
                 >= QUANTITIES
     };
     if let Some(f) = first
@@ -438,8 +435,7 @@ fn round(
         if reports[i].by != DecidedBy::Default {
             continue;
         }
-        if let Some(keep) = doc.firings[i].iter().find(|f| rule(f).spec.action.keeps() && fires(f, k))
-        {
+        if let Some(keep) = doc.firings[i].iter().find(|f| rule(f).spec.action.keeps() && fires(f, k)) {
             decide(&mut reports[i], Decision::Keep, DecidedBy::Rule, Some(rule(keep)), keep.evidence.clone());
         }
     }

@@ -94,7 +94,8 @@ pub(super) fn split_single_breaks(text: &str, out: &mut Segmented) {
             split.then_some(n)
         })
         .collect();
-    let one_line = |b: &Block, such: &dyn Fn(&Line) -> bool| b.lines.len() == 1 && such(&out.lines[b.lines.start]);
+    let one_line =
+        |b: &Block, such: &dyn Fn(&Line) -> bool| b.lines.len() == 1 && such(&out.lines[b.lines.start]);
     let together: usize = split.iter().flatten().sum();
     let alone = out.blocks.iter().filter(|b| one_line(b, &is_paragraph)).count();
     let mut split = if together > alone { split } else { vec![None; split.len()] };
