@@ -44,10 +44,13 @@ fn wrapped(text: &str, lines: &[Line]) -> bool {
     2 * near >= widths.len()
 }
 
-/// Whether line `l` is a short paragraph: `SHORT_PARAGRAPH_CHARS` non-space
-/// characters or more, ending a sentence (a closing quote or bracket after
+/// Whether line `l` is a short paragraph: a plain line (no list marker) of
+/// `SHORT_PARAGRAPH_CHARS` non-space characters or more, ending a sentence (a closing quote or bracket after
 /// the full stop aside).
 fn short_paragraph(text: &str, l: &Line) -> bool {
+    if l.shape != LineShape::Plain {
+        return false;
+    }
     let line = &text[l.span.clone()];
     let end = line.trim_end().trim_end_matches(['"', '\'', '”', '’', '」', '』', ')', '）', '»']);
     end.ends_with(['.', '!', '?', '。', '！', '？'])
@@ -111,16 +114,18 @@ pub(super) fn split_single_breaks(text: &str, out: &mut Segmented) {
         .iter()
         .map(|b| {
             let lines = &out.lines[b.lines.clone()];
+            if lines.len() < RUN_LINES || lines.iter().any(&is_paragraph) {
+                return None;
+            }
             let n = lines.iter().filter(|l| short_paragraph(text, l)).count();
-            (lines.len() >= RUN_LINES
-                && n >= SHORT_PARAGRAPHS
-                && !lines.iter().any(&is_paragraph)
-                && !wrapped(text, lines))
-            .then_some(n)
+            (n >= SHORT_PARAGRAPHS && !wrapped(text, lines)).then_some(n)
         })
         .collect();
-    let short_alone = out.blocks.iter().filter(|b| one_line(b, &|l: &Line| short_paragraph(text, l))).count();
-    if short.iter().flatten().sum::<usize>() > short_alone {
+    let short_together: usize = short.iter().flatten().sum();
+    if short_together > 0
+        && short_together
+            > out.blocks.iter().filter(|b| one_line(b, &|l: &Line| short_paragraph(text, l))).count()
+    {
         for (s, short) in split.iter_mut().zip(short) {
             *s = s.or(short);
         }
