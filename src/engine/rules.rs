@@ -523,7 +523,16 @@ fn section_end(doc: &Document<'_>, view: &[usize], reports: &[BlockReport], k: u
     // there. A teaser list puts a summary under each title, and more
     // summaries follow.
     let long = |p: usize| long_paragraph(&doc.blocks[view[p]]);
-    let titles = live.iter().take_while(|&&p| title_item(&doc.blocks[view[p]])).count();
+    // Past the first title, a title of `BOX_MORE_TITLE_WORDS` words counts
+    // ("Winterdienst im Dauereinsatz": German compounds make short titles).
+    let titles = live
+        .iter()
+        .enumerate()
+        .take_while(|&(n, &p)| {
+            let b = &doc.blocks[view[p]];
+            title_item(b) || (n > 0 && !list_item(b) && short_title(b))
+        })
+        .count();
     if titles >= BOX_TITLES
         && let Some(&p) = live.get(titles)
         && long(p)
@@ -545,6 +554,15 @@ fn section_end(doc: &Document<'_>, view: &[usize], reports: &[BlockReport], k: u
 /// The fewest titles in a row under a section's heading that make a box of
 /// links, which a paragraph under them ends.
 const BOX_TITLES: usize = 2;
+
+/// A title of at least `BOX_MORE_TITLE_WORDS` words (not a CJK one, which
+/// `titled` counts by characters): one line without sentence punctuation.
+fn short_title(b: &Analyzed) -> bool {
+    b.lines == 1 && !b.punctuated && !b.mostly_cjk() && b.words >= BOX_MORE_TITLE_WORDS
+}
+
+/// The fewest words of a title after the first in a box of links.
+const BOX_MORE_TITLE_WORDS: usize = 3;
 
 /// A title in a box of links: one line without sentence punctuation, not
 /// a list item, as long as a story's title (a label such as "Add a
