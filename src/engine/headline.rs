@@ -798,7 +798,7 @@ const HEADLINE_CHARS: usize = 150;
 /// 12:05配信"). A headline with a year in it ("The 2024 Olympics Open in
 /// Paris") is not one.
 fn dated_meta(form: &str) -> bool {
-    let numbers: Vec<&str> = form.split(|c: char| !c.is_ascii_digit()).filter(|t| !t.is_empty()).collect();
+    let numbers = numbers(form);
     let year = numbers.iter().any(|t| t.len() == 4 && (t.starts_with("19") || t.starts_with("20")));
     let by = form.split_whitespace().take(2).any(|w| BY.contains(&w));
     let short = form.split_whitespace().count() <= DATE_LINE_WORDS;
@@ -813,6 +813,43 @@ fn dated_meta(form: &str) -> bool {
             .any(|h| form.match_indices(h).any(|(i, _)| form[..i].ends_with(|c: char| c.is_ascii_digit())));
     (year && (form.contains(['·', '|', '•']) || by || numbers.len() >= 3 || date_line))
         || (time && numbers.len() >= 3 && short)
+}
+
+/// The runs of ASCII digits in `form`, a decimal ("1,3 %", "$1.5 billion":
+/// one or two digits after a comma or a full stop, and no separator and
+/// digit after those) counted as one number: a headline's figures are no
+/// date ("Inflação … fica em 1,3%, maior taxa … desde 2016"), while
+/// "12.03.2024" stays three numbers.
+fn numbers(form: &str) -> Vec<&str> {
+    let bytes = form.as_bytes();
+    let mut runs: Vec<(usize, usize)> = Vec::new();
+    let mut i = 0;
+    while i < bytes.len() {
+        if !bytes[i].is_ascii_digit() {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < bytes.len() && bytes[i].is_ascii_digit() {
+            i += 1;
+        }
+        let digits_at = |j: usize| bytes.get(j).is_some_and(u8::is_ascii_digit);
+        // The fraction of a decimal: a separator, one or two digits, and
+        // no separator with a digit after them.
+        if let Some(&(s, e)) = runs.last()
+            && e + 1 == start
+            && matches!(bytes[e], b'.' | b',')
+            && i - start <= 2
+            && !(matches!(bytes.get(i), Some(b'.' | b',')) && digits_at(i + 1))
+            && !(s > 0 && matches!(bytes[s - 1], b'.' | b','))
+        {
+            runs.pop();
+            runs.push((s, i));
+            continue;
+        }
+        runs.push((start, i));
+    }
+    runs.into_iter().map(|(s, e)| &form[s..e]).collect()
 }
 
 /// The hour of a time written in Chinese, Japanese or Korean ("15時05分",
@@ -941,6 +978,12 @@ mod tests {
         assert!(dated_meta("dienstag, 12. märz 2024"));
         assert!(!dated_meta("top 10 movies of 2024"));
         assert!(dated_meta("3/4(月) 12:05配信"));
+        // A decimal is one number: a headline's figures are no date.
+        assert!(!dated_meta("inflação de fevereiro fica em 1,3%, maior taxa para o mês desde 2016"));
+        assert!(!dated_meta("harbor raises $1.5 billion in 2024 funding round"));
+        assert!(dated_meta("aktualisiert am 12.03.2024"));
+        assert!(dated_meta("par claire morel, le 3 mars 2024 à 10h15"));
+        assert!(dated_meta("04.03. 12:05 uhr"));
         assert!(dated_meta("(最终更新 3月14日 15时05分)"));
         assert!(!dated_meta("日銀、3年ぶり利上げ"));
         assert!(!dated_meta("fed holds rates at 5.25%"));
