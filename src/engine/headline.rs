@@ -83,9 +83,12 @@ pub(super) fn headline(
             .take_while(|&j| title_line(&blocks[view[j]]) && blocks[view[j]].words <= VERDICT_ITEM_WORDS)
             .any(|j| verdict_label(&blocks[view[j]]))
     };
+    // A line mostly of figures (a job's pay, "$150,000 - $180,000 a year";
+    // a score) is no headline.
     let candidate = |k: usize| {
         title_line(&blocks[view[k]])
             && blocks[view[k]].words >= 2
+            && blocks[view[k]].letter_share >= HEADLINE_MIN_LETTER_SHARE
             && !(k > 0 && (field_label(&blocks[view[k - 1]]) || video_label(&blocks[view[k - 1]])))
             && !verdict_item(k)
             && title(k)
@@ -163,7 +166,7 @@ pub(super) fn headline(
     let passable = |k: usize| {
         let b = &blocks[view[k]];
         reports[view[k]].decision == Decision::Drop
-            || (title_line(b) && (short_label(b) || !title(k)))
+            || (title_line(b) && (short_label(b) || !title(k) || b.letter_share < HEADLINE_MIN_LETTER_SHARE))
             || list_heading(b)
     };
     // The longer title may be a question (a forum thread's, above its
@@ -670,6 +673,8 @@ const HEADLINE_OVER_STANDFIRST_WORDS: usize = 4;
 /// The least share of letters among the non-space characters of a headline
 /// over a standfirst.
 const HEADLINE_LETTER_SHARE: f32 = 0.8;
+/// The least share of letters among a headline's characters.
+const HEADLINE_MIN_LETTER_SHARE: f32 = 0.5;
 
 /// A byline without a date: "By Nelson D. Schwartz", "Von Anna Berg" (but
 /// not a headline such as "By the Numbers: …").
