@@ -45,7 +45,7 @@ fn every_line_dropped(doc: &Document<'_>, i: usize) -> Option<String> {
         let mut drop: Option<&CompiledRule> = None;
         for r in firings.iter().map(|f| &rules[f.rule]).filter(|r| applies_sized(r, chars, 1, block)) {
             match r.spec.action {
-                Action::Keep | Action::OpenBody => return None,
+                action if action.keeps() => return None,
                 // A rule for anywhere is the one named.
                 Action::DropBlock | Action::DropWithLink
                     if drop.is_none_or(|d| d.spec.when.position != Position::Anywhere) =>

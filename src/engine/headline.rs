@@ -83,12 +83,10 @@ pub(super) fn headline(
             .take_while(|&j| title_line(&blocks[view[j]]) && blocks[view[j]].words <= VERDICT_ITEM_WORDS)
             .any(|j| verdict_label(&blocks[view[j]]))
     };
-    // A line mostly of figures (a job's pay, "$150,000 - $180,000 a year";
-    // a score) is no headline.
     let candidate = |k: usize| {
         title_line(&blocks[view[k]])
             && blocks[view[k]].words >= 2
-            && blocks[view[k]].letter_share >= HEADLINE_MIN_LETTER_SHARE
+            && !figures(&blocks[view[k]])
             && !(k > 0 && (field_label(&blocks[view[k - 1]]) || video_label(&blocks[view[k - 1]])))
             && !verdict_item(k)
             && title(k)
@@ -166,7 +164,7 @@ pub(super) fn headline(
     let passable = |k: usize| {
         let b = &blocks[view[k]];
         reports[view[k]].decision == Decision::Drop
-            || (title_line(b) && (short_label(b) || !title(k) || b.letter_share < HEADLINE_MIN_LETTER_SHARE))
+            || (title_line(b) && (short_label(b) || !title(k) || figures(b)))
             || list_heading(b)
     };
     // The longer title may be a question (a forum thread's, above its
@@ -676,6 +674,12 @@ const HEADLINE_LETTER_SHARE: f32 = 0.8;
 /// The least share of letters among a headline's characters.
 const HEADLINE_MIN_LETTER_SHARE: f32 = 0.5;
 
+/// A line mostly of figures ("$150,000 - $180,000 a year", a score): no
+/// headline, and passed over on the way up to one.
+fn figures(b: &Analyzed) -> bool {
+    b.letter_share < HEADLINE_MIN_LETTER_SHARE
+}
+
 /// A byline without a date: "By Nelson D. Schwartz", "Von Anna Berg" (but
 /// not a headline such as "By the Numbers: …").
 fn byline(form: &str) -> bool {
@@ -838,14 +842,14 @@ fn numbers(form: &str) -> Vec<&str> {
         while i < bytes.len() && bytes[i].is_ascii_digit() {
             i += 1;
         }
-        let digits_at = |j: usize| bytes.get(j).is_some_and(u8::is_ascii_digit);
         // The fraction of a decimal: a separator, one or two digits, and
         // no separator with a digit after them.
         if let Some(&(s, e)) = runs.last()
             && e + 1 == start
             && matches!(bytes[e], b'.' | b',')
             && i - start <= 2
-            && !(matches!(bytes.get(i), Some(b'.' | b',')) && digits_at(i + 1))
+            && !(matches!(bytes.get(i), Some(b'.' | b','))
+                && bytes.get(i + 1).is_some_and(u8::is_ascii_digit))
             && !(s > 0 && matches!(bytes[s - 1], b'.' | b','))
         {
             runs.pop();

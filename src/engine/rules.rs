@@ -530,7 +530,7 @@ fn section_end(doc: &Document<'_>, view: &[usize], reports: &[BlockReport], k: u
         .enumerate()
         .take_while(|&(n, &p)| {
             let b = &doc.blocks[view[p]];
-            title_item(b) || (n > 0 && !list_item(b) && short_title(b))
+            title_item(b) || (n > 0 && !list_item(b) && titled_by(b, BOX_MORE_TITLE_WORDS))
         })
         .count();
     if titles >= BOX_TITLES
@@ -555,12 +555,6 @@ fn section_end(doc: &Document<'_>, view: &[usize], reports: &[BlockReport], k: u
 /// links, which a paragraph under them ends.
 const BOX_TITLES: usize = 2;
 
-/// A title of at least `BOX_MORE_TITLE_WORDS` words (not a CJK one, which
-/// `titled` counts by characters): one line without sentence punctuation.
-fn short_title(b: &Analyzed) -> bool {
-    b.lines == 1 && !b.punctuated && !b.mostly_cjk() && b.words >= BOX_MORE_TITLE_WORDS
-}
-
 /// The fewest words of a title after the first in a box of links.
 const BOX_MORE_TITLE_WORDS: usize = 3;
 
@@ -573,7 +567,13 @@ fn title_item(b: &Analyzed) -> bool {
 
 /// One line without sentence punctuation, as long as a story's title.
 fn titled(b: &Analyzed) -> bool {
-    let long = if b.mostly_cjk() { b.chars >= BOX_TITLE_CJK_CHARS } else { b.words >= BOX_TITLE_WORDS };
+    titled_by(b, BOX_TITLE_WORDS)
+}
+
+/// [`titled`] with a title of `words` words or more (a CJK one counted by
+/// its characters as ever).
+fn titled_by(b: &Analyzed, words: usize) -> bool {
+    let long = if b.mostly_cjk() { b.chars >= BOX_TITLE_CJK_CHARS } else { b.words >= words };
     b.lines == 1 && !b.punctuated && long
 }
 

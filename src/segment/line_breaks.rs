@@ -8,11 +8,12 @@
 //! lines is a unit (a list of teasers, a comment) and stays one: blocks are
 //! split only when those to split hold more paragraph lines than the
 //! document has paragraphs standing alone. Text wrapped at a fixed width
-//! (an RFC, a mail) has no paragraph line and is left as it is. A document
-//! without a blank line and without a paragraph line is split all the same
-//! when its lines are not wrapped at one width and three of them have 30
-//! characters or more: short paragraphs (a Japanese sentence of 40
-//! characters, a wire story's one-sentence paragraphs) among menus.
+//! (an RFC, a mail) has no paragraph line and is left as it is. A block of
+//! ten lines or more without a paragraph line is split all the same when
+//! its lines are not wrapped at one width and three of them are plain
+//! sentences of 30 characters or more: short paragraphs (a Japanese
+//! sentence of 40 characters, a wire story's one-sentence paragraphs) among
+//! menus, when such blocks hold more of them than stand alone.
 //!
 //! Whether a block is split depends on the block and on the paragraphs
 //! standing alone, not on how many blocks the document has: the clean
@@ -36,8 +37,7 @@ const RUN_LINES: usize = 10;
 /// line longer than nine in ten (a longer line or two, a URL or a table's
 /// row, set no width).
 fn wrapped(text: &str, lines: &[Line]) -> bool {
-    let mut widths: Vec<usize> =
-        lines.iter().map(|l| text[l.span.clone()].chars().filter(|&c| !is_space(c)).count()).collect();
+    let mut widths: Vec<usize> = lines.iter().map(|l| non_space(&text[l.span.clone()]).count()).collect();
     widths.sort_unstable();
     let Some(&width) = widths.get(widths.len() * 9 / 10) else { return false };
     let near = widths.iter().filter(|&&w| w as f32 >= width as f32 * WRAP_SHARE).count();
@@ -54,7 +54,12 @@ fn short_paragraph(text: &str, l: &Line) -> bool {
     let line = &text[l.span.clone()];
     let end = line.trim_end().trim_end_matches(['"', '\'', '”', '’', '」', '』', ')', '）', '»']);
     end.ends_with(['.', '!', '?', '。', '！', '？'])
-        && line.chars().filter(|&c| !is_space(c)).nth(SHORT_PARAGRAPH_CHARS - 1).is_some()
+        && non_space(line).nth(SHORT_PARAGRAPH_CHARS - 1).is_some()
+}
+
+/// The characters of `line` other than white space.
+fn non_space(line: &str) -> impl Iterator<Item = char> + '_ {
+    line.chars().filter(|&c| !is_space(c))
 }
 
 /// The fewest short paragraphs in a block without a paragraph line that is
@@ -76,19 +81,27 @@ pub(super) fn split_single_breaks(text: &str, out: &mut Segmented) {
         l.shape == LineShape::Plain
             && (line.len() >= PARAGRAPH_LINE_BYTES
                 || (line.len() >= PARAGRAPH_LINE_CHARS
-                    && line.chars().filter(|&c| !is_space(c)).take(PARAGRAPH_LINE_CHARS).count()
-                        >= PARAGRAPH_LINE_CHARS))
+                    && non_space(line).nth(PARAGRAPH_LINE_CHARS - 1).is_some()))
     };
-    // Per block, its paragraph lines when it is to be split (a block of one
-    // line has nothing to split, and most blocks are one line).
-    let split: Vec<Option<usize>> = out
+    // Per block, its paragraph lines (none counted in a block of one line,
+    // which has nothing to split; most blocks are one line).
+    let paragraphs: Vec<usize> = out
         .blocks
         .iter()
         .map(|b| {
             if b.lines.len() == 1 {
-                return None;
+                0
+            } else {
+                out.lines[b.lines.clone()].iter().filter(|l| is_paragraph(l)).count()
             }
-            let n = out.lines[b.lines.clone()].iter().filter(|l| is_paragraph(l)).count();
+        })
+        .collect();
+    // Per block, its paragraph lines when it is to be split.
+    let split: Vec<Option<usize>> = out
+        .blocks
+        .iter()
+        .zip(&paragraphs)
+        .map(|(b, &n)| {
             let split = match n {
                 0 => false,
                 1 => b.lines.len() >= RUN_LINES,
@@ -112,9 +125,10 @@ pub(super) fn split_single_breaks(text: &str, out: &mut Segmented) {
     let short: Vec<Option<usize>> = out
         .blocks
         .iter()
-        .map(|b| {
+        .zip(&paragraphs)
+        .map(|(b, &n)| {
             let lines = &out.lines[b.lines.clone()];
-            if lines.len() < RUN_LINES || lines.iter().any(&is_paragraph) {
+            if lines.len() < RUN_LINES || n > 0 {
                 return None;
             }
             let n = lines.iter().filter(|l| short_paragraph(text, l)).count();
