@@ -238,6 +238,7 @@ fn analyze_lines(text: &str, shown: &Shown<'_>, span: &Range<usize>, detector: &
     // not a sentence.
     let ends_sentence = !headline_end
         && !trimmed.ends_with("()")
+        && !dated_last_line(trimmed)
         && trimmed.ends_with(['.', '!', '?', '。', '！', '？', '"', '”', '’', ')', '」', '…', ':', '：']);
     let has_sentence = ends_sentence
         || inner_full_stop(raw)
@@ -315,6 +316,22 @@ fn headline_end(text: &str) -> bool {
     let s = Scripts::count(line);
     s.cased_tokens >= 2 && s.capital_share() >= HEADLINE_CAPITALS
 }
+
+/// Whether the text's last line is a date or a time written with full stops
+/// and nothing else ("2024. 3. 18.", "12.03.2024.", "2024.3.18. 9:32"): the
+/// full stop ends a number, not a sentence (a Korean blog's list of posts,
+/// each title over its date). A wrapped paragraph's last line of one number
+/// ("… in\n2019.") still ends its sentence.
+fn dated_last_line(text: &str) -> bool {
+    let line = text.rsplit('\n').next().unwrap_or(text).trim();
+    let numbers = line.split(|c: char| !c.is_ascii_digit()).filter(|n| !n.is_empty()).count();
+    numbers >= DATE_NUMBERS
+        && line.ends_with('.')
+        && line.chars().all(|c| c.is_ascii_digit() || matches!(c, '.' | ':' | '-' | '/' | ' '))
+}
+
+/// A date has a day, a month and a year.
+const DATE_NUMBERS: usize = 3;
 
 /// The share of capitalised words from which a line is in Title Case:
 /// headlines leave short function words in lower case ("Miley Cyrus Is
@@ -431,5 +448,15 @@ mod tests {
         assert!(!one("Shares of Samsung Electronics Co. climbed in Seoul").punctuated);
         assert!(one("Shares of Samsung Electronics Co. climbed. Then they fell").punctuated);
         assert!(one("It rained all day. Then it stopped").punctuated);
+    }
+
+    #[test]
+    fn a_date_under_a_title_ends_no_sentence() {
+        assert!(!one("부산 당일치기 코스\n2024. 4. 2.").punctuated);
+        assert!(!one("Programm der Woche\n12.03.2024.").punctuated);
+        assert!(!one("강릉 카페 투어\n2024.3.18. 9:32").punctuated);
+        // A wrapped sentence's last line of one number still ends it.
+        assert!(one("The law came into force in\n2019.").punctuated);
+        assert!(one("Prices rose by 3.5 percent in 2023.").punctuated);
     }
 }

@@ -16,7 +16,7 @@ use std::ops::Range;
 
 use super::language::LangPolicy;
 use super::{decide, undecided};
-use crate::analyze::{Analyzed, analyze_standalone, mapped_form};
+use crate::analyze::{Analyzed, analyze_standalone, ends_open, mapped_form};
 use crate::lang::LangDetector;
 use crate::report::{BlockReport, DecidedBy, Decision};
 use crate::rules::compile::BlockForm;
@@ -694,22 +694,36 @@ const MORE_LINKS: usize = 3;
 
 /// Whether the block under view position `k` is the title of a linked
 /// story: one line of at most `LINK_CHARS` characters that is no paragraph
-/// and ends no sentence (or asks one question, or is a list item).
+/// and ends no sentence (or asks one question, or is a list item). Or a
+/// few such titles, a line each (a Q&A site's "あわせて知りたい" over two
+/// questions, scraped without a blank line between them).
 fn linked_title(doc: &Document<'_>, view: &[usize], k: usize) -> bool {
     view.get(k + 1).is_some_and(|&i| {
         let b = &doc.blocks[i];
         let form = b.form.as_str().trim_end();
-        b.lines == 1
+        let title = |line: &str| {
+            let line = line.trim_end();
+            ends_open(line) || super::headline::one_question(line) || line_shape(line) == LineShape::Bullet
+        };
+        let one = b.lines == 1
             && b.chars <= LINK_CHARS
-            && !b.prose
             && (b.open_end
                 || b.headline_end
                 || super::headline::one_question(form)
-                || line_shape(form) == LineShape::Bullet)
+                || line_shape(form) == LineShape::Bullet);
+        let several = (2..=LINKED_TITLES).contains(&b.lines)
+            && b.line_ranges.iter().all(|r| {
+                let line = &form[r.start.min(form.len())..r.end.min(form.len())];
+                line.chars().count() <= LINK_CHARS && title(line)
+            });
+        !b.prose && (one || several)
     })
 }
 
 const LINK_CHARS: usize = 120;
+
+/// The most titles, a line each, in the block under a link heading.
+const LINKED_TITLES: usize = 8;
 
 /// A paragraph of the article's: a punctuated sentence in sentence case,
 /// not a title or a list, of at least `PARAGRAPH_CHARS` characters. A list
