@@ -59,10 +59,7 @@ impl LangPolicy {
             && block.chars <= KANJI_LINE_CHARS
             && self.allows("ja")
             && !self.allows("zh")
-            && !block
-                .form
-                .as_str()
-                .trim()
+            && !without_section_number(block.form.as_str().trim())
                 .contains(|c: char| c.is_ascii_digit() || KANJI_LINE_MARKS.contains(c))
     }
 
@@ -90,6 +87,16 @@ impl LangPolicy {
         };
         let tag = crate::lang::primary(tag);
         SIBLINGS.iter().any(|group| group.contains(&tag) && codes.iter().any(|c| group.contains(&c.as_str())))
+    }
+}
+
+/// A heading without its section number ("1 歴史", "2.3 養殖方法", a table
+/// of contents' lines): the number makes it no date or field.
+fn without_section_number(line: &str) -> &str {
+    let rest = line.trim_start_matches(|c: char| c.is_ascii_digit() || c == '.');
+    match rest.strip_prefix(' ') {
+        Some(heading) if rest.len() < line.len() => heading,
+        _ => line,
     }
 }
 
@@ -206,4 +213,17 @@ pub(super) fn confident_lang(b: &Analyzed) -> Option<&'static str> {
         LangMethod::NoLetters | LangMethod::Unknown | LangMethod::NotAsked => false,
     };
     sure.then_some(tag)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::without_section_number;
+
+    #[test]
+    fn a_section_number_comes_off_a_heading_but_not_a_date() {
+        assert_eq!(without_section_number("1 歴史"), "歴史");
+        assert_eq!(without_section_number("2.3 養殖方法"), "養殖方法");
+        assert_eq!(without_section_number("5月12日"), "5月12日");
+        assert_eq!(without_section_number("歴史"), "歴史");
+    }
 }

@@ -275,7 +275,7 @@ fn guess_cjk(text: &str, s: &Scripts) -> LangGuess {
     let confidence = (0.5 + cjk as f32 / 10.0).min(1.0);
     let tag = if s.hangul > s.kana && s.hangul * 2 >= s.han {
         "ko"
-    } else if s.kana > 0 && s.kana * KANA_PARTS >= s.han + s.kana {
+    } else if (s.kana > 0 && s.kana * KANA_PARTS >= s.han + s.kana) || kanji_say_japanese(text, s.kana > 0) {
         "ja"
     } else {
         chinese_variant(text)
@@ -287,6 +287,20 @@ fn guess_cjk(text: &str, s: &Scripts) -> LangGuess {
 /// characters is kana: Chinese text has none, and a Japanese headline may
 /// have one in ten ("日銀総裁、追加利上げ示唆").
 const KANA_PARTS: u32 = 20;
+
+/// Whether Japanese forms of Han characters that neither written Chinese
+/// uses ("県", "駅", "経", "様": `SHINJITAI`) make dense kanji Japanese: one
+/// of them beside any kana ("静岡県水産技術研究所「浜名湖の牡蠣生育調査」",
+/// a reference's title with one "の"), or two without.
+fn kanji_say_japanese(text: &str, kana: bool) -> bool {
+    let needed = if kana { 1 } else { 2 };
+    text.chars().filter(|&c| is_han(c) && SHINJITAI.contains(c)).take(needed).count() == needed
+}
+
+/// Common Japanese simplified forms (shinjitai) that are neither Simplified
+/// nor Traditional Chinese: Chinese writes 県 as 县 or 縣, 駅 as 驿 or 驛.
+/// Forms the two share ("区", "画", "来", "数") are left out.
+const SHINJITAI: &str = "県浜駅円込図様気楽対実経済営売読続転鉄関発単変覚広歩辺戦銭検険験権観歓雑乗縄悪圧囲隠桜価絵拡巻帰挙駆恵継軽剣撃圏顕厳鉱黒砕剤歯児釈収従渋獣縦粛処奨焼浄畳譲寝粋酔髄専摂斉巣捜荘蔵臓増騒総帯滝択沢団遅鋳庁徴聴伝稲闘徳悩脳拝廃髪抜払仏舗豊毎満黙薬揺謡頼覧竜両猟緑涙塁霊齢歴録労戻";
 
 /// `zh-Hant`, `zh-Hans`, or `zh` when the characters do not tell.
 fn chinese_variant(text: &str) -> &'static str {
@@ -521,6 +535,18 @@ mod tests {
         // One kana in eleven: a Japanese headline, not Chinese.
         assert_eq!(tag("日銀総裁、追加利上げ示唆"), Some("ja"));
         assert_eq!(tag("이 기사는 투자 권유를 목적으로 하지 않습니다."), Some("ko"));
+    }
+
+    #[test]
+    fn japanese_forms_of_kanji_tell_dense_kanji_from_chinese() {
+        // One kana in fifty, but 県 and 編 in Japanese forms.
+        assert_eq!(tag("^ 静岡県水産技術研究所「浜名湖の牡蠣生育調査」2018年。"), Some("ja"));
+        assert_eq!(tag("東京駅前再開発計画"), Some("ja"));
+        // The same words in Chinese forms.
+        assert_eq!(tag("静冈县水产技术研究所"), Some("zh-Hans"));
+        assert_eq!(tag("東京車站前再開發計畫"), Some("zh-Hant"));
+        // One Japanese form without kana is not enough.
+        assert_eq!(tag("日本静岡県的海产"), Some("zh-Hans"));
     }
 
     #[test]
