@@ -113,7 +113,7 @@ pub(super) fn find(
                 let words = doc.blocks[view[k]].words;
                 let most = label_lines * 100 >= min_percent * lines || labels * 100 >= min_percent * words;
                 let enough = labels >= min_items && most && !listed;
-                if !enough || outline.is_contents(k) {
+                if !enough || outline.is_contents(k) || holds_paragraph(doc, view[k]) {
                     return None;
                 }
                 Some((k..k + 1, format!("{labels} short labels on {label_lines} of {lines} lines")))
@@ -122,6 +122,31 @@ pub(super) fn find(
     };
     Found::runs(runs)
 }
+
+/// Whether block `i` is mostly a paragraph on a line of its own: lines of
+/// `PARAGRAPH_CHARS` non-space characters or `PARAGRAPH_BYTES` bytes (forty
+/// Han characters) that end a sentence, holding two thirds of the block's
+/// characters. An encyclopedia's section scraped as its heading, its "播报"
+/// and "编辑" buttons and its paragraph is no menu, though most of its
+/// lines are labels; a menu's featured titles end no sentence, and a share
+/// bar's or a language list's labels outweigh the caption among them.
+fn holds_paragraph(doc: &Document<'_>, i: usize) -> bool {
+    let non_space = |l: &str| l.chars().filter(|c| !c.is_whitespace()).count();
+    let paragraph = |l: &str| {
+        let l = l.trim_end();
+        let end = l.trim_end_matches(['"', '\'', '”', '’', '」', '』', ')', '）']);
+        // A label's line is shorter in bytes than a paragraph's in
+        // characters, and most lines are labels: the length is asked first.
+        l.len() >= PARAGRAPH_CHARS
+            && end.ends_with(['.', '!', '?', '。', '！', '？'])
+            && (l.len() >= PARAGRAPH_BYTES || non_space(l) >= PARAGRAPH_CHARS)
+    };
+    let in_paragraphs: usize = doc.lines(i).filter(|l| paragraph(l)).map(non_space).sum();
+    in_paragraphs > 0 && in_paragraphs * 3 >= doc.blocks[i].chars * 2
+}
+
+const PARAGRAPH_CHARS: usize = 60;
+const PARAGRAPH_BYTES: usize = 120;
 
 /// What a structural detector finds: runs of view positions to drop, each
 /// with a line of evidence, and the view position of a headline block whose
