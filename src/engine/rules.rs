@@ -700,21 +700,16 @@ const MORE_LINKS: usize = 3;
 fn linked_title(doc: &Document<'_>, view: &[usize], k: usize) -> bool {
     view.get(k + 1).is_some_and(|&i| {
         let b = &doc.blocks[i];
-        let form = b.form.as_str().trim_end();
-        let title = |line: &str| {
-            let line = line.trim_end();
-            ends_open(line) || super::headline::one_question(line) || line_shape(line) == LineShape::Bullet
-        };
+        let form = b.form.as_str();
+        let asks_or_listed =
+            |line: &str| super::headline::one_question(line) || line_shape(line) == LineShape::Bullet;
         let one = b.lines == 1
             && b.chars <= LINK_CHARS
-            && (b.open_end
-                || b.headline_end
-                || super::headline::one_question(form)
-                || line_shape(form) == LineShape::Bullet);
+            && (b.open_end || b.headline_end || asks_or_listed(form.trim_end()));
         let several = (2..=LINKED_TITLES).contains(&b.lines)
             && b.line_ranges.iter().all(|r| {
-                let line = &form[r.start.min(form.len())..r.end.min(form.len())];
-                line.chars().count() <= LINK_CHARS && title(line)
+                let line = form[r.clone()].trim_end();
+                line.chars().count() <= LINK_CHARS && (ends_open(line) || asks_or_listed(line))
             });
         !b.prose && (one || several)
     })

@@ -131,17 +131,16 @@ pub(super) fn find(
 /// lines are labels; a menu's featured titles end no sentence, and a share
 /// bar's or a language list's labels outweigh the caption among them.
 fn holds_paragraph(doc: &Document<'_>, i: usize) -> bool {
-    let non_space = |l: &str| l.chars().filter(|c| !c.is_whitespace()).count();
+    let chars = |l: &str| crate::segment::non_space(l).count();
+    // A label's line is shorter in bytes than a paragraph's in characters,
+    // and most lines are labels: the length is asked first.
     let paragraph = |l: &str| {
         let l = l.trim_end();
-        let end = l.trim_end_matches(['"', '\'', '”', '’', '」', '』', ')', '）']);
-        // A label's line is shorter in bytes than a paragraph's in
-        // characters, and most lines are labels: the length is asked first.
         l.len() >= PARAGRAPH_CHARS
-            && end.ends_with(['.', '!', '?', '。', '！', '？'])
-            && (l.len() >= PARAGRAPH_BYTES || non_space(l) >= PARAGRAPH_CHARS)
+            && crate::segment::ends_sentence(l)
+            && (l.len() >= PARAGRAPH_BYTES || chars(l) >= PARAGRAPH_CHARS)
     };
-    let in_paragraphs: usize = doc.lines(i).filter(|l| paragraph(l)).map(non_space).sum();
+    let in_paragraphs: usize = doc.lines(i).filter(|l| paragraph(l)).map(chars).sum();
     in_paragraphs > 0 && in_paragraphs * 3 >= doc.blocks[i].chars * 2
 }
 

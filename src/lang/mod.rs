@@ -293,12 +293,7 @@ const KANA_PARTS: u32 = 20;
 /// of them beside any kana ("静岡県水産技術研究所「浜名湖の牡蠣生育調査」",
 /// a reference's title with one "の"), or two without.
 fn kanji_say_japanese(text: &str, kana: bool) -> bool {
-    static FORMS: OnceLock<HanSet> = OnceLock::new();
-    let forms = FORMS.get_or_init(|| {
-        let mut forms = HanSet::empty();
-        SHINJITAI.chars().for_each(|c| forms.insert(c));
-        forms
-    });
+    let forms = &han_sets().japanese;
     let needed = if kana { 1 } else { 2 };
     // Asked of every Chinese block: a bit looked up for each character, not
     // a scan of the list (+12 % instructions on Chinese pages).
@@ -364,6 +359,8 @@ impl HanSet {
 struct HanSets {
     traditional: HanSet,
     simplified_only: HanSet,
+    /// `SHINJITAI`.
+    japanese: HanSet,
 }
 
 fn han_sets() -> &'static HanSets {
@@ -384,7 +381,9 @@ fn han_sets() -> &'static HanSets {
         }
         let simplified_only =
             HanSet(targets.0.iter().zip(&traditional.0).map(|(t, trad)| t & !trad).collect());
-        HanSets { traditional, simplified_only }
+        let mut japanese = HanSet::empty();
+        SHINJITAI.chars().for_each(|c| japanese.insert(c));
+        HanSets { traditional, simplified_only, japanese }
     })
 }
 

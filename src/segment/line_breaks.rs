@@ -22,7 +22,7 @@
 //! that: a block kept whole in a page cleaned to a document of one block,
 //! which the rule then split.
 
-use super::{Block, Line, LineShape, Segmented, is_space};
+use super::{Block, Line, LineShape, Segmented, ends_sentence, non_space};
 
 /// The fewest non-space characters of a line that is a paragraph of its
 /// own, or else the fewest bytes (fifty Han or kana characters).
@@ -52,14 +52,7 @@ fn short_paragraph(text: &str, l: &Line) -> bool {
         return false;
     }
     let line = &text[l.span.clone()];
-    let end = line.trim_end().trim_end_matches(['"', '\'', '”', '’', '」', '』', ')', '）', '»']);
-    end.ends_with(['.', '!', '?', '。', '！', '？'])
-        && non_space(line).nth(SHORT_PARAGRAPH_CHARS - 1).is_some()
-}
-
-/// The characters of `line` other than white space.
-fn non_space(line: &str) -> impl Iterator<Item = char> + '_ {
-    line.chars().filter(|&c| !is_space(c))
+    ends_sentence(line) && non_space(line).nth(SHORT_PARAGRAPH_CHARS - 1).is_some()
 }
 
 /// The fewest short paragraphs in a block without a paragraph line that is

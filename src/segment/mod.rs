@@ -108,6 +108,20 @@ pub fn is_space(c: char) -> bool {
     c.is_whitespace() || matches!(c, '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}')
 }
 
+/// The characters of `line` other than white space (`is_space`).
+pub(crate) fn non_space(line: &str) -> impl Iterator<Item = char> + '_ {
+    line.chars().filter(|&c| !is_space(c))
+}
+
+/// Whether `line` ends a sentence: a full stop, an exclamation or a
+/// question mark (Western or CJK) at its end, a closing quote or bracket
+/// after it aside.
+pub(crate) fn ends_sentence(line: &str) -> bool {
+    line.trim_end()
+        .trim_end_matches(['"', '\'', '”', '’', '」', '』', ')', '）', '»'])
+        .ends_with(['.', '!', '?', '。', '！', '？'])
+}
+
 /// The longest prefix of `text` of at most `max` bytes that ends on a
 /// character boundary.
 pub(crate) fn byte_prefix(text: &str, max: usize) -> &str {
