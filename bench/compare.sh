@@ -1,13 +1,14 @@
 #!/usr/bin/env bash
 # Measures thresh beside `cat` and the peers (jusText, trafilatura) on the
-# same English documents, in one run, pinned to one core, and prints MB/s
+# same documents (English pages by default), in one run, pinned to one core, and prints MB/s
 # and ratios as a markdown table.
 #
 #   bench/compare.sh [CORPORA_DIR] [SIZE_MB] [PEER_MB] [RUNS]
 #
 # CORPORA_DIR (default ../shared/corpora) holds webpages/*/input.txt; a
 # JSON Lines stream of SIZE_MB megabytes (default 100) is built from its
-# English pages under target/bench (nothing is committed). The peers run on
+# English pages under target/bench (nothing is committed; STREAM_LANGS=zh,ja
+# takes the Chinese and Japanese ones, run with `--lang zh`: bench/stream.sh). The peers run on
 # the first PEER_MB megabytes of it (default 4: they are ~100x slower),
 # installed in a virtual environment under target/bench-venv the first time.
 # thresh and cat run RUNS times (default 3) and the median is reported.
@@ -75,20 +76,20 @@ if [ -n "$baseline" ]; then
   # shared machines move by 20 % within minutes) falls on both alike.
   b_times=() t_times=()
   for _ in $(seq "$runs"); do
-    b_times+=("$(wall "${pin[@]}" "$baseline" clean --jsonl --quiet --threads 1 --lang en "$stream")")
+    b_times+=("$(wall "${pin[@]}" "$baseline" clean --jsonl --quiet --threads 1 --lang "$lang" "$stream")")
     b1_rss=$(cat "$work/rss")
-    t_times+=("$(wall "${pin[@]}" "$bin" clean --jsonl --quiet --threads 1 --lang en "$stream")")
+    t_times+=("$(wall "${pin[@]}" "$bin" clean --jsonl --quiet --threads 1 --lang "$lang" "$stream")")
     t1_rss=$(cat "$work/rss")
   done
   b1_s=$(median "${b_times[@]}")
   b1_rate=$(rate "$total" "$b1_s")
   t1_s=$(median "${t_times[@]}")
 else
-  t1_s=$(measure "${pin[@]}" "$bin" clean --jsonl --quiet --threads 1 --lang en "$stream")
+  t1_s=$(measure "${pin[@]}" "$bin" clean --jsonl --quiet --threads 1 --lang "$lang" "$stream")
   t1_rss=$(cat "$work/rss")
 fi
 t1_rate=$(rate "$total" "$t1_s")
-t2_s=$(measure "$bin" clean --jsonl --quiet --threads 2 --lang en "$stream")
+t2_s=$(measure "$bin" clean --jsonl --quiet --threads 2 --lang "$lang" "$stream")
 t2_rss=$(cat "$work/rss")
 t2_rate=$(rate "$total" "$t2_s")
 
@@ -118,7 +119,7 @@ for part in 1 10; do
   if [ "$(python3 -c "print(int($part < $size))")" = 1 ]; then
     prefix "$part" "$work/part.jsonl"
     p_total=$(mb "$work/part.jsonl")
-    p_s=$(measure "${pin[@]}" "$bin" clean --jsonl --quiet --threads 1 --lang en "$work/part.jsonl")
+    p_s=$(measure "${pin[@]}" "$bin" clean --jsonl --quiet --threads 1 --lang "$lang" "$work/part.jsonl")
     echo "| $p_total | $p_s | $(rate "$p_total" "$p_s") |"
   fi
 done

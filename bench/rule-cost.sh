@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# What each built-in rule costs: the instructions of a run of thresh on an
-# English JSON Lines stream with all rules, and with each rule switched off in
+# What each built-in rule costs: the instructions of a run of thresh on a
+# JSON Lines stream (English pages unless STREAM_LANGS says otherwise, see
+# bench/stream.sh) with all rules, and with each rule switched off in
 # turn (`--disable ID`), counted by valgrind (repeatable, unlike times on a
 # shared machine). Prints a markdown table, costliest rule first.
 #
@@ -8,7 +9,9 @@
 #
 # CORPORA_DIR (default ../shared/corpora) holds webpages/*/input.txt; a
 # stream of SIZE_MB megabytes (default 5) is built from its English pages
-# under target/bench, as bench/compare.sh does. JOBS runs (default 2) go at
+# under target/bench, as bench/compare.sh does
+# (`STREAM_LANGS=zh,ja bench/rule-cost.sh` for the Chinese and Japanese ones,
+# run with `--lang zh`). JOBS runs (default 2) go at
 # once. A rule's cost is what its run saves against the run with all rules:
 # its share of start-up (compiling it), of warm-up (its states in the lazy
 # DFAs) and of the search, and what the blocks it drops would have cost
@@ -30,11 +33,11 @@ count() {
   local id=$1 off=()
   [ "$id" = "-" ] || off=(--disable "$id")
   valgrind --tool=cachegrind --cache-sim=no --cachegrind-out-file=/dev/null \
-    "$bin" clean --jsonl --quiet --threads 1 --lang en "${off[@]}" "$stream" 2>&1 > /dev/null \
+    "$bin" clean --jsonl --quiet --threads 1 --lang "$lang" "${off[@]}" "$stream" 2>&1 > /dev/null \
     | sed -n 's/.*I *refs: *\([0-9,]*\).*/\1/p' | tr -d , > "$work/rule-cost/$id"
 }
 export -f count
-export bin stream work
+export bin stream work lang
 
 ids=$("$bin" rules list | awk '{print $1}')
 printf '%s\n' - $ids | xargs -P "$jobs" -I{} bash -c 'count "$@"' _ {}

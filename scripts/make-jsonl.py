@@ -1,11 +1,11 @@
 #!/usr/bin/env python3
 """Builds a JSON Lines stream of real-looking documents for measurements.
 
-Usage: scripts/make-jsonl.py PAGES_DIR SIZE_MB [LANG] > stream.jsonl
+Usage: scripts/make-jsonl.py PAGES_DIR SIZE_MB [LANGS] > stream.jsonl
 
 PAGES_DIR holds one folder per page with an `input.txt` (the layout of the
-shared dev corpus); with LANG, only pages whose `meta.json` gives that
-language are used. Pages are repeated, with an id and a few extra fields,
+shared dev corpus); with LANGS (one language or several joined by commas,
+"zh,ja"), only pages whose `meta.json` gives one of them are used. Pages are repeated, with an id and a few extra fields,
 until the stream reaches SIZE_MB megabytes. Nothing is written to the
 repository: the stream goes to standard output.
 """
@@ -26,7 +26,8 @@ def main() -> int:
         return 2
     pages = sorted(pathlib.Path(sys.argv[1]).glob("*/input.txt"))
     if len(sys.argv) == 4:
-        pages = [p for p in pages if page_lang(p) == sys.argv[3]]
+        langs = set(sys.argv[3].split(","))
+        pages = [p for p in pages if page_lang(p) in langs]
     if not pages:
         print(f"no */input.txt under {sys.argv[1]}", file=sys.stderr)
         return 1
