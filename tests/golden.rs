@@ -63,10 +63,6 @@ const FLAT_EXCEPTIONS: &[(&str, &str)] = &[
         "the breadcrumb's last label on a line of its own is taken for the headline above the question",
     ),
     (
-        "ko-blog-post-list-dates",
-        "the blogger's card on lines of their own is tail chrome; as one block it holds a sentence",
-    ),
-    (
         "zh-tw-bbs-post-footer",
         "the post's title line stands alone as its headline; in the header's block it goes with the board's fields",
     ),

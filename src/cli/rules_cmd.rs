@@ -100,7 +100,13 @@ fn show(s: &RuleSpec, out: &mut impl Write) -> io::Result<()> {
             let p: Vec<&str> = phrases.iter().map(|p| p.value.as_str()).collect();
             writeln!(out, "  match: at least {min_distinct} of these phrases in {scope}: {}", p.join(" | "))?;
         }
-        MatchSpec::Regex(r) => writeln!(out, "  match: regex in {scope}: {}", r.value)?,
+        MatchSpec::Regex { pattern, requires } => {
+            writeln!(out, "  match: regex in {scope}: {}", pattern.value)?;
+            if !requires.is_empty() {
+                let list: Vec<&str> = requires.iter().map(|p| p.value.as_str()).collect();
+                writeln!(out, "  searched only in blocks holding one of: {}", list.join(" | "))?;
+            }
+        }
         MatchSpec::Structure(Structure::EmptyNumberedList { min_items, max_start }) => writeln!(
             out,
             "  match: empty-numbered-list: {min_items}+ consecutive items holding only their number, first at most {max_start}"

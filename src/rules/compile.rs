@@ -103,7 +103,7 @@ impl CompiledRule {
     /// open with (`[^\n]{1,150}`): the search reads every block's first
     /// bytes as far as the class reaches, which `thresh rules test` notes.
     pub fn slow_opening(&self) -> Option<String> {
-        let Matcher::Regex { pattern, hir, .. } = &self.matcher else { return None };
+        let Matcher::Regex { pattern, hir, gated: false, .. } = &self.matcher else { return None };
         set_pattern(self.spec.scope, pattern, hir.clone(), 0).broad_opening()
     }
 }
@@ -134,6 +134,9 @@ enum Matcher {
         /// same (a block rule).
         hir: Option<Arc<Hir>>,
         regex: OnceLock<Option<meta::Regex>>,
+        /// The rule `requires` phrases: its pattern is not in the set, and
+        /// only a block where one of them was found is searched for it.
+        gated: bool,
     },
     Structure(Structure),
 }
@@ -170,8 +173,10 @@ impl RuleSet {
         let mut normalized: Vec<Option<Vec<String>>> = specs
             .iter()
             .map(|s| match &s.matcher {
-                MatchSpec::Phrases { phrases, .. } => {
-                    Some(phrases.iter().map(|p| normalize(&p.value)).collect())
+                MatchSpec::Phrases { phrases: list, .. } | MatchSpec::Regex { requires: list, .. }
+                    if !list.is_empty() =>
+                {
+                    Some(list.iter().map(|p| normalize(&p.value)).collect())
                 }
                 _ => None,
             })
@@ -233,6 +238,8 @@ impl RuleSet {
     /// order. Conditions (`[when]`) are not checked here.
     pub fn fire(&self, block: BlockForm<'_>) -> Vec<Firing> {
         let mut firings: Vec<Firing> = Vec::new();
+        // The regex rules whose `requires` phrases the block holds.
+        let mut opened: Vec<usize> = Vec::new();
         if let Some(set) = &self.phrases
             && self.phrases_up_to.is_none_or(|n| block.chars <= n)
         {
@@ -251,7 +258,9 @@ impl RuleSet {
             while i < hits.len() {
                 let rule = hits[i].0;
                 let end = hits[i..].iter().position(|h| h.0 != rule).map_or(hits.len(), |n| i + n);
-                if let Some(f) = self.phrase_firing(rule, &hits[i..end], block.lines.len()) {
+                if matches!(self.rules[rule].matcher, Matcher::Regex { .. }) {
+                    opened.push(rule);
+                } else if let Some(f) = self.phrase_firing(rule, &hits[i..end], block.lines.len()) {
                     firings.push(f);
                 }
                 i = end;
@@ -262,13 +271,18 @@ impl RuleSet {
             Some(s) => s.set.get_or_init(|| build_set(&s.patterns).ok()).as_ref().or(self.regexes.as_ref()),
             None => self.regexes.as_ref(),
         };
+        let wanted = |rule: usize| self.rules[rule].spec.when.fits(block.chars, block.lines.len());
         if let Some(set) = set {
-            let wanted = |rule: usize| self.rules[rule].spec.when.fits(block.chars, block.lines.len());
             set.matches(block.text, wanted, |rule| {
                 if let Some(f) = self.regex_firing(rule, block) {
                     firings.push(f);
                 }
             });
+        }
+        for rule in opened.into_iter().filter(|&r| wanted(r)) {
+            if let Some(f) = self.regex_firing(rule, block) {
+                firings.push(f);
+            }
         }
         firings.sort_by_key(|f| f.rule);
         firings
@@ -304,7 +318,7 @@ impl RuleSet {
 
     fn regex_firing(&self, rule: usize, block: BlockForm<'_>) -> Option<Firing> {
         let r = &self.rules[rule];
-        let Matcher::Regex { pattern, hir, regex } = &r.matcher else {
+        let Matcher::Regex { pattern, hir, regex, .. } = &r.matcher else {
             return None;
         };
         // The set compiled it within the set's limit, so it compiles alone.
@@ -386,13 +400,19 @@ fn matchers(specs: Vec<RuleSpec>, normalized: &mut [Option<Vec<String>>]) -> Res
             }
             // Loading checked the syntax (`check_regex`); the set's build
             // names any regex that still does not compile.
-            MatchSpec::Regex(pattern) => match rewrite(&pattern.value) {
+            MatchSpec::Regex { pattern, requires } => match rewrite(&pattern.value) {
                 Ok(rewritten) => {
                     // Parsed once, for the set and for the rule's own regex.
                     let hir = regex_syntax::Parser::new().parse(&rewritten).ok().map(Arc::new);
-                    limits.push(spec.when.max_chars);
-                    set_patterns.push(set_pattern(spec.scope, &rewritten, hir.clone(), index));
-                    Matcher::Regex { pattern: rewritten, hir, regex: OnceLock::new() }
+                    let gated = !requires.is_empty();
+                    if gated {
+                        // Its phrases are looked for in every block it may apply to.
+                        phrases_up_to = phrases_up_to.zip(spec.when.max_chars).map(|(a, b)| a.max(b));
+                    } else {
+                        limits.push(spec.when.max_chars);
+                        set_patterns.push(set_pattern(spec.scope, &rewritten, hir.clone(), index));
+                    }
+                    Matcher::Regex { pattern: rewritten, hir, regex: OnceLock::new(), gated }
                 }
                 Err((message, help)) => {
                     errors.push(RuleError {
@@ -437,7 +457,7 @@ fn regex_set(rules: &[CompiledRule], patterns: &[Pattern]) -> Result<Option<Rege
 pub fn regexes_alone<'s>(specs: impl Iterator<Item = &'s RuleSpec>) -> Vec<RuleError> {
     specs
         .filter_map(|spec| {
-            let MatchSpec::Regex(pattern) = &spec.matcher else { return None };
+            let MatchSpec::Regex { pattern, .. } = &spec.matcher else { return None };
             let (message, help) = compile_regex(&pattern.value).err()?;
             Some(RuleError { at: pattern.at.clone(), rule: Some(spec.id.value.clone()), message, help })
         })

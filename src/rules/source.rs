@@ -107,7 +107,7 @@ pub fn duplicate_ids(specs: &[RuleSpec]) -> Vec<RuleError> {
 /// The error of a rule whose regex is not valid (syntax only: compiling
 /// comes with the rule set, which reports a regex too large then).
 fn regex_error(spec: &RuleSpec) -> Option<RuleError> {
-    let MatchSpec::Regex(pattern) = &spec.matcher else {
+    let MatchSpec::Regex { pattern, .. } = &spec.matcher else {
         return None;
     };
     let (message, help) = check_regex(&pattern.value).err()?;

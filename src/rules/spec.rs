@@ -46,7 +46,16 @@ pub enum MatchSpec {
         min_distinct: usize,
     },
     /// A regular expression over the matching form.
-    Regex(Located<String>),
+    Regex {
+        /// The pattern, as written.
+        pattern: Located<String>,
+        /// Phrases one of which a block must hold before the regex is
+        /// searched in it (empty: every block is searched). A pattern that
+        /// opens with a user name or a class reads every line for it; found
+        /// with the other rules' phrases, these keep it to the few blocks
+        /// that may match.
+        requires: Vec<Located<String>>,
+    },
     /// A structural detector written in Rust.
     Structure(Structure),
 }
@@ -311,7 +320,7 @@ pub fn parse_rule(path: &str, source: &str) -> Result<RuleSpec, Vec<RuleError>> 
 
 const TOP_KEYS: &[&str] = &["id", "description", "explanation", "match", "when", "action", "tests"];
 /// The `[match]` keys besides the structure keys.
-const MATCH_OWN_KEYS: &[&str] = &["phrases", "min-distinct", "regex", "structure", "scope"];
+const MATCH_OWN_KEYS: &[&str] = &["phrases", "min-distinct", "regex", "requires", "structure", "scope"];
 /// The `[match]` keys that configure structure rules.
 const STRUCTURE_KEYS: &[&str] = &[
     "min-items",
@@ -471,7 +480,7 @@ impl<'a> Walker<'a> {
             }
         };
         if let Some(v) = phrases {
-            only(self, STRUCTURE_KEYS, "phrases");
+            only(self, &[&["requires"][..], STRUCTURE_KEYS].concat(), "phrases");
             let list = self.str_list(v, "phrases")?;
             if list.is_empty() {
                 self.error(&v.span(), "`phrases` is empty".into(), "list at least one phrase");
@@ -496,9 +505,24 @@ impl<'a> Walker<'a> {
         if let Some(v) = regex {
             only(self, &[&["min-distinct"][..], STRUCTURE_KEYS].concat(), "regex");
             let pattern = self.as_str(v, "regex")?;
-            return Some((MatchSpec::Regex(pattern), scope));
+            let requires = match t.get("requires") {
+                Some(r) => {
+                    let list = self.str_list(r, "requires")?;
+                    if list.is_empty() {
+                        self.error(&r.span(), "`requires` is empty".into(), "list a phrase, or remove it");
+                    }
+                    for p in &list {
+                        if crate::normalize::normalize(&p.value).is_empty() {
+                            self.error_at(&p.at, "phrase is empty once normalised".into(), "remove it");
+                        }
+                    }
+                    list
+                }
+                None => Vec::new(),
+            };
+            return Some((MatchSpec::Regex { pattern, requires }, scope));
         }
-        only(self, &["min-distinct", "scope"], "structure");
+        only(self, &["min-distinct", "requires", "scope"], "structure");
         let kind = self.opt_enum(t, "structure", STRUCTURES)??;
         let min_items = self.opt_uint(t, "min-items")?;
         let structure = match kind {
@@ -674,7 +698,7 @@ impl<'a> Walker<'a> {
         let action = Action::ALL.into_iter().find(|a| a.name() == kind).unwrap_or(Action::Keep);
         let at = t.get("kind").map(|v| v.span()).unwrap_or(span.clone());
         match (action, matcher) {
-            (Action::StripSpan, MatchSpec::Regex(_)) => {}
+            (Action::StripSpan, MatchSpec::Regex { .. }) => {}
             (Action::StripSpan, _) => {
                 self.error(
                     &at,
@@ -683,7 +707,7 @@ impl<'a> Walker<'a> {
                 );
             }
             (Action::DropBlock, MatchSpec::Structure(_))
-            | (_, MatchSpec::Phrases { .. } | MatchSpec::Regex(_)) => {}
+            | (_, MatchSpec::Phrases { .. } | MatchSpec::Regex { .. }) => {}
             (_, MatchSpec::Structure(_)) => {
                 self.error(&at, "structure rules only drop blocks".into(), "use `kind = \"drop-block\"`");
             }
