@@ -93,6 +93,14 @@ const FLAT_EXCEPTIONS: &[(&str, &str)] = &[
         "no paragraph line is long enough to split the page, and no line ends a sentence: it stays one block",
     ),
     (
+        "en-code-host-issue-thread",
+        "the report's paragraphs are all short, so it stands above the body; with blank lines its steps are one block with a sentence, a line each they hold none and go",
+    ),
+    (
+        "de-local-news-comments",
+        "the kicker over the headline shares the headline's block and stays with it; on a line of its own it goes",
+    ),
+    (
         "ja-qa-best-answer",
         "the best answer's head (ベストアンサー, the poster's name, the time) stays as one block; its lines go one by one",
     ),

@@ -57,6 +57,7 @@ pub(super) fn find(
                         && !headline.as_ref().is_some_and(|h| h.contains(k))
                         && !outline.is_contents(k)
                         && !opens_story(doc, view, k, first, &sentence)
+                        && !announced_between(doc, view, reports, k, first, &sentence)
                         && !introduced(doc, view, reports, k, first, &sentence)
                 })
                 .map(|k| (k..k + 1, "no sentence, outside the body".to_owned()))
@@ -187,6 +188,36 @@ fn opens_story(
     let ends = salutation || (b.mostly_cjk() && line.ends_with(['!', '?', '。', '！', '？']));
     ends && (k + 1..first).all(sentence)
 }
+
+/// Whether block `k`, above the body's first paragraph `first`, is a short
+/// line that announces the sentence under it with a colon, under a sentence
+/// of its own ("Steps to reproduce:" in a bug report whose paragraphs are
+/// all short, "Here is how it works:"): a sub-heading of the text above the
+/// body, as a single short block between two sentences is within it.
+/// Chrome that ends with a colon ("Share this:", "Read more:", "Tags:")
+/// rules drop before this is asked, or stands over buttons and titles.
+fn announced_between(
+    doc: &Document<'_>,
+    view: &[usize],
+    reports: &[BlockReport],
+    k: usize,
+    first: usize,
+    sentence: &impl Fn(usize) -> bool,
+) -> bool {
+    let b = &doc.blocks[view[k]];
+    k > 0
+        && k < first
+        && b.lines == 1
+        && b.words <= ANNOUNCING_WORDS
+        && doc.announces(view[k])
+        && sentence(k - 1)
+        && reports[view[k - 1]].decision != crate::report::Decision::Drop
+        && sentence(k + 1)
+        && reports[view[k + 1]].decision != crate::report::Decision::Drop
+}
+
+/// The most words of a line that announces a sentence above the body.
+const ANNOUNCING_WORDS: usize = 6;
 
 /// Whether block `k`, below the body's first paragraph `first`, is what the
 /// sentence right above it introduces with a colon: an answer's command
