@@ -265,6 +265,20 @@ pub(super) fn apply_rules(doc: &Document<'_>, view: &[usize], reports: &mut [Blo
             .take_while(|&k| run_item(k - 1))
             .find_map(|k| if two_sentences(k) { Some(k + 1) } else { example_between(k).then_some(k + 2) })
     };
+    // A short line that announces a list with a colon right under the
+    // body's last paragraph ("Checkliste für den Herbst:"), the list, and
+    // one sentence after it (the article's conclusion): the list is the
+    // article's. Chrome that ends with a colon ("Share this:", "Lesen Sie
+    // auch:") is dropped by its rules before this is asked.
+    let announced_list = |l: usize| {
+        let b = &doc.blocks[view[l + 1]];
+        let announces = b.lines == 1 && b.words <= ANNOUNCING_WORDS && doc.announces(view[l + 1]);
+        if !(announces && run_item(l + 1)) {
+            return None;
+        }
+        let end = view.len().min(l + 3 + LIST_IN_STORY);
+        (l + 3..end).take_while(|&k| run_item(k - 1)).find(|&k| widens(k))
+    };
     // A button already dropped between two paragraphs that stands again
     // below the body's first paragraph ("Share" under each post of a live
     // blog) is passed over. One that stands there once ("Share this
@@ -318,6 +332,8 @@ pub(super) fn apply_rules(doc: &Document<'_>, view: &[usize], reports: &mut [Blo
                 *l += 3;
             } else if let Some(resumes) = list_then_story(*l) {
                 *l = resumes; // a list in the story: ingredients, then the method
+            } else if let Some(closes) = (*l + 2 < view.len()).then(|| announced_list(*l)).flatten() {
+                *l = closes; // a checklist, then the conclusion
             } else {
                 break;
             }
@@ -371,6 +387,10 @@ const CJK_CLOSING_CHARS: usize = 5;
 
 /// The most words of a dropped button the body widens over.
 const BUTTON_WORDS: usize = 3;
+
+/// The most words of a line that announces a list under the body's last
+/// paragraph.
+const ANNOUNCING_WORDS: usize = 6;
 
 /// The most blocks of a list that the body widens over, when two sentences
 /// follow it.
