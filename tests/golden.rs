@@ -101,6 +101,10 @@ const FLAT_EXCEPTIONS: &[(&str, &str)] = &[
         "the kicker over the headline shares the headline's block and stays with it; on a line of its own it goes",
     ),
     (
+        "en-howto-steps-ads",
+        "a reader's story and the article's card under the tips are blocks with a sentence in each, so the body runs on over them; a line each, they are tail chrome",
+    ),
+    (
         "ja-qa-best-answer",
         "the best answer's head (ベストアンサー, the poster's name, the time) stays as one block; its lines go one by one",
     ),
