@@ -85,6 +85,7 @@ pub(super) fn headline(
     };
     let candidate = |k: usize| {
         title_line(&blocks[view[k]])
+            && !label_row(&blocks[view[k]])
             && blocks[view[k]].words >= 2
             && !figures(&blocks[view[k]])
             && !(k > 0 && (field_label(&blocks[view[k - 1]]) || video_label(&blocks[view[k - 1]])))
@@ -763,6 +764,22 @@ const BY: [&str; 17] = [
 /// Ayn Rand and the truth about tech and libertarians") that does not end a
 /// sentence (a `!` or `?` at the end of a line in Title Case is a
 /// headline's).
+/// A line of Chinese or Japanese labels set apart by spaces, at least
+/// `LABEL_ROW_TOKENS` of them and short (a portal's toolbar, "缩小字体 放大字体
+/// 收藏 微博 微信 分享"): a headline runs on without spaces, or has one or two.
+fn label_row(b: &Analyzed) -> bool {
+    let s = &b.scripts;
+    let tokens = s.tokens as usize;
+    b.lines == 1
+        && (s.han + s.kana) as usize * 2 >= b.chars
+        && tokens >= LABEL_ROW_TOKENS
+        && b.chars <= LABEL_ROW_TOKEN_CHARS * tokens
+}
+
+/// The fewest labels of a row of them, and the most characters a label.
+const LABEL_ROW_TOKENS: usize = 5;
+const LABEL_ROW_TOKEN_CHARS: usize = 4;
+
 fn title_line(b: &Analyzed) -> bool {
     (b.lines == 1 || kicker_over_title(b)) && b.chars <= HEADLINE_CHARS && (b.open_end || b.headline_end)
 }
