@@ -843,7 +843,8 @@ fn dated_meta(form: &str) -> bool {
 
 /// The runs of ASCII digits in `form`, a decimal ("1,3 %", "$1.5 billion":
 /// one or two digits after a comma or a full stop, and no separator and
-/// digit after those) counted as one number: a headline's figures are no
+/// digit after those) or a number with its thousands set apart by spaces
+/// ("5 000") counted as one number: a headline's figures are no
 /// date ("Inflação … fica em 1,3%, maior taxa … desde 2016"), while
 /// "12.03.2024" stays three numbers.
 fn numbers(form: &str) -> Vec<&str> {
@@ -868,6 +869,18 @@ fn numbers(form: &str) -> Vec<&str> {
             && !(matches!(bytes.get(i), Some(b'.' | b','))
                 && bytes.get(i + 1).is_some_and(u8::is_ascii_digit))
             && !(s > 0 && matches!(bytes[s - 1], b'.' | b','))
+        {
+            runs.pop();
+            runs.push((s, i));
+            continue;
+        }
+        // A group of thousands after a space: "5 000 arbres", "1 200 000
+        // euros" (French and other languages set them so).
+        if let Some(&(s, e)) = runs.last()
+            && e + 1 == start
+            && bytes[e] == b' '
+            && i - start == 3
+            && (e - s <= 3 || bytes[e - 4] == b' ')
         {
             runs.pop();
             runs.push((s, i));
@@ -1013,5 +1026,8 @@ mod tests {
         assert!(dated_meta("(最终更新 3月14日 15时05分)"));
         assert!(!dated_meta("日銀、3年ぶり利上げ"));
         assert!(!dated_meta("fed holds rates at 5.25%"));
+        // So is a number with its thousands set apart by spaces.
+        assert!(!dated_meta("angers. la ville va planter 5 000 arbres d'ici 2026"));
+        assert!(!dated_meta("1 200 000 visiteurs au salon en 2024"));
     }
 }
