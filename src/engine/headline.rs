@@ -83,9 +83,19 @@ pub(super) fn headline(
             .take_while(|&j| title_line(&blocks[view[j]]) && blocks[view[j]].words <= VERDICT_ITEM_WORDS)
             .any(|j| verdict_label(&blocks[view[j]]))
     };
+    // An entry of a numbered contents list, one a line in text without
+    // blank lines ("7. Data model" over "8. Lifecycle of a task"): no
+    // headline.
+    let numbered = |k: usize| view.get(k).and_then(|&i| item_number(blocks[i].form.as_str()));
+    let contents_item = |k: usize| {
+        numbered(k).is_some_and(|n| {
+            (k > 0 && numbered(k - 1).is_some_and(|m| m + 1 == n)) || numbered(k + 1).is_some_and(|m| n + 1 == m)
+        })
+    };
     let candidate = |k: usize| {
         title_line(&blocks[view[k]])
             && !label_row(&blocks[view[k]])
+            && !contents_item(k)
             && blocks[view[k]].words >= 2
             && !figures(&blocks[view[k]])
             && !(k > 0 && (field_label(&blocks[view[k - 1]]) || video_label(&blocks[view[k - 1]])))
@@ -764,6 +774,20 @@ const BY: [&str; 17] = [
 /// Ayn Rand and the truth about tech and libertarians") that does not end a
 /// sentence (a `!` or `?` at the end of a line in Title Case is a
 /// headline's).
+/// The number a one-line item opens with ("8. Lifecycle of a task", "3)
+/// Setup"), if it does.
+fn item_number(form: &str) -> Option<u32> {
+    if form.contains('\n') {
+        return None;
+    }
+    let digits = form.bytes().take_while(u8::is_ascii_digit).count();
+    let rest = form[digits..].strip_prefix(['.', ')'])?;
+    if digits == 0 || digits > 3 || !rest.starts_with(' ') {
+        return None;
+    }
+    form[..digits].parse().ok()
+}
+
 /// A line of Chinese or Japanese labels set apart by spaces, at least
 /// `LABEL_ROW_TOKENS` of them and short (a portal's toolbar, "缩小字体 放大字体
 /// 收藏 微博 微信 分享"): a headline runs on without spaces, or has one or two.
@@ -1026,6 +1050,10 @@ mod tests {
         assert!(dated_meta("(最终更新 3月14日 15时05分)"));
         assert!(!dated_meta("日銀、3年ぶり利上げ"));
         assert!(!dated_meta("fed holds rates at 5.25%"));
+        assert_eq!(item_number("8. lifecycle of a task"), Some(8));
+        assert_eq!(item_number("12) conclusion"), Some(12));
+        assert_eq!(item_number("2024. a year in review"), None);
+        assert_eq!(item_number("3.5 million visitors"), None);
         // So is a number with its thousands set apart by spaces.
         assert!(!dated_meta("angers. la ville va planter 5 000 arbres d'ici 2026"));
         assert!(!dated_meta("1 200 000 visiteurs au salon en 2024"));
