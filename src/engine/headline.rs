@@ -89,7 +89,8 @@ pub(super) fn headline(
     let numbered = |k: usize| view.get(k).and_then(|&i| item_number(blocks[i].form.as_str()));
     let contents_item = |k: usize| {
         numbered(k).is_some_and(|n| {
-            (k > 0 && numbered(k - 1).is_some_and(|m| m + 1 == n)) || numbered(k + 1).is_some_and(|m| n + 1 == m)
+            (k > 0 && numbered(k - 1).is_some_and(|m| m + 1 == n))
+                || numbered(k + 1).is_some_and(|m| n + 1 == m)
         })
     };
     let candidate = |k: usize| {
