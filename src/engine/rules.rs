@@ -69,6 +69,14 @@ impl Document<'_> {
         self.lines(i).last().is_some_and(|l| l.trim_end().ends_with([':', '：']))
     }
 
+    /// Whether block `i` is a short line that announces what follows with a
+    /// colon: one line of at most `ANNOUNCING_WORDS` words ("Steps to
+    /// reproduce:", "Checkliste für den Herbst:").
+    pub fn announcing_line(&self, i: usize) -> bool {
+        let b = &self.blocks[i];
+        b.lines == 1 && b.words <= ANNOUNCING_WORDS && self.announces(i)
+    }
+
     /// Asks every rule about every block, once.
     pub fn fire(&mut self) {
         let rules = self.rules;
@@ -271,9 +279,7 @@ pub(super) fn apply_rules(doc: &Document<'_>, view: &[usize], reports: &mut [Blo
     // article's. Chrome that ends with a colon ("Share this:", "Lesen Sie
     // auch:") is dropped by its rules before this is asked.
     let announced_list = |l: usize| {
-        let b = &doc.blocks[view[l + 1]];
-        let announces = b.lines == 1 && b.words <= ANNOUNCING_WORDS && doc.announces(view[l + 1]);
-        if !(announces && run_item(l + 1)) {
+        if !(doc.announcing_line(view[l + 1]) && run_item(l + 1)) {
             return None;
         }
         let end = view.len().min(l + 3 + LIST_IN_STORY);
@@ -388,8 +394,8 @@ const CJK_CLOSING_CHARS: usize = 5;
 /// The most words of a dropped button the body widens over.
 const BUTTON_WORDS: usize = 3;
 
-/// The most words of a line that announces a list under the body's last
-/// paragraph.
+/// The most words of a short line that announces what follows with a
+/// colon ([`Document::announcing_line`]).
 const ANNOUNCING_WORDS: usize = 6;
 
 /// The most blocks of a list that the body widens over, when two sentences

@@ -41,6 +41,9 @@ pub(super) fn find(
                 let b = &doc.blocks[view[k]];
                 b.has_sentence(min_words)
             };
+            // A sentence that no rule dropped.
+            let kept_sentence =
+                |k: usize| sentence(k) && reports[view[k]].decision != crate::report::Decision::Drop;
             // The headline: the last heading of two words or more before the
             // body that nothing else dropped (a byline above the body is not it).
             let headline = keep_headline
@@ -57,8 +60,8 @@ pub(super) fn find(
                         && !headline.as_ref().is_some_and(|h| h.contains(k))
                         && !outline.is_contents(k)
                         && !opens_story(doc, view, k, first, &sentence)
-                        && !announced_between(doc, view, reports, k, first, &sentence)
-                        && !introduced(doc, view, reports, k, first, &sentence)
+                        && !announced_between(doc, view, k, first, &kept_sentence)
+                        && !introduced(doc, view, k, first, &kept_sentence)
                 })
                 .map(|k| (k..k + 1, "no sentence, outside the body".to_owned()))
                 .collect();
@@ -199,25 +202,12 @@ fn opens_story(
 fn announced_between(
     doc: &Document<'_>,
     view: &[usize],
-    reports: &[BlockReport],
     k: usize,
     first: usize,
-    sentence: &impl Fn(usize) -> bool,
+    kept_sentence: &impl Fn(usize) -> bool,
 ) -> bool {
-    let b = &doc.blocks[view[k]];
-    k > 0
-        && k < first
-        && b.lines == 1
-        && b.words <= ANNOUNCING_WORDS
-        && doc.announces(view[k])
-        && sentence(k - 1)
-        && reports[view[k - 1]].decision != crate::report::Decision::Drop
-        && sentence(k + 1)
-        && reports[view[k + 1]].decision != crate::report::Decision::Drop
+    k > 0 && k < first && doc.announcing_line(view[k]) && kept_sentence(k - 1) && kept_sentence(k + 1)
 }
-
-/// The most words of a line that announces a sentence above the body.
-const ANNOUNCING_WORDS: usize = 6;
 
 /// Whether block `k`, below the body's first paragraph `first`, is what the
 /// sentence right above it introduces with a colon: an answer's command
@@ -227,15 +217,12 @@ const ANNOUNCING_WORDS: usize = 6;
 fn introduced(
     doc: &Document<'_>,
     view: &[usize],
-    reports: &[BlockReport],
     k: usize,
     first: usize,
-    sentence: &impl Fn(usize) -> bool,
+    kept_sentence: &impl Fn(usize) -> bool,
 ) -> bool {
     let Some(above) = k.checked_sub(1).filter(|&a| a >= first) else { return false };
-    doc.announces(view[above])
-        && sentence(above)
-        && reports[view[above]].decision != crate::report::Decision::Drop
+    doc.announces(view[above]) && kept_sentence(above)
 }
 
 /// How many times `line` (trimmed) is one text of at least `min_words`

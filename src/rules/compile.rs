@@ -103,7 +103,10 @@ impl CompiledRule {
     /// open with (`[^\n]{1,150}`): the search reads every block's first
     /// bytes as far as the class reaches, which `thresh rules test` notes.
     pub fn slow_opening(&self) -> Option<String> {
-        let Matcher::Regex { pattern, hir, gated: false, .. } = &self.matcher else { return None };
+        let Matcher::Regex { pattern, hir, .. } = &self.matcher else { return None };
+        if self.gated() {
+            return None;
+        }
         set_pattern(self.spec.scope, pattern, hir.clone(), 0).broad_opening()
     }
 }
@@ -134,9 +137,6 @@ enum Matcher {
         /// same (a block rule).
         hir: Option<Arc<Hir>>,
         regex: OnceLock<Option<meta::Regex>>,
-        /// The rule `requires` phrases: its pattern is not in the set, and
-        /// only a block where one of them was found is searched for it.
-        gated: bool,
     },
     Structure(Structure),
 }
@@ -363,6 +363,12 @@ impl RuleSet {
 }
 
 impl CompiledRule {
+    /// Whether the rule `requires` phrases: its pattern is not in the set,
+    /// and only a block where one of them was found is searched for it.
+    fn gated(&self) -> bool {
+        matches!(&self.spec.matcher, MatchSpec::Regex { requires, .. } if !requires.is_empty())
+    }
+
     /// The structural detector, if this is a structure rule.
     pub fn structure(&self) -> Option<Structure> {
         match self.matcher {
@@ -404,15 +410,14 @@ fn matchers(specs: Vec<RuleSpec>, normalized: &mut [Option<Vec<String>>]) -> Res
                 Ok(rewritten) => {
                     // Parsed once, for the set and for the rule's own regex.
                     let hir = regex_syntax::Parser::new().parse(&rewritten).ok().map(Arc::new);
-                    let gated = !requires.is_empty();
-                    if gated {
+                    if !requires.is_empty() {
                         // Its phrases are looked for in every block it may apply to.
                         phrases_up_to = phrases_up_to.zip(spec.when.max_chars).map(|(a, b)| a.max(b));
                     } else {
                         limits.push(spec.when.max_chars);
                         set_patterns.push(set_pattern(spec.scope, &rewritten, hir.clone(), index));
                     }
-                    Matcher::Regex { pattern: rewritten, hir, regex: OnceLock::new(), gated }
+                    Matcher::Regex { pattern: rewritten, hir, regex: OnceLock::new() }
                 }
                 Err((message, help)) => {
                     errors.push(RuleError {

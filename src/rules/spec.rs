@@ -481,9 +481,8 @@ impl<'a> Walker<'a> {
         };
         if let Some(v) = phrases {
             only(self, &[&["requires"][..], STRUCTURE_KEYS].concat(), "phrases");
-            let list = self.str_list(v, "phrases")?;
+            let list = self.phrase_list(v, "phrases", "list at least one phrase")?;
             if list.is_empty() {
-                self.error(&v.span(), "`phrases` is empty".into(), "list at least one phrase");
                 return None;
             }
             let min_distinct = self.opt_uint(t, "min-distinct")?.unwrap_or(1);
@@ -495,29 +494,13 @@ impl<'a> Walker<'a> {
                     "use a number from 1 to the number of phrases",
                 );
             }
-            for p in &list {
-                if crate::normalize::normalize(&p.value).is_empty() {
-                    self.error_at(&p.at, "phrase is empty once normalised".into(), "remove it");
-                }
-            }
             return Some((MatchSpec::Phrases { phrases: list, min_distinct }, scope));
         }
         if let Some(v) = regex {
             only(self, &[&["min-distinct"][..], STRUCTURE_KEYS].concat(), "regex");
             let pattern = self.as_str(v, "regex")?;
             let requires = match t.get("requires") {
-                Some(r) => {
-                    let list = self.str_list(r, "requires")?;
-                    if list.is_empty() {
-                        self.error(&r.span(), "`requires` is empty".into(), "list a phrase, or remove it");
-                    }
-                    for p in &list {
-                        if crate::normalize::normalize(&p.value).is_empty() {
-                            self.error_at(&p.at, "phrase is empty once normalised".into(), "remove it");
-                        }
-                    }
-                    list
-                }
+                Some(r) => self.phrase_list(r, "requires", "list a phrase, or remove it")?,
                 None => Vec::new(),
             };
             return Some((MatchSpec::Regex { pattern, requires }, scope));
@@ -842,6 +825,22 @@ impl<'a> Walker<'a> {
                 None
             }
         }
+    }
+
+    /// A list of phrases under `key`: an empty list, or a phrase that
+    /// normalises to nothing, is reported (`help` says what to do with an
+    /// empty list).
+    fn phrase_list(&mut self, v: &Value<'_>, key: &str, help: &str) -> Option<Vec<Located<String>>> {
+        let list = self.str_list(v, key)?;
+        if list.is_empty() {
+            self.error(&v.span(), format!("`{key}` is empty"), help);
+        }
+        for p in &list {
+            if crate::normalize::normalize(&p.value).is_empty() {
+                self.error_at(&p.at, "phrase is empty once normalised".into(), "remove it");
+            }
+        }
+        Some(list)
     }
 
     fn str_list(&mut self, v: &Value<'_>, key: &str) -> Option<Vec<Located<String>>> {
