@@ -378,10 +378,15 @@ fn without_footnote_marks(mut text: &str) -> &str {
 /// The longest footnote mark, brackets included ("[citation needed]").
 const FOOTNOTE_MARK_BYTES: usize = 20;
 
-/// A line with at least `CJK_SENTENCE` Han, kana or Hangul characters.
+/// A line with at least `CJK_SENTENCE` Han, kana or Hangul characters that
+/// is no breadcrumb: labels between two spaced `>` or `›` or more ("ホーム >
+/// くらし・手続き > ごみ・リサイクル > 粗大ごみの収集方法が変わります" ends
+/// with the page's title, but states nothing).
 fn long_cjk_line(raw: &str) -> bool {
-    raw.split('\n')
-        .any(|l| l.chars().filter(|&c| crate::lang::is_unspaced(c)).count() >= CJK_SENTENCE as usize)
+    raw.split('\n').any(|l| {
+        l.chars().filter(|&c| crate::lang::is_unspaced(c)).count() >= CJK_SENTENCE as usize
+            && l.matches(" > ").count() + l.matches(" › ").count() < 2
+    })
 }
 
 #[cfg(test)]
