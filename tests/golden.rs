@@ -67,11 +67,6 @@ const FLAT_EXCEPTIONS: &[(&str, &str)] = &[
         "the post's title line stands alone as its headline; in the header's block it goes with the board's fields",
     ),
     ("en-blog-comments-toc", "the \"Contents\" heading stands alone, away from its list"),
-    ("en-docs-page", "a one-word title is only taken right above the body"),
-    (
-        "en-readme-sections",
-        "a one-word title is only taken right above the body; the licence's label is nearer",
-    ),
     ("en-forum-thread", "a similar thread's title after the posts, a question, reads as a sentence there"),
     ("en-share-caption-above-body", "nine labels between the headline and a caption taken for the body"),
     ("de-news-kicker-headline", "the kicker on a line of its own is head chrome, not part of the headline"),

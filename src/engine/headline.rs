@@ -118,18 +118,41 @@ pub(super) fn headline(
     {
         return Some(Headline { range: t..t + 1, label: None, cut: Some(t) });
     }
-    // A page with no title of two words or more (a manual's page, a forum
-    // thread) may have one of a single word right above its body, or a
-    // question.
-    let Some(last) = (0..before).rev().find(|&k| candidate(k)) else {
-        let one_word = before.checked_sub(1).filter(|&k| {
+    // A title of one word right above the body, only dropped blocks (an
+    // "Edit on GitHub" link, a date line) between, is the headline rather
+    // than a title of two words or more above it that is an item of a
+    // menu, two short labels on either side of it (a manual's sidebar,
+    // "Installation" … "Environment variables" … "Logging", over the
+    // page's "Configuration").
+    let last = (0..before).rev().find(|&k| candidate(k));
+    // Asked only when needed: `title` may ask the block's language.
+    let one_word_above = || {
+        (0..before).rev().find(|&k| reports[view[k]].decision != Decision::Drop).filter(|&k| {
             let b = &blocks[view[k]];
-            title_line(b) && title(k) && one_word_title(b)
-        });
+            title_line(b) && one_word_title(b) && title(k)
+        })
+    };
+    let menu_label = |k: usize| {
+        view.get(k).is_some_and(|&i| {
+            let b = &blocks[i];
+            reports[i].decision != Decision::Drop && b.lines == 1 && !b.punctuated && short_label(b)
+        })
+    };
+    if let Some(l) = last
+        && l >= 2
+        && [l - 2, l - 1, l + 1, l + 2].into_iter().all(menu_label)
+        && let Some(w) = one_word_above().filter(|&w| w > l)
+    {
+        return Some(Headline::new(w..w + 1));
+    }
+    // A page with no title of two words or more (a manual's page, a forum
+    // thread) may have one of a single word right above its body (dropped
+    // blocks between), or a question.
+    let Some(last) = last else {
         let question = || {
             (0..before).rev().find(|&k| question_title(&blocks[view[k]]) && title(k) && !contents_entry(k))
         };
-        return one_word.or_else(question).map(|k| Headline::new(k..k + 1));
+        return one_word_above().or_else(question).map(|k| Headline::new(k..k + 1));
     };
     let last = listed_link(blocks, view, link_dropped, candidate, last).unwrap_or(last);
     // A question between that title and the body, with dropped blocks and
@@ -488,7 +511,34 @@ fn kept_title(b: &Analyzed, decision: Decision) -> bool {
         && !credited(form)
         && !bracketed(form)
         && !(b.lines == 1 && b.capital_share >= 1.0 && name_list(form))
+        && !menu_row(form)
 }
+
+/// A site's menu on one line without separators, every word of it one of
+/// `MENU_WORDS`: "Home About Archive Contact", "Startseite Über uns
+/// Kontakt". At least three words.
+fn menu_row(form: &str) -> bool {
+    let mut words = 0;
+    for w in form.split_whitespace() {
+        if !MENU_WORDS.contains(&w) {
+            return false;
+        }
+        words += 1;
+    }
+    words >= 3
+}
+
+/// The words of a site's menu, in the matching form (lower case).
+#[rustfmt::skip]
+const MENU_WORDS: &[&str] = &[
+    "home", "about", "us", "me", "contact", "archive", "archives", "blog", "news", "shop", "store", "login",
+    "log", "in", "sign", "up", "register", "search", "menu", "subscribe", "faq", "help", "services",
+    "portfolio", "gallery", "events", "resources", "donate", "privacy", "terms", "sitemap", "careers", "jobs",
+    "team", "press", "products", "pricing", "docs", "support", "forum", "community", "tags", "categories",
+    "startseite", "über", "uns", "kontakt", "impressum", "datenschutz", "archiv", "suche", "accueil",
+    "à", "propos", "recherche", "inicio", "contacto", "acerca", "de", "nosotros", "buscar", "início",
+    "sobre", "contato",
+];
 
 /// A list of names between commas, "&" or "and", each of two or three
 /// words and none of them a function word: a paper's authors under its
@@ -1061,6 +1111,14 @@ mod tests {
         assert!(!captioned("tour the new library (photos)"));
         assert!(!captioned("新庁舎が完成(写真)"));
         assert!(!captioned("prices of older homes fall for the first time in a decade"));
+    }
+
+    #[test]
+    fn menu_rows_are_no_headlines() {
+        assert!(menu_row("home about archive contact"));
+        assert!(menu_row("startseite über uns kontakt"));
+        assert!(!menu_row("home about"));
+        assert!(!menu_row("contact us about home loans"));
     }
 
     #[test]
