@@ -857,14 +857,9 @@ const BY: [&str; 19] = [
     "pubblicato",
 ];
 
-/// A line that can be a headline: one line of up to `HEADLINE_CHARS`
-/// characters (more than a heading's: "The sharing economy is a lie: Uber,
-/// Ayn Rand and the truth about tech and libertarians") that does not end a
-/// sentence (a `!` or `?` at the end of a line in Title Case is a
-/// headline's).
 /// The number a one-line item opens with ("8. Lifecycle of a task", "3)
 /// Setup"), if it does.
-fn item_number(form: &str) -> Option<u32> {
+pub(super) fn item_number(form: &str) -> Option<u32> {
     if form.contains('\n') {
         return None;
     }
@@ -892,6 +887,11 @@ fn label_row(b: &Analyzed) -> bool {
 const LABEL_ROW_TOKENS: usize = 5;
 const LABEL_ROW_TOKEN_CHARS: usize = 4;
 
+/// A line that can be a headline: one line of up to `HEADLINE_CHARS`
+/// characters (more than a heading's: "The sharing economy is a lie: Uber,
+/// Ayn Rand and the truth about tech and libertarians") that does not end a
+/// sentence (a `!` or `?` at the end of a line in Title Case is a
+/// headline's).
 fn title_line(b: &Analyzed) -> bool {
     (b.lines == 1 || kicker_over_title(b)) && b.chars <= HEADLINE_CHARS && (b.open_end || b.headline_end)
 }

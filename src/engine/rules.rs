@@ -322,12 +322,40 @@ pub(super) fn apply_rules(doc: &Document<'_>, view: &[usize], reports: &mut [Blo
             && line.ends_with(['。', '！'])
             && sub_heading(k)
     };
+    // Blocks a rule has dropped already (a photo's credit, an ad's label),
+    // at most `DROPPED_REACH` in a row, are passed over: past them, the
+    // first block that is not dropped.
+    let past_dropped = |k: usize| {
+        (k..view.len().min(k + DROPPED_REACH + 1)).find(|&j| reports[view[j]].decision != Decision::Drop)
+    };
+    let dropped = |k: usize| k < view.len() && reports[view[k]].decision == Decision::Drop;
+    // Block `k` is an item numbered one more than an item within the body
+    // (at or above `l`, at most `NUMBERED_REACH` blocks up): a list
+    // article's next heading ("3. Piódão" under "2. Tomar").
+    let numbered_after_kept = |k: usize, l: usize| {
+        let number = |j: usize| super::headline::item_number(doc.blocks[view[j]].form.as_str());
+        number(k).is_some_and(|n| {
+            n > 1
+                && (l.saturating_sub(NUMBERED_REACH)..=l)
+                    .any(|j| first.is_some_and(|f| j >= f) && number(j) == Some(n - 1))
+        })
+    };
     if let Some(l) = &mut last {
         loop {
             if *l + 1 < view.len() && (widens(*l + 1) || cjk_closing(*l + 1)) {
                 *l += 1;
             } else if *l + 2 < view.len() && (sub_heading(*l + 1) || met_button(*l + 1)) && widens(*l + 2) {
                 *l += 2;
+            } else if *l + 3 < view.len()
+                && sub_heading(*l + 1)
+                && numbered_after_kept(*l + 1, *l)
+                && dropped(*l + 2)
+                && let Some(s) = past_dropped(*l + 2)
+                && widens(s)
+            {
+                // A list's next numbered heading over its photo's credit
+                // and its paragraph ("3. Piódão", "(Image credit: …)").
+                *l = s;
             } else if *l + 3 < view.len()
                 && (met_button(*l + 1) || (sub_heading(*l + 1) && question(*l + 2)))
                 && sub_heading(*l + 2)
@@ -351,6 +379,12 @@ pub(super) fn apply_rules(doc: &Document<'_>, view: &[usize], reports: &mut [Blo
     round(doc, view, &body, &outline, |p, i| p.is_regional() || i.is_some_and(defers), reports);
     body.first
 }
+
+/// The most blocks a rule dropped that the body widens past, between a
+/// sub-heading and its paragraph.
+const DROPPED_REACH: usize = 2;
+/// How far above the body's end the item numbered one less is looked for.
+const NUMBERED_REACH: usize = 6;
 
 /// More blocks than this between the last long paragraph and the one
 /// before it, with at most `ISLAND_SENTENCES` sentences among them, and a
