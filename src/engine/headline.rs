@@ -189,6 +189,9 @@ pub(super) fn headline(
             && single(q)
             && (last + 1..q).all(passed)
     });
+    // A page of questions under its title ("Frequently Asked Questions"):
+    // the questions are its sub-headings, not its headline.
+    let under_label = under_label.filter(|_| !faq_title(blocks[view[last]].form.as_str()));
     if let Some(q) = over_labels.or(under_label) {
         return Some(Headline::new(q..q + 1));
     }
@@ -513,6 +516,25 @@ fn kept_title(b: &Analyzed, decision: Decision) -> bool {
         && !(b.lines == 1 && b.capital_share >= 1.0 && name_list(form))
         && !menu_row(form)
 }
+
+/// The title of a page of questions and answers, in the matching form:
+/// "Frequently Asked Questions", "FAQ", "Häufige Fragen", "よくある質問".
+fn faq_title(form: &str) -> bool {
+    // A plural's `s` aside, and "(FAQ)" after the title.
+    fn bare(t: &str) -> &str {
+        t.trim_end_matches('s')
+    }
+    let form = bare(form.trim().trim_end_matches(')'));
+    FAQ_TITLES.iter().any(|t| form == bare(t) || form.ends_with(&format!("({}", bare(t))))
+}
+
+#[rustfmt::skip]
+const FAQ_TITLES: &[&str] = &[
+    "frequently asked question", "faq", "häufige fragen", "häufig gestellte fragen",
+    "questions fréquentes", "foire aux questions", "questions fréquemment posées", "preguntas frecuentes",
+    "perguntas frequentes", "domande frequenti", "veelgestelde vragen", "часто задаваемые вопросы",
+    "よくある質問", "よくあるご質問", "常见问题", "常見問題", "자주 묻는 질문",
+];
 
 /// A site's menu on one line without separators, every word of it one of
 /// `MENU_WORDS`: "Home About Archive Contact", "Startseite Über uns
@@ -1111,6 +1133,17 @@ mod tests {
         assert!(!captioned("tour the new library (photos)"));
         assert!(!captioned("新庁舎が完成(写真)"));
         assert!(!captioned("prices of older homes fall for the first time in a decade"));
+    }
+
+    #[test]
+    fn faq_titles_are_told() {
+        assert!(faq_title("frequently asked questions"));
+        assert!(faq_title("faqs"));
+        assert!(faq_title("frequently asked questions (faq)"));
+        assert!(faq_title("häufige fragen"));
+        assert!(faq_title("questions fréquentes"));
+        assert!(faq_title("preguntas frecuentes"));
+        assert!(!faq_title("questions about the budget"));
     }
 
     #[test]
