@@ -557,9 +557,11 @@ const MENU_WORDS: &[&str] = &[
     "log", "in", "sign", "up", "register", "search", "menu", "subscribe", "faq", "help", "services",
     "portfolio", "gallery", "events", "resources", "donate", "privacy", "terms", "sitemap", "careers", "jobs",
     "team", "press", "products", "pricing", "docs", "support", "forum", "community", "tags", "categories",
-    "startseite", "über", "uns", "kontakt", "impressum", "datenschutz", "archiv", "suche", "accueil",
-    "à", "propos", "recherche", "inicio", "contacto", "acerca", "de", "nosotros", "buscar", "início",
-    "sobre", "contato",
+    "recipes", "travel", "tips", "guides", "reviews", "startseite", "über", "uns", "kontakt", "impressum",
+    "datenschutz", "archiv", "suche", "rezepte", "reisen", "tipps", "accueil", "à", "propos", "recherche",
+    "recettes", "voyages", "conseils", "boutique", "inicio", "contacto", "acerca", "de", "nosotros", "mí",
+    "buscar", "recetas", "viajes", "destinos", "consejos", "tienda", "início", "sobre", "contato",
+    "receitas", "viagens", "dicas", "loja", "chi", "siamo", "contatti", "ricette", "viaggi", "consigli",
 ];
 
 /// A list of names between commas, "&" or "and", each of two or three
@@ -1150,6 +1152,7 @@ mod tests {
     fn menu_rows_are_no_headlines() {
         assert!(menu_row("home about archive contact"));
         assert!(menu_row("startseite über uns kontakt"));
+        assert!(menu_row("inicio destinos consejos sobre mí contacto"));
         assert!(!menu_row("home about"));
         assert!(!menu_row("contact us about home loans"));
     }
