@@ -43,19 +43,20 @@ fn line() -> impl Strategy<Value = String> {
     ]
 }
 
+/// Lines, each followed by one of `separators`.
+fn joined(separators: &'static [&'static str]) -> impl Strategy<Value = String> {
+    prop::collection::vec((line(), prop::sample::select(separators)), 0..30)
+        .prop_map(|parts| parts.into_iter().map(|(l, sep)| l + sep).collect())
+}
+
 /// A document: lines joined by single or double line breaks, sometimes CRLF.
 fn document() -> impl Strategy<Value = String> {
-    prop::collection::vec(
-        (line(), prop_oneof![Just("\n"), Just("\n\n"), Just("\r\n"), Just("\n\n\n")]),
-        0..30,
-    )
-    .prop_map(|parts| parts.into_iter().map(|(l, sep)| l + sep).collect())
+    joined(&["\n", "\n\n", "\r\n", "\n\n\n"])
 }
 
 /// A document whose blocks are all separated by blank lines.
 fn paragraphs() -> impl Strategy<Value = String> {
-    prop::collection::vec((line(), prop_oneof![Just("\n\n"), Just("\r\n\r\n"), Just("\n\n\n")]), 0..30)
-        .prop_map(|parts| parts.into_iter().map(|(l, sep)| l + sep).collect())
+    joined(&["\n\n", "\r\n\r\n", "\n\n\n"])
 }
 
 proptest! {

@@ -525,7 +525,7 @@ fn faq_title(form: &str) -> bool {
         t.trim_end_matches('s')
     }
     let form = bare(form.trim().trim_end_matches(')'));
-    FAQ_TITLES.iter().any(|t| form == bare(t) || form.ends_with(&format!("({}", bare(t))))
+    FAQ_TITLES.iter().any(|t| form == bare(t) || form.strip_suffix(bare(t)).is_some_and(|r| r.ends_with('(')))
 }
 
 #[rustfmt::skip]

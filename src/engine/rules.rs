@@ -328,7 +328,6 @@ pub(super) fn apply_rules(doc: &Document<'_>, view: &[usize], reports: &mut [Blo
     let past_dropped = |k: usize| {
         (k..view.len().min(k + DROPPED_REACH + 1)).find(|&j| reports[view[j]].decision != Decision::Drop)
     };
-    let dropped = |k: usize| k < view.len() && reports[view[k]].decision == Decision::Drop;
     // Block `k` is an item numbered one more than an item within the body
     // (at or above `l`, at most `NUMBERED_REACH` blocks up): a list
     // article's next heading ("3. Piódão" under "2. Tomar").
@@ -336,8 +335,9 @@ pub(super) fn apply_rules(doc: &Document<'_>, view: &[usize], reports: &mut [Blo
         let number = |j: usize| super::headline::item_number(doc.blocks[view[j]].form.as_str());
         number(k).is_some_and(|n| {
             n > 1
-                && (l.saturating_sub(NUMBERED_REACH)..=l)
-                    .any(|j| first.is_some_and(|f| j >= f) && number(j) == Some(n - 1))
+                && first.is_some_and(|f| {
+                    (l.saturating_sub(NUMBERED_REACH).max(f)..=l).any(|j| number(j) == Some(n - 1))
+                })
         })
     };
     if let Some(l) = &mut last {
@@ -349,8 +349,7 @@ pub(super) fn apply_rules(doc: &Document<'_>, view: &[usize], reports: &mut [Blo
             } else if *l + 3 < view.len()
                 && sub_heading(*l + 1)
                 && numbered_after_kept(*l + 1, *l)
-                && dropped(*l + 2)
-                && let Some(s) = past_dropped(*l + 2)
+                && let Some(s) = past_dropped(*l + 2).filter(|&s| s > *l + 2)
                 && widens(s)
             {
                 // A list's next numbered heading over its photo's credit
