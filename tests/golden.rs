@@ -71,6 +71,18 @@ const FLAT_EXCEPTIONS: &[(&str, &str)] = &[
     ("en-share-caption-above-body", "nine labels between the headline and a caption taken for the body"),
     ("de-news-kicker-headline", "the kicker on a line of its own is head chrome, not part of the headline"),
     (
+        "es-news-section-topic-kickers",
+        "the kickers on lines of their own are head chrome, and so are the author box's heading and name under the body; its bio, a sentence, stays",
+    ),
+    (
+        "pt-news-ad-note-whatsapp-prompt",
+        "the kickers on lines of their own are head chrome, not part of the headline",
+    ),
+    (
+        "en-blog-platform-author-card",
+        "the author's bio on a line of its own, away from the follower count, is a sentence in the tail and stays",
+    ),
+    (
         "en-docs-plugin-page",
         "code lines and a table's cells, one a line, between single sentences: no two sentences in a row resume the story",
     ),

@@ -104,19 +104,20 @@ pub(super) fn headline(
             && title(k)
             && !contents_entry(k)
     };
-    // A title with its date or byline under it in one block ("… Rebounds"
-    // over "2026/11/13 17:42"), the only such block above the body and
-    // nearer to it than any title line, is the headline: the rule that keeps
-    // it cuts the meta lines (`Headline::cut`). A teaser list's cards, titles
-    // over dates, come several together.
-    let mut dated = (0..before).filter(|&k| {
+    // A title with its date or byline under it (or over it) in one block
+    // ("… Rebounds" over "2026/11/13 17:42"), the only such block above the
+    // body and nearer to it than any title line, is the headline: the rule
+    // that keeps it cuts the meta lines (`Headline::cut`). A teaser list's
+    // cards, titles with their dates, come several together.
+    let mut dated = (0..before).filter_map(|k| {
         let b = &blocks[view[k]];
-        dated_title(b) && reports[view[k]].decision != Decision::Drop && policy.keeps_any(b)
+        let side = dated_title(b)?;
+        (reports[view[k]].decision != Decision::Drop && policy.keeps_any(b)).then_some((k, side))
     });
-    if let (Some(t), None) = (dated.next(), dated.next())
+    if let (Some((t, side)), None) = (dated.next(), dated.next())
         && !(t + 1..before).any(&candidate)
     {
-        return Some(Headline { range: t..t + 1, label: None, cut: Some(t) });
+        return Some(Headline { range: t..t + 1, label: None, cut: Some((t, side)) });
     }
     // A title of one word right above the body, only dropped blocks (an
     // "Edit on GitHub" link, a date line) between, is the headline rather
@@ -300,9 +301,9 @@ pub(super) struct Headline {
     pub range: Range<usize>,
     /// A short label above the body kept besides the title.
     pub label: Option<usize>,
-    /// The title's block, when its lines under the first are a date or a
-    /// byline to cut.
-    pub cut: Option<usize>,
+    /// The title's block, when its lines other than the title are a date or
+    /// a byline to cut, and where they stand.
+    pub cut: Option<(usize, MetaLines)>,
 }
 
 impl Headline {
@@ -605,28 +606,66 @@ fn bracketed(form: &str) -> bool {
     form.starts_with('(') && form.ends_with(')')
 }
 
-/// A title over its meta lines in one block: a first line that can be a
+/// A title with its meta lines in one block: a line that can be a
 /// headline, longer than a short label (an author's name over the date is
-/// none), and under it one to `DATED_TITLE_META_LINES` lines that are
-/// each a dated meta line or a byline ("Tencent Profit Beats Estimates" over
-/// "2026/11/13 17:42", a title over "입력 2026.11.24 08:31").
-fn dated_title(b: &Analyzed) -> bool {
+/// none), and under it — or over it — one to `DATED_TITLE_META_LINES`
+/// lines that are each a dated meta line or a byline ("Tencent Profit
+/// Beats Estimates" over "2026/11/13 17:42", a title over "입력 2026.11.24
+/// 08:31"), or over it one or more bare dates (a blog's "2024-11-20" over
+/// its post's title). Says where the meta lines stand.
+fn dated_title(b: &Analyzed) -> Option<MetaLines> {
     let form = b.form.as_str();
-    let Some((first, rest)) = b.line_ranges.split_first() else { return false };
-    if rest.is_empty() || rest.len() > DATED_TITLE_META_LINES {
-        return false;
+    let lines = b.line_ranges.as_slice();
+    if !(2..=DATED_TITLE_META_LINES + 1).contains(&lines.len()) {
+        return None;
     }
-    let head = form[first.clone()].trim_end();
-    let chars = head.chars().filter(|c| !c.is_whitespace()).count();
-    let spaced_words = head.split_whitespace().count();
-    let title = chars <= HEADLINE_CHARS
-        && (spaced_words > SHORT_LABEL_WORDS
-            || head.chars().filter(|&c| crate::lang::is_unspaced(c)).count() > SHORT_LABEL_CHARS)
-        && crate::analyze::ends_open(head)
-        && line_shape(head) == LineShape::Plain
-        && !meta_line(head)
-        && !labels_a_list(head);
-    title && rest.iter().all(|r| meta_line(&form[r.clone()]))
+    let title = |r: &Range<usize>| {
+        let head = form[r.clone()].trim_end();
+        let chars = head.chars().filter(|c| !c.is_whitespace()).count();
+        let spaced_words = head.split_whitespace().count();
+        chars <= HEADLINE_CHARS
+            && (spaced_words > SHORT_LABEL_WORDS
+                || (head.chars().any(crate::lang::is_unspaced) && chars > SHORT_LABEL_CHARS))
+            && crate::analyze::ends_open(head)
+            && line_shape(head) == LineShape::Plain
+            && !meta_line(head)
+            && !labels_a_list(head)
+    };
+    let meta = |rs: &[Range<usize>]| rs.iter().all(|r| meta_line(&form[r.clone()]));
+    let dates = |rs: &[Range<usize>]| rs.iter().all(|r| bare_date(&form[r.clone()]));
+    let (first, last) = (&lines[0], &lines[lines.len() - 1]);
+    if title(first) && meta(&lines[1..]) {
+        Some(MetaLines::Under)
+    } else if title(last) && dates(&lines[..lines.len() - 1]) {
+        Some(MetaLines::Over)
+    } else {
+        None
+    }
+}
+
+/// A date alone over a title: a line that opens with a figure, holds a
+/// year, and has at most `BARE_DATE_WORDS` words ("2024-11-20",
+/// "2024年11月20日", "20. November 2024"). Over a title, a byline ("Joe Wee
+/// Monday, February 29, 2016 @ 11:10 PM UTC" over a tag line) or a review's
+/// "Written March 12, 2024" over its title is a teaser's or a card's, not a
+/// blog post's.
+fn bare_date(form: &str) -> bool {
+    form.starts_with(|c: char| c.is_ascii_digit())
+        && form.split_whitespace().count() <= BARE_DATE_WORDS
+        && dated_meta(form)
+        && !byline(form)
+        && numbers(form).iter().any(|t| t.len() == 4 && (t.starts_with("19") || t.starts_with("20")))
+}
+
+const BARE_DATE_WORDS: usize = 4;
+
+/// Where a dated title's meta lines stand in its block.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum MetaLines {
+    /// Under the title, its first line.
+    Under,
+    /// Over the title, its last line.
+    Over,
 }
 
 /// A byline or a dated meta line: what stands under a headline.
@@ -920,30 +959,46 @@ fn title_line(b: &Analyzed) -> bool {
     (b.lines == 1 || kicker_over_title(b)) && b.chars <= HEADLINE_CHARS && (b.open_end || b.headline_end)
 }
 
-/// Two lines, a kicker of at most `KICKER_WORDS` words over a title at
-/// least twice its length, in one block ("Verkehrswende" over "Warum
-/// Kleinstädte beim Radverkehr aufholen", "Analysis" over "Why the Fed
-/// Blinked"): a headline with its kicker, as pages without a blank line
-/// between them print it.
+/// A kicker of at most `KICKER_WORDS` words a line, on one or two lines,
+/// over a title at least twice its length, in one block ("Verkehrswende"
+/// over "Warum Kleinstädte beim Radverkehr aufholen", "Analysis" over "Why
+/// the Fed Blinked", "ECONOMÍA" over "VIVIENDA" over a headline): a headline
+/// with its kicker, as pages without a blank line between them print it.
 fn kicker_over_title(b: &Analyzed) -> bool {
-    let [upper, lower] = b.line_ranges.as_slice() else {
+    let Some((lower, kickers)) = b.line_ranges.split_last() else {
         return false;
     };
-    let (kicker, title) = (&b.form.as_str()[upper.clone()], &b.form.as_str()[lower.clone()]);
+    if !(1..=KICKER_LINES).contains(&kickers.len()) {
+        return false;
+    }
+    let form = b.form.as_str();
+    let title = &form[lower.clone()];
     let chars = |t: &str| t.chars().filter(|c| !c.is_whitespace()).count();
     let words = |t: &str| t.split_whitespace().count();
     let spaced = words(title) >= KICKER_TITLE_WORDS || title.chars().any(crate::lang::is_unspaced);
-    (1..=KICKER_WORDS).contains(&words(kicker))
-        && crate::analyze::ends_open(kicker.trim_end())
-        && line_shape(kicker) != LineShape::Bullet
+    let kicker = |r: &Range<usize>| {
+        let kicker = &form[r.clone()];
+        (1..=KICKER_WORDS).contains(&words(kicker))
+            && crate::analyze::ends_open(kicker.trim_end())
+            && line_shape(kicker) != LineShape::Bullet
+    };
+    // Two kicker lines are labels: a time and a date over a live post's
+    // title ("5m ago" over "11.42 GMT") are not.
+    let labels =
+        kickers.len() == 1 || kickers.iter().all(|r| !form[r.clone()].contains(|c: char| c.is_ascii_digit()));
+    kickers.iter().all(kicker)
+        && labels
         && line_shape(title) != LineShape::Bullet
         && spaced
         && chars(title) >= KICKER_TITLE_CHARS
-        && chars(title) >= 2 * chars(kicker)
+        && chars(title) >= 2 * kickers.iter().map(|r| chars(&form[r.clone()])).sum::<usize>()
 }
 
 /// The most words of a kicker over a title.
 const KICKER_WORDS: usize = 3;
+/// The most kicker lines over a title: a section's and a topic's label
+/// ("ECONOMÍA" over "VIVIENDA" over the headline).
+const KICKER_LINES: usize = 2;
 /// The fewest words of a title under a kicker, in spaced scripts.
 const KICKER_TITLE_WORDS: usize = 4;
 /// The fewest non-space characters of a title under a kicker.
@@ -1042,13 +1097,34 @@ mod tests {
     fn titles_over_their_dates_are_told() {
         let one =
             |text: &str| crate::analyze::analyze_standalone(text, &crate::lang::LangDetector::new(&["en"]));
-        assert!(dated_title(&one("Tencent Profit Beats Estimates\n2026/11/13 17:42")));
-        assert!(dated_title(&one("Copper Hits a High\nBy Jane Doe\nMarch 3, 2024 10:15")));
-        assert!(!dated_title(&one("Tencent Profit Beats Estimates")));
-        assert!(!dated_title(&one("Home > Markets\n2026/11/13 17:42")));
-        assert!(!dated_title(&one("Profit beat estimates.\n2026/11/13 17:42")));
-        assert!(!dated_title(&one("Tencent Profit Beats Estimates\nShares rose 3% in Hong Kong")));
-        assert!(!dated_title(&one("Mike Example\nMarch 3, 2021")));
+        let dated = |t: &str| dated_title(&one(t));
+        assert_eq!(dated("Tencent Profit Beats Estimates\n2026/11/13 17:42"), Some(MetaLines::Under));
+        assert_eq!(dated("Copper Hits a High\nBy Jane Doe\nMarch 3, 2024 10:15"), Some(MetaLines::Under));
+        assert_eq!(dated("2024-11-20\n冬の常備菜、三つの基本"), Some(MetaLines::Over));
+        assert_eq!(dated("3 March 2024\nHow We Cut Our Build Times in Half"), Some(MetaLines::Over));
+        assert_eq!(dated("Written March 12, 2024\nGo early or go to the terminus"), None);
+        assert_eq!(dated("5m ago\n11.42 GMT\nRail operators cancel all services"), None);
+        assert_eq!(dated("Tencent Profit Beats Estimates"), None);
+        assert_eq!(dated("Home > Markets\n2026/11/13 17:42"), None);
+        assert_eq!(dated("Profit beat estimates.\n2026/11/13 17:42"), None);
+        assert_eq!(dated("2026/11/13 17:42\nProfit beat estimates."), None);
+        assert_eq!(dated("Tencent Profit Beats Estimates\nShares rose 3% in Hong Kong"), None);
+        assert_eq!(dated("Mike Example\nMarch 3, 2021"), None);
+        assert_eq!(dated("March 3, 2021\nMike Example"), None);
+    }
+
+    #[test]
+    fn kickers_over_titles_are_told() {
+        let one = |text: &str| {
+            crate::analyze::analyze_standalone(text, &crate::lang::LangDetector::new(&["en", "es"]))
+        };
+        let kicker = |t: &str| kicker_over_title(&one(t));
+        assert!(kicker("Analysis\nWhy the Fed Blinked on Rates This Week"));
+        assert!(kicker("ECONOMÍA\nVIVIENDA\nEl precio del alquiler sube un 11% en un año"));
+        assert!(!kicker("5m ago\n11.42 GMT\nRail operators cancel all services west of Bristol"));
+        assert!(!kicker("Markets\nStocks\nBonds\nWhy the Fed Blinked on Rates This Week"));
+        assert!(!kicker("Analysis\nFed Blinks"));
+        assert!(!kicker("Economy and housing policy\nWhy the Fed Blinked on Rates This Week"));
     }
 
     #[test]

@@ -14,6 +14,7 @@
 use std::collections::HashMap;
 use std::ops::Range;
 
+use super::headline::MetaLines;
 use super::language::LangPolicy;
 use super::{decide, undecided};
 use crate::analyze::{Analyzed, analyze_standalone, ends_open, mapped_form};
@@ -557,10 +558,10 @@ fn round(
                 }
             }
         }
-        if let Some(k) = found.cut_meta
+        if let Some((k, side)) = found.cut_meta
             && reports[view[k]].by == DecidedBy::Default
         {
-            cut_meta_lines(doc, view[k], r, &mut reports[view[k]]);
+            cut_meta_lines(doc, view[k], side, r, &mut reports[view[k]]);
         }
     }
 }
@@ -814,13 +815,17 @@ fn strip(rules: &[CompiledRule], f: &[&Firing], doc: &Document<'_>, i: usize, re
     report.stripped = cut;
 }
 
-/// Cuts the lines under the first of block `i`, the headline's date or
-/// byline in the same block: the rule `r` keeps the title alone.
-fn cut_meta_lines(doc: &Document<'_>, i: usize, r: &CompiledRule, report: &mut BlockReport) {
+/// Cuts the lines of block `i` other than the title, the headline's date
+/// or byline in the same block, under its first line or over its last: the
+/// rule `r` keeps the title alone.
+fn cut_meta_lines(doc: &Document<'_>, i: usize, side: MetaLines, r: &CompiledRule, report: &mut BlockReport) {
     let [first, .., last] = doc.seg.lines_of(&doc.seg.blocks[i]) else { return };
-    let evidence = vec!["the headline's date or byline under it".to_owned()];
-    decide(report, Decision::Strip, DecidedBy::Rule, Some(r), evidence);
-    report.stripped = std::iter::once(first.span.end..last.span.end).collect();
+    let (evidence, cut) = match side {
+        MetaLines::Under => ("the headline's date or byline under it", first.span.end..last.span.end),
+        MetaLines::Over => ("the headline's date or byline over it", first.span.start..last.span.start),
+    };
+    decide(report, Decision::Strip, DecidedBy::Rule, Some(r), vec![evidence.to_owned()]);
+    report.stripped = std::iter::once(cut).collect();
 }
 
 /// A block cut to nothing is dropped. What remains of a cut block is

@@ -52,7 +52,7 @@ pub(super) fn find(
                     super::headline::headline(&doc.blocks, view, doc.policy, reports, &link_dropped, first)
                 })
                 .flatten();
-            let cut_meta = headline.as_ref().and_then(|h| h.cut).filter(|&k| in_position(k));
+            let cut_meta = headline.as_ref().and_then(|h| h.cut).filter(|&(k, _)| in_position(k));
             let runs = (0..view.len())
                 .filter(|&k| {
                     in_position(k)
@@ -153,10 +153,11 @@ const PARAGRAPH_BYTES: usize = 120;
 
 /// What a structural detector finds: runs of view positions to drop, each
 /// with a line of evidence, and the view position of a headline block whose
-/// lines under the title (a date, a byline) are to be cut.
+/// lines beside the title (a date, a byline) are to be cut, and where they
+/// stand.
 pub(super) struct Found {
     pub runs: Vec<(Range<usize>, String)>,
-    pub cut_meta: Option<usize>,
+    pub cut_meta: Option<(usize, super::headline::MetaLines)>,
 }
 
 impl Found {
