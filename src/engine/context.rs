@@ -31,10 +31,10 @@ pub(super) fn apply_context(
             blocks[i].has_sentence(super::rules::SENTENCE_WORDS) && reports[i].decision != Decision::Drop
         })
     };
-    let link_dropped = |i: usize| super::link_dropped(rules, &reports[i]);
+    let action_of = |i: usize| super::deciding_action(rules, &reports[i]);
     let headline = body_start
         .or_else(first_sentence)
-        .and_then(|f| super::headline::headline(blocks, view, policy, reports, &link_dropped, f));
+        .and_then(|f| super::headline::headline(blocks, view, policy, reports, &action_of, f));
     let candidate: Vec<bool> = view
         .iter()
         .enumerate()

@@ -7,6 +7,7 @@ use std::ops::Range;
 use super::LangPolicy;
 use crate::analyze::Analyzed;
 use crate::report::{BlockReport, Decision};
+use crate::rules::spec::Action;
 use crate::segment::{LineShape, line_shape};
 
 /// The headline: the last heading-like block of two words or more among the
@@ -20,22 +21,29 @@ use crate::segment::{LineShape, line_shape};
 /// followed by prose past any meta lines (a long CJK headline starts the
 /// body as prose). A title in a list of links that runs from a "Most
 /// Read" heading down to the body gives way to a title above the heading
-/// with a byline or a date line under it (`listed_link`); `link_dropped`
-/// tells the blocks a `drop-with-link` rule dropped.
+/// with a byline or a date line under it (`listed_link`); `action_of`
+/// tells the action of the rule that decided a block (a `drop-with-link`
+/// rule's drop, a `strip-span` rule's cut).
 pub(super) fn headline(
     blocks: &[Analyzed],
     view: &[usize],
     policy: &LangPolicy,
     reports: &[BlockReport],
-    link_dropped: &dyn Fn(usize) -> bool,
+    action_of: &dyn Fn(usize) -> Option<Action>,
     before: usize,
 ) -> Option<Headline> {
+    let link_dropped =
+        |i: usize| reports[i].decision == Decision::Drop && action_of(i) == Some(Action::DropWithLink);
+    // What a `strip-span` rule left of a block (a photo's caption under its
+    // labels, "Image caption, …") is no headline.
+    let span_cut =
+        |i: usize| reports[i].decision == Decision::Strip && action_of(i) == Some(Action::StripSpan);
     // A line in a language the policy drops is no headline, though the
     // policy has not dropped it yet (a portal's Chinese slogan under an
     // English headline).
     let title = |k: usize| {
         let b = &blocks[view[k]];
-        kept_title(b, reports[view[k]].decision) && policy.keeps_any(b)
+        kept_title(b, reports[view[k]].decision) && !span_cut(view[k]) && policy.keeps_any(b)
     };
     // A Chinese or Japanese headline of 30 characters or more reads as a
     // line of unpunctuated prose and may start the body itself: a title line
@@ -155,7 +163,7 @@ pub(super) fn headline(
         };
         return one_word_above().or_else(question).map(|k| Headline::new(k..k + 1));
     };
-    let last = listed_link(blocks, view, link_dropped, candidate, last).unwrap_or(last);
+    let last = listed_link(blocks, view, &link_dropped, candidate, last).unwrap_or(last);
     // A question between that title and the body, with dropped blocks and
     // short labels under it (a Q&A site's title over its age, views and
     // vote count; the site's name is the title above), is the headline. A
@@ -612,11 +620,14 @@ fn bracketed(form: &str) -> bool {
 /// lines that are each a dated meta line or a byline ("Tencent Profit
 /// Beats Estimates" over "2026/11/13 17:42", a title over "입력 2026.11.24
 /// 08:31"), or over it one or more bare dates (a blog's "2024-11-20" over
-/// its post's title). Says where the meta lines stand.
-fn dated_title(b: &Analyzed) -> Option<MetaLines> {
+/// its post's title). Under the meta lines a row of up to
+/// `DATED_TITLE_BUTTONS` buttons may follow, a label a line (a news
+/// agency's title over its date over "字級：大中小", "分享", "列印"). Says
+/// where the meta lines stand.
+pub(super) fn dated_title(b: &Analyzed) -> Option<MetaLines> {
     let form = b.form.as_str();
     let lines = b.line_ranges.as_slice();
-    if !(2..=DATED_TITLE_META_LINES + 1).contains(&lines.len()) {
+    if !(2..=DATED_TITLE_META_LINES + DATED_TITLE_BUTTONS + 1).contains(&lines.len()) {
         return None;
     }
     let title = |r: &Range<usize>| {
@@ -631,12 +642,20 @@ fn dated_title(b: &Analyzed) -> Option<MetaLines> {
             && !meta_line(head)
             && !labels_a_list(head)
     };
-    let meta = |rs: &[Range<usize>]| rs.iter().all(|r| meta_line(&form[r.clone()]));
+    let meta = |r: &Range<usize>| meta_line(&form[r.clone()]);
     let dates = |rs: &[Range<usize>]| rs.iter().all(|r| bare_date(&form[r.clone()]));
+    // Under the meta lines, a row of buttons, a label a line ("字級：大中小",
+    // "分享", "列印").
+    let metas = lines[1..].iter().take_while(|r| meta(r)).count();
+    let buttons = &lines[1 + metas..];
     let (first, last) = (&lines[0], &lines[lines.len() - 1]);
-    if title(first) && meta(&lines[1..]) {
+    if title(first)
+        && (1..=DATED_TITLE_META_LINES).contains(&metas)
+        && buttons.len() <= DATED_TITLE_BUTTONS
+        && buttons.iter().all(|r| button(&form[r.clone()]))
+    {
         Some(MetaLines::Under)
-    } else if title(last) && dates(&lines[..lines.len() - 1]) {
+    } else if lines.len() <= DATED_TITLE_META_LINES + 1 && title(last) && dates(&lines[..lines.len() - 1]) {
         Some(MetaLines::Over)
     } else {
         None
@@ -670,7 +689,16 @@ pub(super) enum MetaLines {
 
 /// A byline or a dated meta line: what stands under a headline.
 fn meta_line(form: &str) -> bool {
-    dated_meta(form) || byline(form)
+    dated_meta(form) || byline(form) || dated_field(form)
+}
+
+/// A field of the page's date: a label of at most `FIELD_WORDS` words, a
+/// colon and a date ("Release Date: November 20, 2024", "Stand: 12. März
+/// 2024").
+fn dated_field(form: &str) -> bool {
+    form.split_once([':', '：']).is_some_and(|(label, value)| {
+        (1..=FIELD_WORDS).contains(&label.split_whitespace().count()) && dated_meta(value.trim())
+    })
 }
 
 /// A line that labels or lists rather than titles: a breadcrumb, a tag list,
@@ -681,6 +709,18 @@ fn labels_a_list(form: &str) -> bool {
 
 /// The most meta lines under a title in one block.
 const DATED_TITLE_META_LINES: usize = 2;
+/// The most buttons under a title's meta lines in one block.
+const DATED_TITLE_BUTTONS: usize = 4;
+
+/// A button's label on a line of its own: at most `SHORT_LABEL_WORDS` words
+/// and `SHORT_LABEL_CHARS` non-space characters, ending no sentence
+/// ("Share", "列印", "字級：大中小").
+fn button(line: &str) -> bool {
+    let line = line.trim();
+    line.split_whitespace().count() <= SHORT_LABEL_WORDS
+        && line.chars().filter(|c| !c.is_whitespace()).count() <= SHORT_LABEL_CHARS
+        && crate::analyze::ends_open(line)
+}
 
 /// A breadcrumb: labels between spaced `>` or `›` ("暮らしと生活ガイド > 住宅",
 /// "Home › News › World").
@@ -691,7 +731,8 @@ fn breadcrumb(form: &str) -> bool {
 /// A field and its value, as recipes, reviews and articles list them above
 /// the text: "Temps de cuisson : 40 min", "Prep time: 20 mins", "Serves:
 /// 4", "Lesezeit: 3 Min." — a name of at most `FIELD_WORDS` words, a colon,
-/// and a value of as many words that starts with a number.
+/// and a value of as many words that starts with a number, or a file's path
+/// (a manual's "Source code: Lib/textwrap.py").
 fn field_line(form: &str) -> bool {
     let Some((name, value)) = form.split_once([':', '：']) else {
         return false;
@@ -699,9 +740,10 @@ fn field_line(form: &str) -> bool {
     let words = |t: &str| t.split_whitespace().count();
     // A place's coordinates take more words: "Koordinaten: 48° 21′ N, 11° 14′ O".
     let value_words = if value.contains('°') { COORDINATES_WORDS } else { FIELD_WORDS };
+    let path = words(value) == 1 && value.contains('/') && value.contains('.');
     (1..=FIELD_WORDS).contains(&words(name))
         && (1..=value_words).contains(&words(value))
-        && value.trim_start().starts_with(|c: char| c.is_ascii_digit())
+        && (value.trim_start().starts_with(|c: char| c.is_ascii_digit()) || path)
 }
 
 /// The most words of a place's coordinates as a field's value.
@@ -817,9 +859,12 @@ const UNCASED_TITLE_TOKENS: u32 = 2;
 /// kept with the headline in either case. German capitalises its nouns, so
 /// its "read also" lines do not read as sentence case.
 fn labelled(form: &str) -> bool {
+    // A field of the page's date ("Release Date: November 20, 2024") is a
+    // meta line, which goes.
     form.split_once([':', '：']).is_some_and(|(label, title)| {
         (1..=FIELD_WORDS).contains(&label.split_whitespace().count())
             && title.split_whitespace().nth(1).is_some()
+            && !dated_meta(title.trim())
     })
 }
 
@@ -1100,6 +1145,14 @@ mod tests {
         let dated = |t: &str| dated_title(&one(t));
         assert_eq!(dated("Tencent Profit Beats Estimates\n2026/11/13 17:42"), Some(MetaLines::Under));
         assert_eq!(dated("Copper Hits a High\nBy Jane Doe\nMarch 3, 2024 10:15"), Some(MetaLines::Under));
+        assert_eq!(
+            dated(
+                "台積電高雄廠明年量產 2奈米產能將倍增\n2024/12/01 14:25（12/01 15:10 更新）\n字級：大中小\n分享\n列印"
+            ),
+            Some(MetaLines::Under)
+        );
+        assert_eq!(dated("Copper Hits a High\nShare\nPrint"), None);
+        assert_eq!(dated("Copper Hits a High\n2026/11/13 17:42\nShares rose 3% in Hong Kong"), None);
         assert_eq!(dated("2024-11-20\n冬の常備菜、三つの基本"), Some(MetaLines::Over));
         assert_eq!(dated("3 March 2024\nHow We Cut Our Build Times in Half"), Some(MetaLines::Over));
         assert_eq!(dated("Written March 12, 2024\nGo early or go to the terminus"), None);
@@ -1163,6 +1216,8 @@ mod tests {
         assert!(field_line("prep time: 20 mins"));
         assert!(field_line("serves: 4"));
         assert!(field_line("lesezeit: 3 min."));
+        assert!(field_line("source code: lib/textwrap.py"));
+        assert!(!field_line("review: ac/dc live in madrid"));
         assert!(!field_line("apple q3: revenue up 10%"));
         assert!(!field_line("covid: 5 things to know before you travel"));
         assert!(!field_line("the 2024 election: what we learned"));
@@ -1187,6 +1242,7 @@ mod tests {
 
     #[test]
     fn labelled_lines_are_told_from_titles() {
+        assert!(!labelled("release date: november 20, 2024"));
         assert!(labelled("lesen sie auch: goldpreis auf rekordhoch"));
         assert!(labelled("related: stocks rally as fed holds rates"));
         assert!(!labelled("goldpreis auf rekordhoch"));

@@ -107,14 +107,9 @@ pub fn run(
     (clean, reports)
 }
 
-/// Whether a `drop-with-link` rule dropped the block (a "Related" heading,
-/// or the title under it).
-fn link_dropped(rules: &RuleSet, r: &BlockReport) -> bool {
-    r.decision == Decision::Drop
-        && r.rule
-            .as_deref()
-            .and_then(|id| rules.get(id))
-            .is_some_and(|rule| rule.spec.action == Action::DropWithLink)
+/// The action of the rule that decided the block, if a rule did.
+fn deciding_action(rules: &RuleSet, r: &BlockReport) -> Option<Action> {
+    r.rule.as_deref().and_then(|id| rules.get(id)).map(|rule| rule.spec.action)
 }
 
 /// Whether later stages may still drop a block: nothing decided it, or a

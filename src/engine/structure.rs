@@ -48,8 +48,8 @@ pub(super) fn find(
             // body that nothing else dropped (a byline above the body is not it).
             let headline = keep_headline
                 .then(|| {
-                    let link_dropped = |i: usize| super::link_dropped(doc.rules, &reports[i]);
-                    super::headline::headline(&doc.blocks, view, doc.policy, reports, &link_dropped, first)
+                    let action_of = |i: usize| super::deciding_action(doc.rules, &reports[i]);
+                    super::headline::headline(&doc.blocks, view, doc.policy, reports, &action_of, first)
                 })
                 .flatten();
             let cut_meta = headline.as_ref().and_then(|h| h.cut).filter(|&(k, _)| in_position(k));
@@ -117,7 +117,14 @@ pub(super) fn find(
                 let words = doc.blocks[view[k]].words;
                 let most = label_lines * 100 >= min_percent * lines || labels * 100 >= min_percent * words;
                 let enough = labels >= min_items && most && !listed;
-                if !enough || outline.is_contents(k) || holds_paragraph(doc, view[k]) {
+                // A title over its date and a row of buttons is no menu,
+                // though most of its lines are labels: the headline may be
+                // that title.
+                if !enough
+                    || outline.is_contents(k)
+                    || holds_paragraph(doc, view[k])
+                    || super::headline::dated_title(&doc.blocks[view[k]]).is_some()
+                {
                     return None;
                 }
                 Some((k..k + 1, format!("{labels} short labels on {label_lines} of {lines} lines")))
