@@ -79,6 +79,10 @@ const FLAT_EXCEPTIONS: &[(&str, &str)] = &[
         "the kickers on lines of their own are head chrome, not part of the headline",
     ),
     (
+        "ko-blog-category-dated-title",
+        "the category over the title on a line of its own is head chrome, not part of the headline",
+    ),
+    (
         "en-blog-platform-author-card",
         "the author's bio on a line of its own, away from the follower count, is a sentence in the tail and stays",
     ),

@@ -622,12 +622,14 @@ fn bracketed(form: &str) -> bool {
 /// 08:31"), or over it one or more bare dates (a blog's "2024-11-20" over
 /// its post's title). Under the meta lines a row of up to
 /// `DATED_TITLE_BUTTONS` buttons may follow, a label a line (a news
-/// agency's title over its date over "字級：大中小", "分享", "列印"). Says
-/// where the meta lines stand.
+/// agency's title over its date over "字級：大中小", "分享", "列印"), and
+/// over a title with meta lines under it a kicker may stand (a blog's
+/// category over its post's title over its author and date). Says where
+/// the meta lines stand.
 pub(super) fn dated_title(b: &Analyzed) -> Option<MetaLines> {
     let form = b.form.as_str();
     let lines = b.line_ranges.as_slice();
-    if !(2..=DATED_TITLE_META_LINES + DATED_TITLE_BUTTONS + 1).contains(&lines.len()) {
+    if !(2..=DATED_TITLE_META_LINES + DATED_TITLE_BUTTONS + 2).contains(&lines.len()) {
         return None;
     }
     let title = |r: &Range<usize>| {
@@ -644,17 +646,34 @@ pub(super) fn dated_title(b: &Analyzed) -> Option<MetaLines> {
     };
     let meta = |r: &Range<usize>| meta_line(&form[r.clone()]);
     let dates = |rs: &[Range<usize>]| rs.iter().all(|r| bare_date(&form[r.clone()]));
+    // Over the title, a kicker may stand ("개발" over a blog post's title
+    // over its author and date): it stays with the title.
+    let kicker = |r: &Range<usize>| {
+        let line = form[r.clone()].trim_end();
+        (1..=KICKER_WORDS).contains(&line.split_whitespace().count())
+            && crate::analyze::ends_open(line)
+            && line_shape(line) == LineShape::Plain
+            && !line.contains(|c: char| c.is_ascii_digit())
+    };
     // Under the meta lines, a row of buttons, a label a line ("字級：大中小",
     // "分享", "列印").
-    let metas = lines[1..].iter().take_while(|r| meta(r)).count();
-    let buttons = &lines[1 + metas..];
-    let (first, last) = (&lines[0], &lines[lines.len() - 1]);
-    if title(first)
-        && (1..=DATED_TITLE_META_LINES).contains(&metas)
-        && buttons.len() <= DATED_TITLE_BUTTONS
-        && buttons.iter().all(|r| button(&form[r.clone()]))
-    {
-        Some(MetaLines::Under)
+    let under = |t: usize| {
+        // The line under the title first: most blocks fail there.
+        if !meta(&lines[t + 1]) {
+            return false;
+        }
+        let metas = lines[t + 1..].iter().take_while(|r| meta(r)).count();
+        let buttons = &lines[t + 1 + metas..];
+        title(&lines[t])
+            && (1..=DATED_TITLE_META_LINES).contains(&metas)
+            && buttons.len() <= DATED_TITLE_BUTTONS
+            && buttons.iter().all(|r| button(&form[r.clone()]))
+    };
+    let last = &lines[lines.len() - 1];
+    if under(0) {
+        Some(MetaLines::Under(0))
+    } else if lines.len() > 2 && kicker(&lines[0]) && under(1) {
+        Some(MetaLines::Under(1))
     } else if lines.len() <= DATED_TITLE_META_LINES + 1 && title(last) && dates(&lines[..lines.len() - 1]) {
         Some(MetaLines::Over)
     } else {
@@ -681,8 +700,9 @@ const BARE_DATE_WORDS: usize = 4;
 /// Where a dated title's meta lines stand in its block.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) enum MetaLines {
-    /// Under the title, its first line.
-    Under,
+    /// Under the title, its line at this index (the first, or the second
+    /// under a kicker).
+    Under(usize),
     /// Over the title, its last line.
     Over,
 }
@@ -892,7 +912,29 @@ fn byline(form: &str) -> bool {
     let by = words.next().is_some_and(|w| BY.contains(&w));
     (by && words.next().is_some_and(|w| !crate::lang::is_english_function_word(w)) && words.count() <= 5)
         || handle_byline(form)
+        || role_byline(form)
 }
+
+/// A name and the author's role, of `ROLE_BYLINE_WORDS` words at most and
+/// at least three, ending with the role ("Helena Horton Environment
+/// reporter", "Jordan Ellis Contributor", "Anna Weber Redakteurin").
+fn role_byline(form: &str) -> bool {
+    // The last word first: few lines end with a role.
+    let Some((_, last)) = form.trim_end().rsplit_once(char::is_whitespace) else { return false };
+    ROLES.contains(&last.trim_end_matches([',', '.']))
+        && (3..=ROLE_BYLINE_WORDS).contains(&form.split_whitespace().count())
+}
+
+const ROLE_BYLINE_WORDS: usize = 6;
+
+/// Authors' roles that end a byline, in the matching form.
+#[rustfmt::skip]
+const ROLES: &[&str] = &[
+    "reporter", "correspondent", "editor", "writer", "contributor", "columnist", "journalist",
+    "redakteur", "redakteurin", "korrespondent", "korrespondentin", "journaliste", "correspondant",
+    "correspondante", "rédacteur", "rédactrice", "periodista", "corresponsal", "redactor", "redactora",
+    "repórter", "jornalista", "correspondente", "giornalista", "corrispondente",
+];
 
 /// A name of up to three words and the author's handle on a social
 /// network: "Sam Whitaker @swhitaker_news".
@@ -1060,6 +1102,10 @@ const HEADLINE_CHARS: usize = 150;
 /// 12:05配信"). A headline with a year in it ("The 2024 Olympics Open in
 /// Paris") is not one.
 fn dated_meta(form: &str) -> bool {
+    // Every form below holds a figure: most lines asked about hold none.
+    if !form.bytes().any(|b| b.is_ascii_digit()) {
+        return false;
+    }
     let numbers = numbers(form);
     let year = numbers.iter().any(|t| t.len() == 4 && (t.starts_with("19") || t.starts_with("20")));
     let by = form.split_whitespace().take(2).any(|w| BY.contains(&w));
@@ -1143,15 +1189,21 @@ mod tests {
         let one =
             |text: &str| crate::analyze::analyze_standalone(text, &crate::lang::LangDetector::new(&["en"]));
         let dated = |t: &str| dated_title(&one(t));
-        assert_eq!(dated("Tencent Profit Beats Estimates\n2026/11/13 17:42"), Some(MetaLines::Under));
-        assert_eq!(dated("Copper Hits a High\nBy Jane Doe\nMarch 3, 2024 10:15"), Some(MetaLines::Under));
+        assert_eq!(dated("Tencent Profit Beats Estimates\n2026/11/13 17:42"), Some(MetaLines::Under(0)));
+        assert_eq!(dated("Copper Hits a High\nBy Jane Doe\nMarch 3, 2024 10:15"), Some(MetaLines::Under(0)));
         assert_eq!(
             dated(
                 "台積電高雄廠明年量產 2奈米產能將倍增\n2024/12/01 14:25（12/01 15:10 更新）\n字級：大中小\n分享\n列印"
             ),
-            Some(MetaLines::Under)
+            Some(MetaLines::Under(0))
         );
         assert_eq!(dated("Copper Hits a High\nShare\nPrint"), None);
+        assert_eq!(
+            dated("개발\n러스트에서 에러 처리하는 세 가지 방법\n냥코더 2024. 11. 20. 21:14"),
+            Some(MetaLines::Under(1))
+        );
+        assert_eq!(dated("Markets\nCopper Hits a High\nBy Jane Doe"), Some(MetaLines::Under(1)));
+        assert_eq!(dated("Top 10\nCopper Hits a High\nBy Jane Doe"), None);
         assert_eq!(dated("Copper Hits a High\n2026/11/13 17:42\nShares rose 3% in Hong Kong"), None);
         assert_eq!(dated("2024-11-20\n冬の常備菜、三つの基本"), Some(MetaLines::Over));
         assert_eq!(dated("3 March 2024\nHow We Cut Our Build Times in Half"), Some(MetaLines::Over));
@@ -1308,6 +1360,10 @@ mod tests {
         assert!(byline("автор: иван примеров"));
         assert!(!byline("by the numbers: what the budget buys"));
         assert!(byline("sam whitaker @swhitaker_news"));
+        assert!(byline("helena horton environment reporter"));
+        assert!(byline("anna weber redakteurin"));
+        assert!(!byline("foreign correspondent"));
+        assert!(!byline("why every newsroom needs a data reporter now"));
         assert!(!byline("dinner @ 8 with friends"));
         assert!(!byline("@jack"));
         assert!(dated_meta("posted by ann lee · 14 april 2024 · 6 comments"));

@@ -819,9 +819,10 @@ fn strip(rules: &[CompiledRule], f: &[&Firing], doc: &Document<'_>, i: usize, re
 /// or byline in the same block, under its first line or over its last: the
 /// rule `r` keeps the title alone.
 fn cut_meta_lines(doc: &Document<'_>, i: usize, side: MetaLines, r: &CompiledRule, report: &mut BlockReport) {
-    let [first, .., last] = doc.seg.lines_of(&doc.seg.blocks[i]) else { return };
+    let lines = doc.seg.lines_of(&doc.seg.blocks[i]);
+    let [first, .., last] = lines else { return };
     let (evidence, cut) = match side {
-        MetaLines::Under => ("the headline's date or byline under it", first.span.end..last.span.end),
+        MetaLines::Under(t) => ("the headline's date or byline under it", lines[t].span.end..last.span.end),
         MetaLines::Over => ("the headline's date or byline over it", first.span.start..last.span.start),
     };
     decide(report, Decision::Strip, DecidedBy::Rule, Some(r), vec![evidence.to_owned()]);
