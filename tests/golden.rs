@@ -55,10 +55,6 @@ const FLAT_EXCEPTIONS: &[(&str, &str)] = &[
         "the page's tabs, a line each, end with a label of three kana that is taken for the headline over the title of eight characters",
     ),
     (
-        "fr-news-editors-picks-newsletter",
-        "the newsletter's pitch on a line of its own is a sentence; in its box's block it goes with the box",
-    ),
-    (
         "ja-qa-related-questions",
         "the breadcrumb's last label on a line of its own is taken for the headline above the question",
     ),
@@ -82,6 +78,11 @@ const FLAT_EXCEPTIONS: &[(&str, &str)] = &[
         "ko-blog-category-dated-title",
         "the category over the title on a line of its own is head chrome, not part of the headline",
     ),
+    (
+        "fr-regional-byline-gift-notice",
+        "the kicker on a line of its own is head chrome, not part of the headline",
+    ),
+    ("de-portal-used-sources", "the kicker on a line of its own is head chrome, not part of the headline"),
     (
         "en-blog-platform-author-card",
         "the author's bio on a line of its own, away from the follower count, is a sentence in the tail and stays",

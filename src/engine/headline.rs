@@ -624,8 +624,8 @@ fn bracketed(form: &str) -> bool {
 /// `DATED_TITLE_BUTTONS` buttons may follow, a label a line (a news
 /// agency's title over its date over "字級：大中小", "分享", "列印"), and
 /// over a title with meta lines under it a kicker may stand (a blog's
-/// category over its post's title over its author and date). Says where
-/// the meta lines stand.
+/// category over its post's title over its author and date), or a title
+/// over its subtitle. Says where the meta lines stand.
 pub(super) fn dated_title(b: &Analyzed) -> Option<MetaLines> {
     let form = b.form.as_str();
     let lines = b.line_ranges.as_slice();
@@ -647,7 +647,8 @@ pub(super) fn dated_title(b: &Analyzed) -> Option<MetaLines> {
     let meta = |r: &Range<usize>| meta_line(&form[r.clone()]);
     let dates = |rs: &[Range<usize>]| rs.iter().all(|r| bare_date(&form[r.clone()]));
     // Over the title, a kicker may stand ("개발" over a blog post's title
-    // over its author and date): it stays with the title.
+    // over its author and date), or the title over its subtitle: it stays
+    // with the title.
     let kicker = |r: &Range<usize>| {
         let line = form[r.clone()].trim_end();
         (1..=KICKER_WORDS).contains(&line.split_whitespace().count())
@@ -672,7 +673,7 @@ pub(super) fn dated_title(b: &Analyzed) -> Option<MetaLines> {
     let last = &lines[lines.len() - 1];
     if under(0) {
         Some(MetaLines::Under(0))
-    } else if lines.len() > 2 && kicker(&lines[0]) && under(1) {
+    } else if lines.len() > 2 && (kicker(&lines[0]) || title(&lines[0])) && under(1) {
         Some(MetaLines::Under(1))
     } else if lines.len() <= DATED_TITLE_META_LINES + 1 && title(last) && dates(&lines[..lines.len() - 1]) {
         Some(MetaLines::Over)
@@ -909,7 +910,17 @@ fn figures(b: &Analyzed) -> bool {
 /// not a headline such as "By the Numbers: …").
 fn byline(form: &str) -> bool {
     let mut words = form.split_whitespace();
-    let by = words.next().is_some_and(|w| BY.contains(&w));
+    // A credit's kind may stand before its "by" ("fact checked by …",
+    // "written by …", "photographs by …").
+    let lead = form
+        .split_whitespace()
+        .take(3)
+        .position(|w| w == "by")
+        .is_some_and(|at| at > 0 && form.split_whitespace().take(at).all(|w| CREDIT_KINDS.contains(&w)));
+    if lead {
+        words.by_ref().take_while(|&w| w != "by").for_each(drop);
+    }
+    let by = lead || words.next().is_some_and(|w| BY.contains(&w));
     (by && words.next().is_some_and(|w| !crate::lang::is_english_function_word(w)) && words.count() <= 5)
         || handle_byline(form)
         || role_byline(form)
@@ -921,11 +932,33 @@ fn byline(form: &str) -> bool {
 fn role_byline(form: &str) -> bool {
     // The last word first: few lines end with a role.
     let Some((_, last)) = form.trim_end().rsplit_once(char::is_whitespace) else { return false };
-    ROLES.contains(&last.trim_end_matches([',', '.']))
+    let last = last.trim_end_matches([',', '.']);
+    (ROLES.contains(&last) || CJK_ROLES.iter().any(|r| last.ends_with(r)))
         && (3..=ROLE_BYLINE_WORDS).contains(&form.split_whitespace().count())
 }
 
+/// Authors' roles in Chinese, Japanese and Korean, in the matching form
+/// (Traditional characters folded to Simplified), which end the last word
+/// of a byline ("山田 太郎 : 経済ジャーナリスト").
+const CJK_ROLES: [&str; 8] =
+    ["ジャーナリスト", "记者", "编辑", "特派员", "编集委员", "评论员", "主笔", "기자"];
+
 const ROLE_BYLINE_WORDS: usize = 6;
+
+/// The kinds of credit that stand before a byline's "by", in the matching
+/// form.
+const CREDIT_KINDS: [&str; 10] = [
+    "fact",
+    "checked",
+    "fact-checked",
+    "medically",
+    "written",
+    "edited",
+    "reviewed",
+    "photos",
+    "photographs",
+    "illustrations",
+];
 
 /// Authors' roles that end a byline, in the matching form.
 #[rustfmt::skip]
@@ -1204,6 +1237,10 @@ mod tests {
         );
         assert_eq!(dated("Markets\nCopper Hits a High\nBy Jane Doe"), Some(MetaLines::Under(1)));
         assert_eq!(dated("Top 10\nCopper Hits a High\nBy Jane Doe"), None);
+        assert_eq!(
+            dated("Copper Hits a High\nTraders bet on a recovery in China\nBy Jane Doe"),
+            Some(MetaLines::Under(1))
+        );
         assert_eq!(dated("Copper Hits a High\n2026/11/13 17:42\nShares rose 3% in Hong Kong"), None);
         assert_eq!(dated("2024-11-20\n冬の常備菜、三つの基本"), Some(MetaLines::Over));
         assert_eq!(dated("3 March 2024\nHow We Cut Our Build Times in Half"), Some(MetaLines::Over));
@@ -1361,6 +1398,10 @@ mod tests {
         assert!(!byline("by the numbers: what the budget buys"));
         assert!(byline("sam whitaker @swhitaker_news"));
         assert!(byline("helena horton environment reporter"));
+        assert!(byline("fact checked by laura kim"));
+        assert!(byline("山田 太郎 : 経済ジャーナリスト"));
+        assert!(byline("written by dana whitfield"));
+        assert!(!byline("killed by police: what the records show"));
         assert!(byline("anna weber redakteurin"));
         assert!(!byline("foreign correspondent"));
         assert!(!byline("why every newsroom needs a data reporter now"));
