@@ -33,11 +33,11 @@ const NAME_BLOCK_LINES: usize = 3;
 /// most after it ("Ouest-France Marie Lefèvre.", "Anna Schmidt").
 fn name_line(line: &str) -> bool {
     let line = line.trim().trim_end_matches('.');
-    let words: Vec<&str> = line.split_whitespace().collect();
-    (2..=NAME_WORDS).contains(&words.len())
+    line.len() <= NAME_CHARS * 4
         && line.chars().count() <= NAME_CHARS
+        && (2..=NAME_WORDS).contains(&line.split_whitespace().count())
         && !line.contains(|c: char| c.is_numeric() || matches!(c, '?' | '!' | ':' | ',' | ';'))
-        && words.iter().all(|w| w.starts_with(char::is_uppercase) || NAME_PARTICLES.contains(w))
+        && line.split_whitespace().all(|w| w.starts_with(char::is_uppercase) || NAME_PARTICLES.contains(&w))
 }
 
 const NAME_WORDS: usize = 5;

@@ -673,7 +673,7 @@ pub(super) fn dated_title(b: &Analyzed) -> Option<MetaLines> {
     let last = &lines[lines.len() - 1];
     if under(0) {
         Some(MetaLines::Under(0))
-    } else if lines.len() > 2 && (kicker(&lines[0]) || title(&lines[0])) && under(1) {
+    } else if lines.len() > 2 && under(1) && (kicker(&lines[0]) || title(&lines[0])) {
         Some(MetaLines::Under(1))
     } else if lines.len() <= DATED_TITLE_META_LINES + 1 && title(last) && dates(&lines[..lines.len() - 1]) {
         Some(MetaLines::Over)
@@ -912,11 +912,11 @@ fn byline(form: &str) -> bool {
     let mut words = form.split_whitespace();
     // A credit's kind may stand before its "by" ("fact checked by …",
     // "written by …", "photographs by …").
-    let lead = form
-        .split_whitespace()
-        .take(3)
-        .position(|w| w == "by")
-        .is_some_and(|at| at > 0 && form.split_whitespace().take(at).all(|w| CREDIT_KINDS.contains(&w)));
+    let lead =
+        form.contains(" by ")
+            && form.split_whitespace().take(3).position(|w| w == "by").is_some_and(|at| {
+                at > 0 && form.split_whitespace().take(at).all(|w| CREDIT_KINDS.contains(&w))
+            });
     if lead {
         words.by_ref().take_while(|&w| w != "by").for_each(drop);
     }
