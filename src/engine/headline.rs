@@ -650,9 +650,8 @@ pub(super) fn dated_title(b: &Analyzed) -> Option<MetaLines> {
     // over its author and date), or the title over its subtitle: it stays
     // with the title.
     let kicker = |r: &Range<usize>| {
-        let line = form[r.clone()].trim_end();
-        (1..=KICKER_WORDS).contains(&line.split_whitespace().count())
-            && crate::analyze::ends_open(line)
+        let line = &form[r.clone()];
+        kicker_line(line)
             && line_shape(line) == LineShape::Plain
             && !line.contains(|c: char| c.is_ascii_digit())
     };
@@ -663,7 +662,7 @@ pub(super) fn dated_title(b: &Analyzed) -> Option<MetaLines> {
         if !meta(&lines[t + 1]) {
             return false;
         }
-        let metas = lines[t + 1..].iter().take_while(|r| meta(r)).count();
+        let metas = 1 + lines[t + 2..].iter().take_while(|r| meta(r)).count();
         let buttons = &lines[t + 1 + metas..];
         title(&lines[t])
             && (1..=DATED_TITLE_META_LINES).contains(&metas)
@@ -693,7 +692,7 @@ fn bare_date(form: &str) -> bool {
         && form.split_whitespace().count() <= BARE_DATE_WORDS
         && dated_meta(form)
         && !byline(form)
-        && numbers(form).iter().any(|t| t.len() == 4 && (t.starts_with("19") || t.starts_with("20")))
+        && numbers(form).iter().any(|t| year(t))
 }
 
 const BARE_DATE_WORDS: usize = 4;
@@ -911,14 +910,11 @@ fn figures(b: &Analyzed) -> bool {
 fn byline(form: &str) -> bool {
     let mut words = form.split_whitespace();
     // A credit's kind may stand before its "by" ("fact checked by …",
-    // "written by …", "photographs by …").
-    let lead =
-        form.contains(" by ")
-            && form.split_whitespace().take(3).position(|w| w == "by").is_some_and(|at| {
-                at > 0 && form.split_whitespace().take(at).all(|w| CREDIT_KINDS.contains(&w))
-            });
+    // "written by …", "photographs by …"): one or two such words, then "by".
+    let kinds = form.split_whitespace().take_while(|w| CREDIT_KINDS.contains(w)).count();
+    let lead = (1..=2).contains(&kinds) && form.split_whitespace().nth(kinds) == Some("by");
     if lead {
-        words.by_ref().take_while(|&w| w != "by").for_each(drop);
+        words.nth(kinds);
     }
     let by = lead || words.next().is_some_and(|w| BY.contains(&w));
     (by && words.next().is_some_and(|w| !crate::lang::is_english_function_word(w)) && words.count() <= 5)
@@ -1096,12 +1092,7 @@ fn kicker_over_title(b: &Analyzed) -> bool {
     let chars = |t: &str| t.chars().filter(|c| !c.is_whitespace()).count();
     let words = |t: &str| t.split_whitespace().count();
     let spaced = words(title) >= KICKER_TITLE_WORDS || title.chars().any(crate::lang::is_unspaced);
-    let kicker = |r: &Range<usize>| {
-        let kicker = &form[r.clone()];
-        (1..=KICKER_WORDS).contains(&words(kicker))
-            && crate::analyze::ends_open(kicker.trim_end())
-            && line_shape(kicker) != LineShape::Bullet
-    };
+    let kicker = |r: &Range<usize>| kicker_line(&form[r.clone()]);
     // Two kicker lines are labels: a time and a date over a live post's
     // title ("5m ago" over "11.42 GMT") are not.
     let labels =
@@ -1112,6 +1103,14 @@ fn kicker_over_title(b: &Analyzed) -> bool {
         && spaced
         && chars(title) >= KICKER_TITLE_CHARS
         && chars(title) >= 2 * kickers.iter().map(|r| chars(&form[r.clone()])).sum::<usize>()
+}
+
+/// A kicker's line: one to `KICKER_WORDS` words, ending no sentence, no
+/// list item.
+fn kicker_line(line: &str) -> bool {
+    (1..=KICKER_WORDS).contains(&line.split_whitespace().count())
+        && crate::analyze::ends_open(line.trim_end())
+        && line_shape(line) != LineShape::Bullet
 }
 
 /// The most words of a kicker over a title.
@@ -1140,7 +1139,7 @@ fn dated_meta(form: &str) -> bool {
         return false;
     }
     let numbers = numbers(form);
-    let year = numbers.iter().any(|t| t.len() == 4 && (t.starts_with("19") || t.starts_with("20")));
+    let year = numbers.iter().any(|t| year(t));
     let by = form.split_whitespace().take(2).any(|w| BY.contains(&w));
     let short = form.split_whitespace().count() <= DATE_LINE_WORDS;
     let date_line = numbers.len() >= 2 && short;
@@ -1154,6 +1153,11 @@ fn dated_meta(form: &str) -> bool {
             .any(|h| form.match_indices(h).any(|(i, _)| form[..i].ends_with(|c: char| c.is_ascii_digit())));
     (year && (form.contains(['·', '|', '•']) || by || numbers.len() >= 3 || date_line))
         || (time && numbers.len() >= 3 && short)
+}
+
+/// Whether a run of digits is a year of this century or the last.
+fn year(digits: &str) -> bool {
+    digits.len() == 4 && (digits.starts_with("19") || digits.starts_with("20"))
 }
 
 /// The runs of ASCII digits in `form`, a decimal ("1,3 %", "$1.5 billion":
