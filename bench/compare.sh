@@ -14,7 +14,8 @@
 # thresh and cat run RUNS times (default 3) and the median is reported.
 # THRESH_BASELINE=/path/to/an/older/thresh adds that binary's 1-thread run to
 # the same table, measured in the same run, its runs alternating with
-# thresh's, for before/after ratios.
+# thresh's, for before/after ratios. STREAM_SWAP=0.3 measures a stream of
+# pages never seen before (bench/stream.sh).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 corpora="${1:-../shared/corpora}"
@@ -100,6 +101,8 @@ tf_s=$("${pin[@]}" "$venv/bin/python" bench/peers.py trafilatura "$work/peer.jso
 jt_rate=$(rate "$peer_total" "$jt_s")
 tf_rate=$(rate "$peer_total" "$tf_s")
 
+echo "Stream: $(basename "$stream")${swap:+ (every copy of a page after its first has a fraction $swap of its words swapped)}"
+echo
 echo "| what | MB | seconds (median of $runs) | MB/s | thresh (1 thread) is |"
 echo "|---|---|---|---|---|"
 echo "| \`cat > file\` | $total | $cat_s | $cat_rate | $(rate "$cat_rate" "$t1_rate")x slower |"
