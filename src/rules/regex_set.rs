@@ -1,11 +1,14 @@
-//! The regexes of all rules as one search for those that can only match at
-//! the start of a block, and one search each for the rest.
+//! The regexes of all rules as two searches for those that can only match
+//! at the start of a block, and one search each for the rest.
 //!
 //! Almost every regex rule is anchored (`^…`: the whole block, or its first
-//! line, is a byline, a button, a heading). Searched as one anchored set, the
+//! line, is a byline, a button, a heading). Searched anchored, the
 //! lazy DFA stops as soon as no pattern can match any more, a few bytes into
 //! a paragraph, instead of running to the end of every block; and it builds
-//! far fewer states; it is built as a lazy DFA and a PikeVM of its own, as
+//! far fewer states. It is two sets, the patterns for a block's first line
+//! (`each-line` rules) and those for the whole block: in one automaton
+//! their states multiply (on pages never seen before, 12 % more lazy-DFA
+//! cache and 3.4 % more instructions). Each is built as a lazy DFA and a PikeVM of its own, as
 //! `meta::Regex` would run it, but without the reverse NFA that only a
 //! search for where a match starts needs. The others (a pattern for any
 //! line, a phrase anywhere) must read the whole block. Each is a regex of its own, so that each gets
@@ -201,11 +204,11 @@ const SHORT_WORD: usize = 2;
 /// The compiled searches.
 #[derive(Debug, Clone)]
 pub(super) struct RegexSet {
-    block: Option<BlockSearch>,
+    block: Vec<BlockSearch>,
     anywhere: Vec<Search>,
 }
 
-/// The anchored set: a forward lazy DFA, and a PikeVM for a search the lazy
+/// An anchored set: a forward lazy DFA, and a PikeVM for a search the lazy
 /// DFA gives up on (its cache cleared too often for too few bytes), as
 /// `meta::Regex` runs them — but without the reverse NFA and reverse lazy
 /// DFA it also builds, which only a search for where a match starts needs
@@ -402,13 +405,21 @@ impl RegexSet {
     /// of lazy DFA cache.
     pub fn build(patterns: &[Pattern], size_limit: usize) -> Result<RegexSet, String> {
         let anchored: Vec<&Pattern> = patterns.iter().filter(|p| p.anchor == Anchor::Block).collect();
-        let block = if anchored.is_empty() {
-            None
-        } else {
-            let hirs = anchored.iter().map(|p| p.tree()).collect::<Result<Vec<_>, _>>()?;
-            let hirs: Vec<&Hir> = hirs.iter().map(|h| &**h).collect();
-            Some(BlockSearch::build(&hirs, anchored.iter().map(|p| p.owner).collect(), size_limit)?)
-        };
+        let trees = anchored.iter().map(|p| p.tree()).collect::<Result<Vec<_>, _>>()?;
+        // Two searches: the patterns for a block's first line (`each-line`
+        // rules) and those for the whole block.
+        let (lines, blocks): (Vec<_>, Vec<_>) = anchored
+            .iter()
+            .zip(&trees)
+            .partition(|(_, h)| !h.properties().look_set_prefix().contains(Look::Start));
+        let block = [lines, blocks]
+            .into_iter()
+            .filter(|group| !group.is_empty())
+            .map(|group| {
+                let hirs: Vec<&Hir> = group.iter().map(|(_, h)| &***h).collect();
+                BlockSearch::build(&hirs, group.iter().map(|(p, _)| p.owner).collect(), size_limit)
+            })
+            .collect::<Result<_, _>>()?;
         let anywhere = patterns
             .iter()
             .filter(|p| p.anchor == Anchor::None)
@@ -422,7 +433,7 @@ impl RegexSet {
     /// rule cannot apply to the block (its `[when]` size bounds, which
     /// `When::fits` checks).
     pub fn matches(&self, text: &str, wanted: impl Fn(usize) -> bool, mut found: impl FnMut(usize)) {
-        if let Some(search) = &self.block {
+        for search in &self.block {
             // One pattern set per thread, as large as the largest set's
             // patterns and emptied after each search, not one per block.
             thread_local! {
@@ -628,6 +639,10 @@ mod tests {
         // Anchored at the first line only for a rule on every line; at any
         // line for a rule on any line.
         assert_eq!(rules_matching(&patterns, "photo: ap\nphoto: afp"), [2]);
+        // The first-line patterns and the block's are two searches; a block
+        // that both match is reported by both.
+        let both = [("^photo: [a-z]+\nby ", false), ("(?m:^photo: .+$)", true)];
+        assert_eq!(rules_matching(&both, "photo: ap\nby jane"), [0, 1]);
         assert_eq!(rules_matching(&patterns, "text\nphoto: ap"), Vec::<usize>::new());
         assert_eq!(rules_matching(&patterns, "text\n© 2024 sponsored"), [1, 3]);
         assert_eq!(rules_matching(&patterns, "text ©"), Vec::<usize>::new());
