@@ -120,6 +120,10 @@ fn show(s: &RuleSpec, out: &mut impl Write) -> io::Result<()> {
             out,
             "  match: slide-run: {min_items}+ slides numbered k/N, with their captions and credits"
         )?,
+        MatchSpec::Structure(Structure::TeaserRun { min_items }) => writeln!(
+            out,
+            "  match: teaser-run: {min_items}+ blocks in a row, each a title over its summary and a note with a figure"
+        )?,
         MatchSpec::Structure(Structure::NumberRun { min_items }) => writeln!(
             out,
             "  match: number-run: {min_items}+ consecutive one-line blocks of numbers without a letter"

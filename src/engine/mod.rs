@@ -15,6 +15,7 @@ mod headline;
 mod language;
 mod rules;
 mod structure;
+mod teasers;
 
 pub use language::LangPolicy;
 

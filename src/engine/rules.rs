@@ -16,6 +16,7 @@ use std::ops::Range;
 
 use super::headline::MetaLines;
 use super::language::LangPolicy;
+use super::teasers::teaser;
 use super::{decide, undecided};
 use crate::analyze::{Analyzed, analyze_standalone, ends_open, mapped_form};
 use crate::lang::LangDetector;
@@ -569,12 +570,15 @@ fn round(
 /// Where the section under the heading at view position `k` ends: at the
 /// first long paragraph followed by another (blocks already dropped between
 /// them aside) — the body's prose resuming after a box of links. A list of
-/// teasers alternates titles, summaries and meta lines, so it runs on.
+/// teasers alternates titles, summaries and meta lines, so it runs on; so
+/// does one whose title and summary share a block ([`teaser`]).
 fn section_end(doc: &Document<'_>, view: &[usize], reports: &[BlockReport], k: usize) -> usize {
-    // Two sentences right under the heading: it heads no list, and the
-    // article goes on, however short its closing paragraphs (a Chinese,
-    // Japanese or Korean sentence is short in characters).
-    if two_under(doc, view, reports, k, |b| !list_item(b) && (sentence_after(b) || cjk_sentence_after(b))) {
+    // Two sentences right under the heading, no teasers: it heads no list,
+    // and the article goes on, however short its closing paragraphs (a
+    // Chinese, Japanese or Korean sentence is short in characters).
+    if two_under(doc, view, reports, k, |b| {
+        !list_item(b) && !teaser(b) && (sentence_after(b) || cjk_sentence_after(b))
+    }) {
         return k + 1;
     }
     let live: Vec<usize> = live_after(view, reports, k).collect();
@@ -606,7 +610,7 @@ fn section_end(doc: &Document<'_>, view: &[usize], reports: &[BlockReport], k: u
     live.windows(2)
         .find(|w| {
             let (a, b) = (&doc.blocks[view[w[0]]], &doc.blocks[view[w[1]]]);
-            long_paragraph(a) && (sentence_after(b) || cjk_sentence_after(b))
+            long_paragraph(a) && !teaser(a) && !teaser(b) && (sentence_after(b) || cjk_sentence_after(b))
         })
         .map_or(view.len(), |w| w[0])
 }

@@ -75,6 +75,10 @@ pub(super) fn find(
             .into_iter()
             .filter(|(run, _)| in_position(run.start))
             .collect(),
+        Structure::TeaserRun { min_items } => super::teasers::teaser_runs(doc, view, min_items)
+            .into_iter()
+            .filter(|(run, _)| in_position(run.start))
+            .collect(),
         Structure::NumberRun { min_items } => runs_in_position(
             super::chart::number_runs(doc, view, min_items),
             "blocks of bare numbers in a row",

@@ -97,6 +97,13 @@ pub enum Structure {
         /// The fewest slides that make a gallery.
         min_items: usize,
     },
+    /// A list of other stories: blocks in a row, each a title on a line of
+    /// its own over its summary and a short note with a figure (a time, a
+    /// date), unless they are the page's whole body.
+    TeaserRun {
+        /// The fewest teasers that make a list.
+        min_items: usize,
+    },
     /// A chart's axis and data labels: consecutive blocks of one short line
     /// each, numbers without a letter ("600", "$263", "’17", "6.6%").
     NumberRun {
@@ -365,6 +372,7 @@ const STRUCTURES: &[&str] = &[
     "non-sentence",
     "number-run",
     "slide-run",
+    "teaser-run",
 ];
 
 struct Walker<'a> {
@@ -554,6 +562,10 @@ impl<'a> Walker<'a> {
             "slide-run" => {
                 only(self, &keys_besides(&["min-items"]), kind);
                 Structure::SlideRun { min_items: min_items.unwrap_or(3).max(2) }
+            }
+            "teaser-run" => {
+                only(self, &keys_besides(&["min-items"]), kind);
+                Structure::TeaserRun { min_items: min_items.unwrap_or(2).max(2) }
             }
             "number-run" => {
                 only(self, &keys_besides(&["min-items"]), kind);

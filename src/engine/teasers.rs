@@ -1,0 +1,138 @@
+//! Teasers: a list of other stories, each a title on a line of its own over
+//! its summary, and a short line under that with a figure in it (a time, a
+//! date: "2 hours ago", "Published 8:12 AM"), or, where the text has no
+//! blank lines, those three lines one block each. The summaries are sentences,
+//! so only their shape tells them from the article; the `teaser-run`
+//! detector finds them in a row, and a heading's section (`drop-section`)
+//! goes on past them.
+
+use std::ops::Range;
+
+use super::rules::Document;
+use crate::analyze::{Analyzed, ends_open};
+use crate::segment::{LineShape, line_shape};
+
+/// A teaser: two or three lines, the first a title (no sentence
+/// punctuation at its end, not a list item, at least `TITLE_WORDS` words or
+/// `TITLE_CJK_CHARS` CJK characters, at most `TITLE_CHARS` characters), a
+/// line ending a sentence under it, and perhaps a note of at most `NOTE_CHARS`
+/// characters under that. A paragraph of the story does not open with a
+/// line that ends without punctuation.
+pub(super) fn teaser(b: &Analyzed) -> bool {
+    if !(2..=3).contains(&b.lines) {
+        return false;
+    }
+    let last_short =
+        b.lines == 2 || line(b, 2).len() <= NOTE_CHARS * 4 && line(b, 2).chars().count() <= NOTE_CHARS;
+    last_short && ends_sentence(line(b, 1)) && title(b, line(b, 0))
+}
+
+/// A teaser with a note under its summary that holds a figure: the time or
+/// date a story list puts there. A story's paragraph under a subheading has
+/// none.
+fn noted_teaser(b: &Analyzed) -> bool {
+    b.lines == 3 && teaser(b) && short_note(line(b, 2))
+}
+
+/// A note under a teaser: short, with a figure, and no numbered item (a
+/// listicle's next "2. Tomar").
+fn short_note(line: &str) -> bool {
+    line.len() <= NOTE_CHARS * 4
+        && line.chars().count() <= NOTE_CHARS
+        && line.bytes().any(|c| c.is_ascii_digit())
+        && line_shape(line) == LineShape::Plain
+}
+
+/// Whether `line` ends a sentence (a summary's end).
+fn ends_sentence(line: &str) -> bool {
+    line.trim_end().ends_with(['.', '!', '?', '。', '！', '？', '…', '"', '”', '’', ')', '」'])
+}
+
+/// Line `n` of the block's matching form ("" past its end).
+fn line(b: &Analyzed, n: usize) -> &str {
+    b.line_ranges.get(n).map_or("", |r| &b.form.as_str()[r.clone()])
+}
+
+/// Whether `line` of `b` reads as a story's title: long enough, no longer
+/// than a title, open at its end, neither a list item nor in brackets.
+fn title(b: &Analyzed, line: &str) -> bool {
+    // The cheap tests first: most lines asked about are a paragraph's.
+    // A line in brackets is a credit or an aside ("(Image credit: Alamy)").
+    if line.len() > TITLE_CHARS * 4
+        || !ends_open(line)
+        || line.starts_with(['(', '[', '（', '【'])
+        || line_shape(line) != LineShape::Plain
+    {
+        return false;
+    }
+    let chars = line.chars().count();
+    let long_enough = if b.mostly_cjk() {
+        chars >= TITLE_CJK_CHARS
+    } else {
+        line.split_whitespace().nth(TITLE_WORDS - 1).is_some()
+    };
+    long_enough && chars <= TITLE_CHARS
+}
+
+/// The fewest words of a teaser's title.
+const TITLE_WORDS: usize = 3;
+/// The fewest characters of a Chinese, Japanese or Korean teaser's title.
+const TITLE_CJK_CHARS: usize = 8;
+/// The most characters of a teaser's title.
+const TITLE_CHARS: usize = 150;
+/// The most characters of the note under a teaser.
+const NOTE_CHARS: usize = 40;
+/// The fewest non-space characters of a story's paragraph outside a run
+/// (a brief's paragraphs are short).
+const STORY_PARAGRAPH_CHARS: usize = 100;
+
+/// Runs of at least `min_items` teasers with a figure in their note, one
+/// block after another. A run that is the page's whole body (fewer than
+/// two paragraphs outside it, blocks of at least `STORY_PARAGRAPH_CHARS`
+/// characters with a sentence that are no teasers: a section's front page)
+/// is not reported.
+pub(super) fn teaser_runs(
+    doc: &Document<'_>,
+    view: &[usize],
+    min_items: usize,
+) -> Vec<(Range<usize>, String)> {
+    let block = |k: usize| view.get(k).map(|&i| &doc.blocks[i]);
+    // The blocks the teaser at view position `k` takes: one, or three of a
+    // line each where the text has no blank lines.
+    let teaser_at = |k: usize| -> Option<usize> {
+        let b = block(k)?;
+        if noted_teaser(b) {
+            return Some(1);
+        }
+        if b.lines != 1 || !b.open_end {
+            return None;
+        }
+        let (summary, note) = (block(k + 1)?, block(k + 2)?);
+        let one_line = summary.lines == 1 && note.lines == 1;
+        (one_line && short_note(line(note, 0)) && ends_sentence(line(summary, 0)) && title(b, line(b, 0)))
+            .then_some(3)
+    };
+    let mut runs = Vec::new();
+    let mut k = 0;
+    while k < view.len() {
+        let (mut end, mut items) = (k, 0);
+        while let Some(n) = teaser_at(end) {
+            (end, items) = (end + n, items + 1);
+        }
+        if items >= min_items {
+            runs.push((k..end, format!("{items} teasers: a title over its summary and a dated note")));
+        }
+        k = end.max(k + 1);
+    }
+    runs.retain(|(run, _)| {
+        let outside = (0..view.len())
+            .filter(|k| !run.contains(k))
+            .filter(|&k| {
+                let b = &doc.blocks[view[k]];
+                b.punctuated && b.chars >= STORY_PARAGRAPH_CHARS && !teaser(b)
+            })
+            .count();
+        outside >= 2
+    });
+    runs
+}
