@@ -88,9 +88,9 @@ const STORY_PARAGRAPH_CHARS: usize = 100;
 
 /// Runs of at least `min_items` teasers with a figure in their note, one
 /// block after another. A run that is the page's whole body (fewer than
-/// two paragraphs outside it, blocks of at least `STORY_PARAGRAPH_CHARS`
-/// characters with a sentence that are no teasers: a section's front page)
-/// is not reported.
+/// two paragraphs outside it, body paragraphs or blocks of at least
+/// `STORY_PARAGRAPH_CHARS` characters with a sentence, that are no
+/// teasers: a section's front page) is not reported.
 pub(super) fn teaser_runs(
     doc: &Document<'_>,
     view: &[usize],
@@ -129,7 +129,7 @@ pub(super) fn teaser_runs(
             .filter(|k| !run.contains(k))
             .filter(|&k| {
                 let b = &doc.blocks[view[k]];
-                b.punctuated && b.chars >= STORY_PARAGRAPH_CHARS && !teaser(b)
+                (b.prose || b.punctuated && b.chars >= STORY_PARAGRAPH_CHARS) && !teaser(b)
             })
             .count();
         outside >= 2
