@@ -122,10 +122,22 @@ pub(super) fn headline(
         let side = dated_title(b)?;
         (reports[view[k]].decision != Decision::Drop && policy.keeps_any(b)).then_some((k, side))
     });
-    if let (Some((t, side)), None) = (dated.next(), dated.next())
-        && !(t + 1..before).any(&candidate)
-    {
-        return Some(Headline { range: t..t + 1, label: None, cut: Some((t, side)) });
+    // A standfirst right under it (a sentence in sentence case, which may
+    // lack its full stop) stays with it; a line in a script without case
+    // there may be the headline itself, under a company's name and date.
+    if let (Some((t, side)), None) = (dated.next(), dated.next()) {
+        let mut below = (t + 1..before).filter(|&k| candidate(k));
+        let standfirst = |k: usize| {
+            let b = &blocks[view[k]];
+            k == t + 1 && sentence_case(b) && !b.mostly_cjk()
+        };
+        match (below.next(), below.next()) {
+            (None, _) => return Some(Headline { range: t..t + 1, label: None, cut: Some((t, side)) }),
+            (Some(s), None) if standfirst(s) => {
+                return Some(Headline { range: t..s + 1, label: None, cut: Some((t, side)) });
+            }
+            _ => {}
+        }
     }
     // A title of one word right above the body, only dropped blocks (an
     // "Edit on GitHub" link, a date line) between, is the headline rather
@@ -645,7 +657,8 @@ pub(super) fn dated_title(b: &Analyzed) -> Option<MetaLines> {
             && !labels_a_list(head)
     };
     let meta = |r: &Range<usize>| meta_line(&form[r.clone()]);
-    let dates = |rs: &[Range<usize>]| rs.iter().all(|r| bare_date(&form[r.clone()]));
+    let dates =
+        |rs: &[Range<usize>]| rs.iter().all(|r| bare_date(&form[r.clone()]) || age_notice(&form[r.clone()]));
     // Over the title, a kicker may stand ("개발" over a blog post's title
     // over its author and date), or the title over its subtitle: it stays
     // with the title.
@@ -696,6 +709,23 @@ fn bare_date(form: &str) -> bool {
 }
 
 const BARE_DATE_WORDS: usize = 4;
+
+/// A notice of the story's age over its title ("This article is more than
+/// 1 year old", "This story is over 5 years old"): a date in words.
+fn age_notice(form: &str) -> bool {
+    let Some(rest) =
+        ["this article is ", "this story is ", "this content is "].iter().find_map(|p| form.strip_prefix(p))
+    else {
+        return false;
+    };
+    let rest = rest.trim_end_matches('.');
+    ["more than ", "over "].iter().any(|p| rest.starts_with(p))
+        && [" year old", " years old", " month old", " months old"].iter().any(|e| rest.ends_with(e))
+        && rest.split_whitespace().count() <= AGE_NOTICE_WORDS
+}
+
+/// The most words of an age notice after "this article is".
+const AGE_NOTICE_WORDS: usize = 5;
 
 /// Where a dated title's meta lines stand in its block.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -1248,6 +1278,21 @@ mod tests {
         assert_eq!(dated("Copper Hits a High\n2026/11/13 17:42\nShares rose 3% in Hong Kong"), None);
         assert_eq!(dated("2024-11-20\n冬の常備菜、三つの基本"), Some(MetaLines::Over));
         assert_eq!(dated("3 March 2024\nHow We Cut Our Build Times in Half"), Some(MetaLines::Over));
+        // A notice of the story's age is a date in words.
+        assert_eq!(
+            dated(
+                "This article is more than 1 year old\nHeatwaves in Europe are warming faster than anywhere else"
+            ),
+            Some(MetaLines::Over)
+        );
+        assert_eq!(
+            dated("This story is over 5 years old\nHow We Cut Our Build Times in Half"),
+            Some(MetaLines::Over)
+        );
+        assert_eq!(
+            dated("This article is more than a match for its rivals\nHow We Cut Our Build Times"),
+            None
+        );
         assert_eq!(dated("Written March 12, 2024\nGo early or go to the terminus"), None);
         assert_eq!(dated("5m ago\n11.42 GMT\nRail operators cancel all services"), None);
         assert_eq!(dated("Tencent Profit Beats Estimates"), None);
