@@ -217,7 +217,10 @@ pub(super) fn apply_rules(doc: &Document<'_>, view: &[usize], reports: &mut [Blo
     let opens_body = |k: usize| {
         reports[view[k]].decision != Decision::Drop
             && doc.firings[view[k]].iter().any(|f| rules.rules()[f.rule].spec.action == Action::OpenBody)
-            && (k + 1..view.len()).take(QUANTITY_REACH).filter(|&j| quantity(&doc.blocks[view[j]])).count()
+            && (k + 1..view.len())
+                .take(QUANTITY_REACH)
+                .map(|j| quantities(&doc.blocks[view[j]]))
+                .sum::<usize>()
                 >= QUANTITIES
     };
     if let Some(f) = first
@@ -402,17 +405,29 @@ const OPEN_BODY_REACH: usize = 40;
 const QUANTITY_REACH: usize = 4;
 const QUANTITIES: usize = 2;
 
-/// A list item of a recipe: one line of at most `QUANTITY_CHARS`
-/// characters that starts with a number or a fraction ("500 g Mehl", "½
-/// cup milk", "2 Eier") or whose last word holds one ("豚バラ肉 200g",
-/// "しょうゆ 大さじ2", "鸡蛋 2个").
-fn quantity(b: &Analyzed) -> bool {
-    let form = b.form.as_str().trim();
+/// The lines of `b` that are a recipe's list items: at most
+/// `QUANTITY_CHARS` characters, starting with a number or a fraction ("500
+/// g Mehl", "½ cup milk", "2 Eier") or with one in the last word ("豚バラ肉
+/// 200g", "しょうゆ 大さじ2", "鸡蛋 2个"). A list is a block of such lines, or
+/// a block a line (text without blank lines). A paragraph has none.
+fn quantities(b: &Analyzed) -> usize {
+    if b.prose {
+        return 0;
+    }
+    let form = b.form.as_str();
     let numeric = |c: char| c.is_ascii_digit() || matches!(c, '½' | '¼' | '¾' | '⅓' | '⅔' | '⅛');
-    b.lines == 1
-        && b.chars <= QUANTITY_CHARS
-        && (form.starts_with(numeric)
-            || form.split_whitespace().last().is_some_and(|w| w.len() < form.len() && w.contains(numeric)))
+    b.line_ranges
+        .iter()
+        .map(|r| form[r.clone()].trim())
+        .filter(|line| {
+            line.chars().count() <= QUANTITY_CHARS
+                && (line.starts_with(numeric)
+                    || line
+                        .split_whitespace()
+                        .last()
+                        .is_some_and(|w| w.len() < line.len() && w.contains(numeric)))
+        })
+        .count()
 }
 
 const QUANTITY_CHARS: usize = 60;
