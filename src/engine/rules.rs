@@ -278,6 +278,15 @@ pub(super) fn apply_rules(doc: &Document<'_>, view: &[usize], reports: &mut [Blo
             .take_while(|&k| run_item(k - 1))
             .find_map(|k| if two_sentences(k) { Some(k + 1) } else { example_between(k).then_some(k + 2) })
     };
+    // A recipe's card under the body (its title, rating and facts, which
+    // rules may have dropped), then a list's heading that an `open-body`
+    // rule keeps over its quantities, the list, and the method in two
+    // sentences in a row: the recipe is the story's.
+    let recipe_then_method = |l: usize| {
+        let h = (l + 1..view.len().min(l + 1 + RECIPE_CARD_REACH)).find(|&k| opens_body(k))?;
+        let end = view.len().min(h + 2 + LIST_IN_STORY);
+        (h + 2..end).take_while(|&k| run_item(k - 1)).find(|&k| two_sentences(k)).map(|k| k + 1)
+    };
     // A short line that announces a list with a colon right under the
     // body's last paragraph ("Checkliste für den Herbst:"), the list, and
     // one sentence after it (the article's conclusion): the list is the
@@ -370,6 +379,8 @@ pub(super) fn apply_rules(doc: &Document<'_>, view: &[usize], reports: &mut [Blo
                 *l += 3;
             } else if let Some(resumes) = list_then_story(*l) {
                 *l = resumes; // a list in the story: ingredients, then the method
+            } else if let Some(resumes) = recipe_then_method(*l) {
+                *l = resumes; // a recipe's card, its ingredients, then the method
             } else if let Some(closes) = (*l + 2 < view.len()).then(|| announced_list(*l)).flatten() {
                 *l = closes; // a checklist, then the conclusion
             } else {
@@ -383,6 +394,10 @@ pub(super) fn apply_rules(doc: &Document<'_>, view: &[usize], reports: &mut [Blo
     round(doc, view, &body, &outline, |p, i| p.is_regional() || i.is_some_and(defers), reports);
     body.first
 }
+
+/// How many blocks under the body's last paragraph a recipe's list
+/// heading may stand (its card's title, rating and facts between).
+const RECIPE_CARD_REACH: usize = 10;
 
 /// The most blocks a rule dropped that the body widens past, between a
 /// sub-heading and its paragraph.
