@@ -33,8 +33,7 @@ const NAME_BLOCK_LINES: usize = 3;
 /// most after it ("Ouest-France Marie Lefèvre.", "Anna Schmidt").
 fn name_line(line: &str) -> bool {
     let line = line.trim().trim_end_matches('.');
-    line.len() <= NAME_CHARS * 4
-        && line.chars().count() <= NAME_CHARS
+    crate::segment::at_most_chars(line, NAME_CHARS)
         && (2..=NAME_WORDS).contains(&line.split_whitespace().count())
         && !line.contains(|c: char| c.is_numeric() || matches!(c, '?' | '!' | ':' | ',' | ';'))
         && line.split_whitespace().all(|w| w.starts_with(char::is_uppercase) || NAME_PARTICLES.contains(&w))

@@ -941,8 +941,8 @@ fn byline(form: &str) -> bool {
     let mut words = form.split_whitespace();
     // A credit's kind may stand before its "by" ("fact checked by …",
     // "written by …", "photographs by …"): one or two such words, then "by".
-    let kinds = form.split_whitespace().take_while(|w| CREDIT_KINDS.contains(w)).count();
-    let lead = (1..=2).contains(&kinds) && form.split_whitespace().nth(kinds) == Some("by");
+    let kinds = words.clone().take_while(|w| CREDIT_KINDS.contains(w)).count();
+    let lead = (1..=2).contains(&kinds) && words.clone().nth(kinds) == Some("by");
     if lead {
         words.nth(kinds);
     }

@@ -33,6 +33,10 @@ pub(super) fn find(
             })
             .collect()
     };
+    // The runs a detector describes itself that start in position.
+    let described_in_position = |runs: Vec<(Range<usize>, String)>| -> Vec<(Range<usize>, String)> {
+        runs.into_iter().filter(|(run, _)| in_position(run.start)).collect()
+    };
     let runs = match structure {
         Structure::NonSentence { min_words, keep_headline } => {
             // Around a body only: a page without one has no head and tail to trim.
@@ -71,14 +75,12 @@ pub(super) fn find(
             empty_numbered_runs(doc, view, min_items, max_start),
             "blocks of numbered items with no content",
         ),
-        Structure::SlideRun { min_items } => super::gallery::slide_runs(doc, view, min_items)
-            .into_iter()
-            .filter(|(run, _)| in_position(run.start))
-            .collect(),
-        Structure::TeaserRun { min_items } => super::teasers::teaser_runs(doc, view, min_items)
-            .into_iter()
-            .filter(|(run, _)| in_position(run.start))
-            .collect(),
+        Structure::SlideRun { min_items } => {
+            described_in_position(super::gallery::slide_runs(doc, view, min_items))
+        }
+        Structure::TeaserRun { min_items } => {
+            described_in_position(super::teasers::teaser_runs(doc, view, min_items))
+        }
         Structure::NumberRun { min_items } => runs_in_position(
             super::chart::number_runs(doc, view, min_items),
             "blocks of bare numbers in a row",

@@ -10,7 +10,7 @@ use std::ops::Range;
 
 use super::rules::Document;
 use crate::analyze::{Analyzed, ends_open};
-use crate::segment::{LineShape, line_shape};
+use crate::segment::{LineShape, at_most_chars, line_shape};
 
 /// A teaser: two or three lines, the first a title (no sentence
 /// punctuation at its end, not a list item, at least `TITLE_WORDS` words or
@@ -22,8 +22,7 @@ pub(super) fn teaser(b: &Analyzed) -> bool {
     if !(2..=3).contains(&b.lines) {
         return false;
     }
-    let last_short =
-        b.lines == 2 || line(b, 2).len() <= NOTE_CHARS * 4 && line(b, 2).chars().count() <= NOTE_CHARS;
+    let last_short = b.lines == 2 || at_most_chars(line(b, 2), NOTE_CHARS);
     last_short && ends_sentence(line(b, 1)) && title(b, line(b, 0))
 }
 
@@ -37,8 +36,7 @@ fn noted_teaser(b: &Analyzed) -> bool {
 /// A note under a teaser: short, with a figure, and no numbered item (a
 /// listicle's next "2. Tomar").
 fn short_note(line: &str) -> bool {
-    line.len() <= NOTE_CHARS * 4
-        && line.chars().count() <= NOTE_CHARS
+    at_most_chars(line, NOTE_CHARS)
         && line.bytes().any(|c| c.is_ascii_digit())
         && line_shape(line) == LineShape::Plain
 }
@@ -58,20 +56,18 @@ fn line(b: &Analyzed, n: usize) -> &str {
 fn title(b: &Analyzed, line: &str) -> bool {
     // The cheap tests first: most lines asked about are a paragraph's.
     // A line in brackets is a credit or an aside ("(Image credit: Alamy)").
-    if line.len() > TITLE_CHARS * 4
+    if !at_most_chars(line, TITLE_CHARS)
         || !ends_open(line)
         || line.starts_with(['(', '[', '（', '【'])
         || line_shape(line) != LineShape::Plain
     {
         return false;
     }
-    let chars = line.chars().count();
-    let long_enough = if b.mostly_cjk() {
-        chars >= TITLE_CJK_CHARS
+    if b.mostly_cjk() {
+        line.chars().count() >= TITLE_CJK_CHARS
     } else {
         line.split_whitespace().nth(TITLE_WORDS - 1).is_some()
-    };
-    long_enough && chars <= TITLE_CHARS
+    }
 }
 
 /// The fewest words of a teaser's title.

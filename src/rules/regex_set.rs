@@ -8,9 +8,9 @@
 //! far fewer states. It is two sets, the patterns for a block's first line
 //! (`each-line` rules) and those for the whole block: in one automaton
 //! their states multiply (on pages never seen before, 12 % more lazy-DFA
-//! cache and 3.4 % more instructions). Each is built as a lazy DFA and a PikeVM of its own, as
-//! `meta::Regex` would run it, but without the reverse NFA that only a
-//! search for where a match starts needs. The others (a pattern for any
+//! cache and 3.4 % more instructions). Each is built as a lazy DFA and a
+//! PikeVM of its own, as `meta::Regex` would run it, but without the
+//! reverse NFA that only a search for where a match starts needs. The others (a pattern for any
 //! line, a phrase anywhere) must read the whole block. Each is a regex of its own, so that each gets
 //! the literal prefilter its pattern allows (`<` for an HTML tag line; none
 //! where a match can start with a word as common as "to"), and

@@ -122,6 +122,12 @@ pub(crate) fn ends_sentence(line: &str) -> bool {
         .ends_with(['.', '!', '?', '。', '！', '？'])
 }
 
+/// Whether `line` has at most `max` characters, counted only when its
+/// bytes leave it in doubt (a character is one to four bytes).
+pub(crate) fn at_most_chars(line: &str, max: usize) -> bool {
+    line.len() <= max || (line.len() <= max * 4 && line.chars().count() <= max)
+}
+
 /// The longest prefix of `text` of at most `max` bytes that ends on a
 /// character boundary.
 pub(crate) fn byte_prefix(text: &str, max: usize) -> &str {
@@ -215,6 +221,15 @@ mod tests {
 
     fn texts<'a>(text: &'a str, s: &Segmented) -> Vec<&'a str> {
         s.blocks.iter().map(|b| &text[b.span.clone()]).collect()
+    }
+
+    #[test]
+    fn characters_are_counted_as_characters_not_bytes() {
+        for (line, max) in
+            [("abc", 3), ("abcd", 3), ("日本語", 3), ("日本語だ", 3), ("", 0), ("é", 1), ("ab", 1)]
+        {
+            assert_eq!(at_most_chars(line, max), line.chars().count() <= max, "{line:?} {max}");
+        }
     }
 
     #[test]
