@@ -88,10 +88,6 @@ const FLAT_EXCEPTIONS: &[(&str, &str)] = &[
     ),
     ("de-portal-used-sources", "the kicker on a line of its own is head chrome, not part of the headline"),
     (
-        "en-blog-platform-author-card",
-        "the author's bio on a line of its own, away from the follower count, is a sentence in the tail and stays",
-    ),
-    (
         "en-docs-plugin-page",
         "code lines and a table's cells, one a line, between single sentences: no two sentences in a row resume the story",
     ),

@@ -109,6 +109,7 @@ pub(super) fn headline(
             && !figures(&blocks[view[k]])
             && !(k > 0 && (field_label(&blocks[view[k - 1]]) || video_label(&blocks[view[k - 1]])))
             && !verdict_item(k)
+            && !(k > 0 && person_name(&blocks[view[k - 1]]) && role_line(blocks[view[k]].form.as_str()))
             && title(k)
             && !contents_entry(k)
     };
@@ -615,6 +616,62 @@ fn name_list(form: &str) -> bool {
     }
     names >= if joined { 2 } else { NAME_LIST_NAMES }
 }
+
+/// A person's name alone on its line: two to `PERSON_WORDS` words, each
+/// capitalised, no figure and no punctuation of a title ("Hannah Okafor"
+/// over her job under a post's title).
+fn person_name(b: &Analyzed) -> bool {
+    b.lines == 1
+        && (2..=PERSON_WORDS).contains(&b.words)
+        && b.capital_share >= 1.0
+        && !b.form.as_str().contains(|c: char| c.is_numeric() || matches!(c, ':' | '?' | '!' | ',' | '|'))
+}
+
+/// The most words of a person's name.
+const PERSON_WORDS: usize = 4;
+
+/// A person's job and employer on a line of their own, in the matching
+/// form: "operations director at northline logistics", "senior
+/// correspondent, the daily", "redakteurin bei …", "directrice … chez …":
+/// at most `ROLE_WORDS` words with a job's noun among them, then "at", "@",
+/// a comma, "bei", "chez" or "en" and one to `EMPLOYER_WORDS` words. Under
+/// an author's name above a post it is the byline's, not the headline.
+fn role_line(form: &str) -> bool {
+    if form.contains('\n') || form.ends_with(['.', '?', '!']) {
+        return false;
+    }
+    let words: Vec<&str> = form.split_whitespace().collect();
+    let Some(at) =
+        words.iter().position(|w| matches!(*w, "at" | "@" | "bei" | "chez" | "en") || w.ends_with(','))
+    else {
+        return false;
+    };
+    let (role, employer) = if words[at].ends_with(',') && words[at].len() > 1 {
+        (&words[..=at], &words[at + 1..])
+    } else {
+        (&words[..at], &words[at + 1..])
+    };
+    (1..=ROLE_WORDS).contains(&role.len())
+        && (1..=EMPLOYER_WORDS).contains(&employer.len())
+        && role.iter().any(|w| ROLE_NOUNS.contains(&w.trim_end_matches(',')))
+}
+
+/// The most words of a job's title, and of an employer's name after it.
+const ROLE_WORDS: usize = 5;
+const EMPLOYER_WORDS: usize = 6;
+
+/// Nouns of a job, in the matching form.
+#[rustfmt::skip]
+const ROLE_NOUNS: &[&str] = &[
+    "director", "manager", "editor", "reporter", "correspondent", "writer", "columnist", "engineer",
+    "developer", "designer", "officer", "founder", "co-founder", "cofounder", "ceo", "cto", "cfo", "coo",
+    "president", "partner", "analyst", "economist", "strategist", "consultant", "adviser", "advisor",
+    "researcher", "scientist", "professor", "lecturer", "fellow", "specialist", "head", "lead", "vp",
+    "recruiter", "attorney", "lawyer", "owner", "architect", "producer", "marketer", "student",
+    "redakteur", "redakteurin", "leiter", "leiterin", "geschäftsführer", "geschäftsführerin", "korrespondent",
+    "korrespondentin", "directeur", "directrice", "rédacteur", "rédactrice", "journaliste", "fondateur",
+    "fondatrice", "directora", "redactor", "redactora", "periodista", "fundador", "fundadora",
+];
 
 /// The fewest names of a list joined by commas alone.
 const NAME_LIST_NAMES: usize = 3;
@@ -1438,6 +1495,19 @@ mod tests {
         assert!(!name_list("the wire, better call saul"));
         assert!(!name_list("priya raman"));
         assert!(!name_list("soil moisture memory shapes the timing of spring green-up"));
+    }
+
+    #[test]
+    fn jobs_are_told_from_headlines() {
+        assert!(role_line("operations director at northline logistics"));
+        assert!(role_line("head of people at coastline freight"));
+        assert!(role_line("senior correspondent, the harbour times"));
+        assert!(role_line("redakteurin bei der stadtzeitung"));
+        assert!(role_line("directrice de la communication chez ouestline"));
+        assert!(!role_line("why the director at acme quit after a single quarter in charge"));
+        assert!(!role_line("chaos at the airport as strike grounds flights"));
+        assert!(!role_line("the director at acme resigned."));
+        assert!(!role_line("central bank holds rates, signals patience"));
     }
 
     #[test]
