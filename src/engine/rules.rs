@@ -562,7 +562,12 @@ fn round(
                 );
                 match rule(first).spec.action {
                     Action::DropRest => rest = Some((first.rule, i, rest_end(doc, view, reports, k))),
-                    Action::DropSection => rest = Some((first.rule, i, section_end(doc, view, reports, k))),
+                    Action::DropSection => {
+                        // A section above the body ends where the body starts.
+                        let end = section_end(doc, view, reports, k);
+                        let end = body.first.filter(|&f| k < f).map_or(end, |f| end.min(f));
+                        rest = Some((first.rule, i, end));
+                    }
                     Action::DropWithLink => rest = Some((first.rule, i, link_end(doc, view, k))),
                     _ => {}
                 }
