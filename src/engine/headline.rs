@@ -537,7 +537,29 @@ fn kept_title(b: &Analyzed, decision: Decision) -> bool {
         && !bracketed(form)
         && !(b.lines == 1 && b.capital_share >= 1.0 && name_list(form))
         && !menu_row(form)
+        && !company_name(form)
 }
+
+/// A company's name alone on its line, as a press release prints its
+/// issuer under the date: "株式会社みなと精機", "みなと精機株式会社", "港湾科技股份有限公司",
+/// "주식회사 한빛" — a legal form at its start or end, at most
+/// `COMPANY_CHARS` characters and no comma or sentence mark (a headline
+/// that names a company goes on past its name: "株式会社みなと精機、新製品を発売").
+fn company_name(form: &str) -> bool {
+    let name = form.trim();
+    crate::segment::at_most_chars(name, COMPANY_CHARS)
+        && !name.contains(['、', '，', ',', '。', '！', '？', '!', '?', '「', '"', '\n'])
+        && COMPANY_FORMS.iter().any(|f| {
+            name.strip_prefix(f).or_else(|| name.strip_suffix(f)).is_some_and(|rest| !rest.trim().is_empty())
+        })
+}
+
+/// The most characters of a company's name on a line of its own.
+const COMPANY_CHARS: usize = 24;
+
+/// Legal forms of a company that open or close its name, in the matching form.
+const COMPANY_FORMS: &[&str] =
+    &["株式会社", "有限会社", "合同会社", "股份有限公司", "有限公司", "주식회사", "(주)", "(株)"];
 
 /// The title of a page of questions and answers, in the matching form:
 /// "Frequently Asked Questions", "FAQ", "Häufige Fragen", "よくある質問".
@@ -1495,6 +1517,17 @@ mod tests {
         assert!(!name_list("the wire, better call saul"));
         assert!(!name_list("priya raman"));
         assert!(!name_list("soil moisture memory shapes the timing of spring green-up"));
+    }
+
+    #[test]
+    fn company_names_are_no_headlines() {
+        assert!(company_name("株式会社みなと精機"));
+        assert!(company_name("みなと精機株式会社"));
+        assert!(company_name("港湾科技股份有限公司"));
+        assert!(company_name("주식회사 한빛"));
+        assert!(!company_name("株式会社みなと精機、消費電力を3割削減する制御システムを発売"));
+        assert!(!company_name("株式会社"));
+        assert!(!company_name("みなと精機が新製品"));
     }
 
     #[test]
