@@ -28,7 +28,9 @@ def dolma_attributes(report, prefix="thresh__thresh__"):
 
     - ``<prefix>boilerplate``: every dropped block and every span cut from a
       kept block, score 1.0. A mixer ``span_replacement`` of these with
-      ``""`` leaves the body.
+      ``""`` leaves the body, and the white space between blocks (blank
+      lines, and lines of zero-width characters, which thresh reads as
+      blank).
     - ``<prefix>block``: every block, score 1.0 when kept and 0.0 when
       dropped, for filters of your own.
     """
