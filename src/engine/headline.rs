@@ -668,11 +668,9 @@ fn role_line(form: &str) -> bool {
     else {
         return false;
     };
-    let (role, employer) = if words[at].ends_with(',') && words[at].len() > 1 {
-        (&words[..=at], &words[at + 1..])
-    } else {
-        (&words[..at], &words[at + 1..])
-    };
+    // A word that ends with the comma is the role's last ("correspondent,").
+    let role = &words[..at + usize::from(words[at].len() > 1 && words[at].ends_with(','))];
+    let employer = &words[at + 1..];
     (1..=ROLE_WORDS).contains(&role.len())
         && (1..=EMPLOYER_WORDS).contains(&employer.len())
         && role.iter().any(|w| ROLE_NOUNS.contains(&w.trim_end_matches(',')))
