@@ -342,14 +342,21 @@ const HEADLINE_CAPITALS: f32 = 0.6;
 /// list number ("1. Home") or an abbreviation that a name goes on after
 /// ("Tesla, Inc. 338.74", "Samsung Electronics Co. climbed", "Mr. Lee").
 fn inner_full_stop(raw: &str) -> bool {
-    raw.match_indices(". ").any(|(i, _)| {
+    full_stops_before_space(raw).any(|i| {
         let mut before = raw[..i].chars().rev();
         // Not after an initial ("Hansa D. Bhargava", "U.S. Army"): a word
         // of one letter is a name's or an abbreviation's.
-        let word =
-            before.next().is_some_and(char::is_alphabetic) && before.next().is_some_and(char::is_alphabetic);
+        let word = before.next().is_some_and(crate::chars::is_alphabetic)
+            && before.next().is_some_and(crate::chars::is_alphabetic);
         word && !abbreviation(&raw[..i])
     })
+}
+
+/// Where `text` holds ". " (as `text.match_indices(". ")`), found by
+/// `memchr` on the full stops.
+pub(crate) fn full_stops_before_space(text: &str) -> impl Iterator<Item = usize> + '_ {
+    let bytes = text.as_bytes();
+    memchr::memchr_iter(b'.', bytes).filter(move |&i| bytes.get(i + 1) == Some(&b' '))
 }
 
 /// Whether `text` ends with an abbreviation that a name goes on after.

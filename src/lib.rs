@@ -32,6 +32,7 @@
 
 pub mod analyze;
 mod bytes8;
+mod chars;
 pub mod check;
 pub mod decode;
 pub mod engine;

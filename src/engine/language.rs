@@ -189,9 +189,25 @@ const LEAN_MIN_WORDS: usize = 8;
 /// ("for", "in", "as", "import") are no evidence of the page's language.
 /// Prose has a bracket or a pair of quotes in a sentence, far fewer.
 fn code_like(b: &Analyzed) -> bool {
-    let marks = b.form.as_str().bytes().filter(|c| b"(){}[]=;<>\"_".contains(c)).count();
+    // Asked of every block in a language that is not kept, in every round:
+    // a byte's kind is looked up in a table, not searched for in the list
+    // of marks (a `memchr` call per byte took 6 % of a run on English pages).
+    let marks = b.form.as_str().bytes().filter(|&c| CODE_MARKS[usize::from(c)]).count();
     marks * 100 >= CODE_MARK_PERCENT * b.chars
 }
+
+/// The bytes [`code_like`] counts: code's brackets, quotes, operators and
+/// underscores.
+static CODE_MARKS: [bool; 256] = {
+    let mut marks = [false; 256];
+    let list = b"(){}[]=;<>\"_";
+    let mut i = 0;
+    while i < list.len() {
+        marks[list[i] as usize] = true;
+        i += 1;
+    }
+    marks
+};
 
 /// The share of code marks, in percent, from which a block is code.
 const CODE_MARK_PERCENT: usize = 5;

@@ -394,7 +394,7 @@ impl<'d> Outline<'d> {
 /// string is built: the outline asks this of every line of every candidate
 /// block). `None` when nothing is left.
 fn heading_key(text: &str) -> Option<u64> {
-    let t = text.trim_start_matches(|c: char| !c.is_alphabetic());
+    let t = text.trim_start_matches(|c: char| !crate::chars::is_alphabetic(c));
     let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
     let mut feed = |b: u8| hash = (hash ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3);
     let mut any = false;
@@ -404,7 +404,7 @@ fn heading_key(text: &str) -> Option<u64> {
                 feed(c.to_ascii_lowercase() as u8);
                 any = true;
             }
-        } else if c.is_alphanumeric() {
+        } else if crate::chars::is_alphanumeric(c) {
             for l in c.to_lowercase() {
                 (l as u32).to_le_bytes().into_iter().for_each(&mut feed);
             }
@@ -584,7 +584,8 @@ fn capitalised_run(line: &str) -> Option<usize> {
 /// A full stop after a lower-case letter, then a space: a sentence ends
 /// there ("F.Y.R. Macedonia" and "U.S. Virgin Islands" are abbreviations).
 fn sentence_break(line: &str) -> bool {
-    line.match_indices(". ").any(|(i, _)| line[..i].chars().next_back().is_some_and(char::is_lowercase))
+    crate::analyze::full_stops_before_space(line)
+        .any(|i| line[..i].chars().next_back().is_some_and(char::is_lowercase))
 }
 
 fn is_label(part: &str, max_words: usize) -> bool {

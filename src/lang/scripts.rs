@@ -134,7 +134,7 @@ impl Scripts {
             let at = i;
             i += c.len_utf8();
             // Asked once: outside ASCII it is a table search.
-            let alphabetic = c.is_alphabetic();
+            let alphabetic = crate::chars::is_alphabetic(c);
             if c.is_whitespace() {
                 in_token = false;
             } else {

@@ -497,7 +497,7 @@ fn on_word_boundaries(text: &str, range: &Range<usize>) -> bool {
 /// [`on_word_boundaries`]: a letter or digit of a script written with spaces
 /// between words.
 pub(super) fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric() && !crate::lang::is_unspaced(c)
+    crate::chars::is_alphanumeric(c) && !crate::lang::is_unspaced(c)
 }
 
 /// Rewrites a rule's regex and checks its syntax without compiling it: the

@@ -96,18 +96,21 @@ pub fn generic_alphabet_calculate_scores(
     }
 
     // remap languages with theirs scores.
-    let mut raw_scores: Vec<(Lang, usize)> = script_langs
-        .iter()
-        .filter(|&&l| filter_list.is_allowed(l))
-        .map(|&l| {
-            let score = (lang_scores[l as usize] + common_score).saturating_sub(max_raw_score);
-            (l, score)
-        })
-        .collect();
+    // (Patched: the lists are allocated once at their size, not grown.)
+    let mut raw_scores: Vec<(Lang, usize)> = Vec::with_capacity(script_langs.len());
+    raw_scores.extend(
+        script_langs
+            .iter()
+            .filter(|&&l| filter_list.is_allowed(l))
+            .map(|&l| {
+                let score = (lang_scores[l as usize] + common_score).saturating_sub(max_raw_score);
+                (l, score)
+            }),
+    );
 
     raw_scores.sort_unstable_by_key(|(_, score)| Reverse(*score));
 
-    let mut normalized_scores = vec![];
+    let mut normalized_scores = Vec::with_capacity(raw_scores.len());
 
     for &(lang, raw_score) in raw_scores.iter() {
         let normalized_score = raw_score as f64 / max_raw_score as f64;

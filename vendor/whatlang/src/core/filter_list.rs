@@ -5,8 +5,28 @@ use crate::Lang;
 pub enum FilterList {
     #[default]
     All,
-    Allow(Vec<Lang>),
-    Deny(Vec<Lang>),
+    Allow(LangSet),
+    Deny(LangSet),
+}
+
+/// thresh: a set of languages as one bit per language (there are 70), so
+/// that asking whether one is in it is one test, not a scan of a list: the
+/// detector asks it of every language of a script, twice a text.
+#[cfg_attr(feature = "arbitrary", derive(::arbitrary::Arbitrary))]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct LangSet(u128);
+
+// Every language has its bit.
+const _: () = assert!(crate::lang::VALUES.len() <= 128);
+
+impl LangSet {
+    fn of(langs: &[Lang]) -> Self {
+        LangSet(langs.iter().fold(0, |set, &lang| set | 1 << (lang as u32)))
+    }
+
+    fn contains(&self, lang: Lang) -> bool {
+        self.0 & (1 << (lang as u32)) != 0
+    }
 }
 
 impl FilterList {
@@ -16,18 +36,19 @@ impl FilterList {
     }
 
     pub fn allow(allowlist: Vec<Lang>) -> Self {
-        Self::Allow(allowlist)
+        Self::Allow(LangSet::of(&allowlist))
     }
 
     pub fn deny(denylist: Vec<Lang>) -> Self {
-        Self::Deny(denylist)
+        Self::Deny(LangSet::of(&denylist))
     }
 
+    #[inline]
     pub fn is_allowed(&self, lang: Lang) -> bool {
         match self {
             Self::All => true,
-            Self::Allow(allowlist) => allowlist.contains(&lang),
-            Self::Deny(denylist) => !denylist.contains(&lang),
+            Self::Allow(allowlist) => allowlist.contains(lang),
+            Self::Deny(denylist) => !denylist.contains(lang),
         }
     }
 }

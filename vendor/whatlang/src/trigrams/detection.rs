@@ -1,6 +1,6 @@
 use hashbrown::HashMap;
 
-use super::utils::{TrigramsWithPositions, get_trigrams_with_positions};
+use super::utils::ranked_trigrams;
 use super::{ARABIC_LANGS, CYRILLIC_LANGS, DEVANAGARI_LANGS, HEBREW_LANGS, LATIN_LANGS};
 use super::{LangProfile, LangProfileList};
 use super::{MAX_TOTAL_DISTANCE, MAX_TRIGRAM_DISTANCE, Trigram};
@@ -65,18 +65,17 @@ fn calculate_scores_in_profiles(
     filter_list: &FilterList,
     lang_profile_list: LangProfileList,
 ) -> RawOutcome {
-    let mut lang_distances: Vec<(Lang, u32)> = vec![];
+    let mut lang_distances: Vec<(Lang, u32)> = Vec::with_capacity(lang_profile_list.len());
 
-    let TrigramsWithPositions {
-        trigram_positions, ..
-    } = get_trigrams_with_positions(&text.lowercase());
-    let unique_trigrams_count = trigram_positions.len();
-
-    // thresh: the distances come from an inverted index of the profiles
-    // (one lookup per text trigram instead of one per profile trigram and
-    // language); `calculate_distance` gives the same numbers and is kept as
-    // the reference.
-    let distances = inverted::distances(lang_profile_list, &trigram_positions);
+    // thresh: the text's trigrams ranked without hash maps
+    // (`ranked_trigrams`), and the distances from an inverted index of the
+    // profiles (one lookup per text trigram instead of one per profile
+    // trigram and language); `get_trigrams_with_positions` and
+    // `calculate_distance` give the same numbers and are kept as the
+    // reference.
+    let ranked = ranked_trigrams(&text.lowercase());
+    let unique_trigrams_count = ranked.len();
+    let distances = inverted::distances(lang_profile_list, &ranked);
     for (&(lang, _), dist) in lang_profile_list.iter().zip(distances) {
         if !filter_list.is_allowed(lang) {
             continue;
@@ -138,12 +137,18 @@ pub(crate) mod inverted {
 
     use hashbrown::HashMap;
 
+    use super::super::utils::trigram_key;
     use super::super::{ARABIC_LANGS, CYRILLIC_LANGS, DEVANAGARI_LANGS, HEBREW_LANGS, LATIN_LANGS};
     use super::super::{LangProfileList, MAX_TOTAL_DISTANCE, MAX_TRIGRAM_DISTANCE, Trigram};
     use super::calculate_distance;
 
-    /// For each trigram of any profile in a list: (profile index, rank).
-    type Index = HashMap<Trigram, Vec<(u16, u16)>>;
+    /// For each trigram of any profile in a list (by `trigram_key`): where
+    /// its (profile index, rank) pairs are in `entries`, all of a trigram's
+    /// in a row.
+    struct Index {
+        spans: HashMap<u64, (u32, u32)>,
+        entries: Vec<(u16, u16)>,
+    }
 
     /// Every profile list whatlang has, in a fixed order.
     fn lists() -> [LangProfileList; 5] {
@@ -168,24 +173,31 @@ pub(crate) mod inverted {
     }
 
     fn build(list: LangProfileList) -> Index {
-        let mut index = Index::new();
+        let mut by_trigram: HashMap<u64, Vec<(u16, u16)>> = HashMap::new();
         for (li, (_, profile)) in list.iter().enumerate() {
-            for (rank, &trigram) in profile.iter().enumerate() {
-                index
-                    .entry(trigram)
+            for (rank, trigram) in profile.iter().enumerate() {
+                by_trigram
+                    .entry(trigram_key(trigram))
                     .or_default()
                     .push((li as u16, rank as u16));
             }
         }
+        let mut index = Index {
+            spans: HashMap::with_capacity(by_trigram.len()),
+            entries: Vec::new(),
+        };
+        for (key, pairs) in by_trigram {
+            let start = index.entries.len() as u32;
+            index.entries.extend(pairs);
+            index.spans.insert(key, (start, index.entries.len() as u32));
+        }
         index
     }
 
-    /// The distance of the text's trigrams from every profile of `list`, in
-    /// the list's order: exactly what `calculate_distance` computes.
-    pub(crate) fn distances(
-        list: LangProfileList,
-        text_trigrams: &HashMap<Trigram, u32>,
-    ) -> Vec<u32> {
+    /// The distance from every profile of `list` of a text whose trigrams,
+    /// ranked, are `ranked` (`ranked_trigrams`), in the list's order:
+    /// exactly what `calculate_distance` computes.
+    pub(crate) fn distances(list: LangProfileList, ranked: &[u64]) -> Vec<u32> {
         // Every profile trigram missing from the text costs the maximum;
         // each one found costs its rank difference instead.
         let mut totals: Vec<i64> = list
@@ -194,20 +206,25 @@ pub(crate) mod inverted {
             .collect();
         let Some(index) = index_of(list) else {
             // A list this module does not know: whatlang's own way.
+            let positions: HashMap<Trigram, u32> = ranked
+                .iter()
+                .enumerate()
+                .map(|(n, &key)| (super::super::utils::trigram_of(key), n as u32))
+                .collect();
             return list
                 .iter()
-                .map(|(_, profile)| calculate_distance(profile, text_trigrams))
+                .map(|(_, profile)| calculate_distance(profile, &positions))
                 .collect();
         };
-        for (trigram, &n) in text_trigrams {
-            if let Some(entries) = index.get(trigram) {
-                for &(li, rank) in entries {
-                    let dist = (i64::from(n) - i64::from(rank)).abs();
+        for (n, key) in ranked.iter().enumerate() {
+            if let Some(&(start, end)) = index.spans.get(key) {
+                for &(li, rank) in &index.entries[start as usize..end as usize] {
+                    let dist = (n as i64 - i64::from(rank)).abs();
                     totals[li as usize] += dist - i64::from(MAX_TRIGRAM_DISTANCE);
                 }
             }
         }
-        let count = text_trigrams.len() as u32;
+        let count = ranked.len() as u32;
         totals
             .into_iter()
             .map(|t| {
@@ -225,10 +242,12 @@ pub(crate) mod inverted {
 /// thresh: the distances both ways, for a differential test.
 #[cfg(feature = "dev")]
 pub fn distances_both(text: &str) -> Vec<(Lang, u32, u32)> {
-    use super::utils::get_trigrams_with_positions;
+    use super::utils::{TrigramsWithPositions, get_trigrams_with_positions};
+    let lowercase = Text::new(text);
     let TrigramsWithPositions {
         trigram_positions, ..
-    } = get_trigrams_with_positions(&Text::new(text).lowercase());
+    } = get_trigrams_with_positions(&lowercase.lowercase());
+    let ranked = ranked_trigrams(&lowercase.lowercase());
     let mut out = Vec::new();
     for list in [
         LATIN_LANGS,
@@ -237,7 +256,7 @@ pub fn distances_both(text: &str) -> Vec<(Lang, u32, u32)> {
         DEVANAGARI_LANGS,
         HEBREW_LANGS,
     ] {
-        let fast = inverted::distances(list, &trigram_positions);
+        let fast = inverted::distances(list, &ranked);
         for (&(lang, profile), fast) in list.iter().zip(fast) {
             out.push((lang, calculate_distance(profile, &trigram_positions), fast));
         }
