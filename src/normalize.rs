@@ -280,6 +280,21 @@ fn push_quick_words(text: &mut String, line: &str) -> Option<bool> {
         }
         let Some(c) = rest.chars().next() else { break };
         rest = &rest[c.len_utf8()..];
+        // The commonest characters outside ASCII (curly quotes, dashes,
+        // accented Latin letters) from a table: starters NFKC leaves alone,
+        // with a lower case of one character.
+        if let Some(lower) = common_char(c) {
+            last_class = 0;
+            if is_space(c) {
+                pending_space = true;
+            } else {
+                if std::mem::take(&mut pending_space) && text.len() > start {
+                    text.push(' ');
+                }
+                text.push(lower);
+            }
+            continue;
+        }
         let class = canonical_combining_class(c);
         if last_class > class && class != 0 {
             text.truncate(start);
@@ -315,6 +330,51 @@ fn push_quick_words(text: &mut String, line: &str) -> Option<bool> {
     }
     Some(ideographs)
 }
+
+/// For a character of Latin-1, Latin Extended-A and -B or General
+/// Punctuation that is a starter NFKC leaves alone and whose lower case
+/// (as [`lower_case`] makes it) is one character: that character. What
+/// `push_quick_words` does with such a character without asking the
+/// Unicode tables (three searches a character: its combining class, its
+/// quick-check property and its lower case); `None` for any other.
+fn common_char(c: char) -> Option<char> {
+    let at = match c as u32 {
+        n @ COMMON_LATIN_FROM..=COMMON_LATIN_TO => n - COMMON_LATIN_FROM,
+        n @ COMMON_PUNCTUATION_FROM..=COMMON_PUNCTUATION_TO => {
+            n - COMMON_PUNCTUATION_FROM + (COMMON_LATIN_TO - COMMON_LATIN_FROM + 1)
+        }
+        _ => return None,
+    };
+    let lower = COMMON_CHARS[at as usize];
+    (lower != '\0').then_some(lower)
+}
+
+const COMMON_LATIN_FROM: u32 = 0x80;
+const COMMON_LATIN_TO: u32 = 0x24F;
+const COMMON_PUNCTUATION_FROM: u32 = 0x2000;
+const COMMON_PUNCTUATION_TO: u32 = 0x206F;
+
+/// [`common_char`]'s answers, `'\0'` for none, built from the Unicode
+/// tables on first use.
+static COMMON_CHARS: std::sync::LazyLock<Vec<char>> = std::sync::LazyLock::new(|| {
+    (COMMON_LATIN_FROM..=COMMON_LATIN_TO)
+        .chain(COMMON_PUNCTUATION_FROM..=COMMON_PUNCTUATION_TO)
+        .map(|n| {
+            let Some(c) = char::from_u32(n) else { return '\0' };
+            let mut lower = lower_case(c);
+            match (lower.next(), lower.next()) {
+                (Some(l), None)
+                    if canonical_combining_class(c) == 0
+                        && is_nfkc_quick(std::iter::once(c)) == IsNormalized::Yes
+                        && !is_ideograph(c) =>
+                {
+                    l
+                }
+                _ => '\0',
+            }
+        })
+        .collect()
+});
 
 /// The CJK ideographs fast2s's table holds (its keys lie in U+4E00..U+9FFF)
 /// and those beside them.
@@ -525,6 +585,25 @@ mod tests {
             let mut plain = Normalized::default();
             plain.push_line(line, 0, ' ');
             assert_eq!(plain.as_str(), mapped.as_str(), "{line:?}");
+        }
+    }
+
+    #[test]
+    fn every_common_character_takes_the_mapped_forms_path() {
+        // Each character `common_char` answers for, alone, between words,
+        // before a combining mark and beside spaces: the table's form is
+        // the mapped path's.
+        let chars = (COMMON_LATIN_FROM..=COMMON_LATIN_TO)
+            .chain(COMMON_PUNCTUATION_FROM..=COMMON_PUNCTUATION_TO)
+            .filter_map(char::from_u32);
+        for c in chars {
+            for line in [format!("{c}"), format!("Ab{c}Cd"), format!("x {c}\u{301} y"), format!("é {c}  É")]
+            {
+                let mapped = Normalized::of_line(&line);
+                let mut plain = Normalized::default();
+                plain.push_line(&line, 0, ' ');
+                assert_eq!(plain.as_str(), mapped.as_str(), "{line:?}");
+            }
         }
     }
 
