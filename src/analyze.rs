@@ -366,9 +366,12 @@ fn abbreviation(text: &str) -> bool {
 }
 
 /// Abbreviations a full stop ends inside a name or before a number: a
-/// company's legal form, a title, "No." and "vs.".
-const ABBREVIATIONS: [&str; 14] =
-    ["inc", "corp", "co", "ltd", "plc", "llc", "mr", "mrs", "ms", "dr", "jr", "sr", "no", "vs"];
+/// company's legal form, a title, "No." and "vs.", a reference number's
+/// label ("Réf. 45821", "Nr. 12").
+const ABBREVIATIONS: [&str; 17] = [
+    "inc", "corp", "co", "ltd", "plc", "llc", "mr", "mrs", "ms", "dr", "jr", "sr", "no", "vs", "ref", "réf",
+    "nr",
+];
 
 /// The text without the footnote marks at its end ("… was born. [3]",
 /// "… in 1998.[12][a]"): a sentence before them still ends there.

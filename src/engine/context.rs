@@ -34,7 +34,8 @@ pub(super) fn apply_context(
     let action_of = |i: usize| super::deciding_action(rules, &reports[i]);
     let headline = body_start
         .or_else(first_sentence)
-        .and_then(|f| super::headline::headline(blocks, view, policy, reports, &action_of, f));
+        // The rules have been applied: a block one drops is dropped.
+        .and_then(|f| super::headline::headline(blocks, view, policy, reports, &action_of, &|_| false, f));
     let candidate: Vec<bool> = view
         .iter()
         .enumerate()

@@ -30,6 +30,7 @@ pub(super) fn headline(
     policy: &LangPolicy,
     reports: &[BlockReport],
     action_of: &dyn Fn(usize) -> Option<Action>,
+    chrome: &dyn Fn(usize) -> bool,
     before: usize,
 ) -> Option<Headline> {
     let link_dropped =
@@ -101,8 +102,12 @@ pub(super) fn headline(
                 || numbered(k + 1).is_some_and(|m| n + 1 == m)
         })
     };
+    // A block a rule drops above the body ("Jetzt bewerben", a byline) is
+    // no headline, though that rule has not been applied yet when the
+    // head's structure rules ask (they come first).
     let candidate = |k: usize| {
         title_line(&blocks[view[k]])
+            && !chrome(view[k])
             && !label_row(&blocks[view[k]])
             && !contents_item(k)
             && blocks[view[k]].words >= 2
@@ -242,13 +247,17 @@ pub(super) fn headline(
     };
     // Blocks already dropped (a byline, share buttons) do not count
     // towards the reach.
-    let k = if short_label(&blocks[view[last]]) {
+    // A row of labels (a player's buttons, a job ad's employer, place and
+    // hours between bullets) passes to any title above it that is no row,
+    // however short ("Sachbearbeiter Buchhaltung (m/w/d)").
+    let row = separated_labels(&blocks[view[last]]) && !short_label(&blocks[view[last]]);
+    let k = if short_label(&blocks[view[last]]) || row {
         (0..last)
             .rev()
             .take_while(|&k| longer(k) || candidate(k) || passable(k) || standfirst_under(k))
             .filter(|&k| reports[view[k]].decision != Decision::Drop)
             .take(LABEL_REACH)
-            .find(|&k| longer(k))
+            .find(|&k| longer(k) || (row && candidate(k) && !separated_labels(&blocks[view[k]])))
             .unwrap_or(last)
     } else {
         last
@@ -395,6 +404,23 @@ fn listed_link(
 fn short_label(b: &Analyzed) -> bool {
     b.words <= SHORT_LABEL_WORDS || b.chars <= SHORT_LABEL_CHARS
 }
+
+/// A row of short labels between bars or bullets ("Listen on Apple
+/// Podcasts | Spotify", "Print · Email"), each of at most
+/// `ROW_LABEL_WORDS` words: under a longer title, the buttons of a player or
+/// a toolbar rather than the headline.
+fn separated_labels(b: &Analyzed) -> bool {
+    let mut parts = 0;
+    b.lines == 1
+        && b.form.as_str().split(['|', '·', '•']).all(|part| {
+            parts += 1;
+            (1..=ROW_LABEL_WORDS).contains(&part.split_whitespace().count())
+        })
+        && parts >= 2
+}
+
+/// The most words of a label in a row of them.
+const ROW_LABEL_WORDS: usize = 4;
 
 /// A short label that ends with a colon, on a line of its own: the heading
 /// of a list under it ("Jump to:" over a post's sections, "Contents:"),

@@ -65,6 +65,17 @@ impl Document<'_> {
         cut.chain(whole)
     }
 
+    /// Whether a `drop-block` rule for the head (or anywhere) fired on
+    /// block `i`, in any language: above the body, that rule drops it.
+    pub fn drops_above_body(&self, i: usize) -> bool {
+        self.firings[i].iter().any(|f| {
+            let spec = &self.rules.rules()[f.rule].spec;
+            spec.action == Action::DropBlock
+                && spec.when.lang.is_empty()
+                && matches!(spec.when.position, Position::Anywhere | Position::Head | Position::Outside)
+        })
+    }
+
     /// Whether block `i`'s last line ends with a colon: it announces what
     /// follows ("… redirect its output instead:", "Install it with cargo:").
     pub fn announces(&self, i: usize) -> bool {
@@ -299,6 +310,29 @@ pub(super) fn apply_rules(doc: &Document<'_>, view: &[usize], reports: &mut [Blo
         let end = view.len().min(l + 3 + LIST_IN_STORY);
         (l + 3..end).take_while(|&k| run_item(k - 1)).find(|&k| widens(k))
     };
+    // A sub-heading over a bulleted list right under the body's last
+    // paragraph ("Ihre Aufgaben" over a job's duties, "Bug fixes" over a
+    // release's), more such pairs, and one sentence after them: the lists
+    // are the article's, as an announced list is. Rules have dropped the
+    // headings of link lists ("Related", "Mehr zum Thema") before this is
+    // asked.
+    let headed_lists = |l: usize| {
+        let heading = |k: usize| {
+            let b = &doc.blocks[view[k]];
+            b.lines == 1 && !b.punctuated && b.words <= LIST_HEADING_WORDS && run_item(k)
+        };
+        // Items of a few words each: a list of one-word topics or sections
+        // ("* Transport", "* Housing") is a widget's.
+        let bulleted = |k: usize| {
+            let b = &doc.blocks[view[k]];
+            b.listed && b.words >= LIST_ITEM_WORDS * b.lines && run_item(k)
+        };
+        if !(l + 3 < view.len() && heading(l + 1) && bulleted(l + 2)) {
+            return None;
+        }
+        let end = view.len().min(l + 3 + LIST_IN_STORY);
+        (l + 3..end).take_while(|&k| run_item(k - 1)).find(|&k| widens(k))
+    };
     // A button already dropped between two paragraphs that stands again
     // below the body's first paragraph ("Share" under each post of a live
     // blog) is passed over. One that stands there once ("Share this
@@ -383,6 +417,8 @@ pub(super) fn apply_rules(doc: &Document<'_>, view: &[usize], reports: &mut [Blo
                 *l = resumes; // a recipe's card, its ingredients, then the method
             } else if let Some(closes) = (*l + 2 < view.len()).then(|| announced_list(*l)).flatten() {
                 *l = closes; // a checklist, then the conclusion
+            } else if let Some(closes) = headed_lists(*l) {
+                *l = closes; // a job's duties and profile, then its offer
             } else {
                 break;
             }
@@ -462,6 +498,13 @@ const BUTTON_WORDS: usize = 3;
 /// The most words of a short line that announces what follows with a
 /// colon ([`Document::announcing_line`]).
 const ANNOUNCING_WORDS: usize = 6;
+
+/// The most words of a list's heading that the body widens over with its
+/// list (`headed_lists` in `apply_rules`).
+const LIST_HEADING_WORDS: usize = 5;
+
+/// The fewest words an item of such a list averages, its bullet counted.
+const LIST_ITEM_WORDS: usize = 4;
 
 /// The most blocks of a list that the body widens over, when two sentences
 /// follow it.

@@ -53,7 +53,16 @@ pub(super) fn find(
             let headline = keep_headline
                 .then(|| {
                     let action_of = |i: usize| super::deciding_action(doc.rules, &reports[i]);
-                    super::headline::headline(&doc.blocks, view, doc.policy, reports, &action_of, first)
+                    let chrome = |i: usize| doc.drops_above_body(i);
+                    super::headline::headline(
+                        &doc.blocks,
+                        view,
+                        doc.policy,
+                        reports,
+                        &action_of,
+                        &chrome,
+                        first,
+                    )
                 })
                 .flatten();
             let cut_meta = headline.as_ref().and_then(|h| h.cut).filter(|&(k, _)| in_position(k));
