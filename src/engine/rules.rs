@@ -333,6 +333,18 @@ pub(super) fn apply_rules(doc: &Document<'_>, view: &[usize], reports: &mut [Blo
         let end = view.len().min(l + 3 + LIST_IN_STORY);
         (l + 3..end).take_while(|&k| run_item(k - 1)).find(|&k| widens(k))
     };
+    // Two or three fields under the body's last paragraph, a line each that
+    // no rule dropped (an event's "Date: …", "Venue: …", "Fee: free"), and a
+    // sentence under them: the fields are the article's, as a single short
+    // block between two sentences is.
+    let fields_then_sentence = |l: usize| {
+        let field = |k: usize| {
+            let b = &doc.blocks[view[k]];
+            b.lines == 1 && sub_heading(k) && labelled_value(b.form.as_str())
+        };
+        let end = view.len().min(l + 2 + FIELD_RUN);
+        (l + 1 + MIN_FIELDS..end).take_while(|&k| field(k - 1) && field(k - MIN_FIELDS)).find(|&k| widens(k))
+    };
     // A button already dropped between two paragraphs that stands again
     // below the body's first paragraph ("Share" under each post of a live
     // blog) is passed over. One that stands there once ("Share this
@@ -419,6 +431,8 @@ pub(super) fn apply_rules(doc: &Document<'_>, view: &[usize], reports: &mut [Blo
                 *l = closes; // a checklist, then the conclusion
             } else if let Some(closes) = headed_lists(*l) {
                 *l = closes; // a job's duties and profile, then its offer
+            } else if let Some(closes) = fields_then_sentence(*l) {
+                *l = closes; // an event's date, place and fee, then a note
             } else {
                 break;
             }
@@ -502,6 +516,29 @@ const ANNOUNCING_WORDS: usize = 6;
 /// The most words of a list's heading that the body widens over with its
 /// list (`headed_lists` in `apply_rules`).
 const LIST_HEADING_WORDS: usize = 5;
+
+/// Whether `form` (a line's matching form) is a field: a label of at most
+/// `FIELD_LABEL_CHARS` characters, a colon and a value ("venue: the
+/// boathouse", "開催日時:4月12日").
+fn labelled_value(form: &str) -> bool {
+    form.split_once(':').is_some_and(|(label, value)| {
+        let label = label.trim();
+        !label.is_empty()
+            && label.chars().count() <= FIELD_LABEL_CHARS
+            && !label.contains(['.', '!', '?', ','])
+            && !value.trim().is_empty()
+    })
+}
+
+/// The most characters of a field's label.
+const FIELD_LABEL_CHARS: usize = 20;
+
+/// The fewest and the most fields between the body's last paragraph and a
+/// sentence under them that the body widens over (`fields_then_sentence`):
+/// a single "Label: value" line there is as often a widget's ("Follow us:
+/// Twitter | Facebook").
+const MIN_FIELDS: usize = 2;
+const FIELD_RUN: usize = 3;
 
 /// The fewest words an item of such a list averages, its bullet counted.
 const LIST_ITEM_WORDS: usize = 4;
