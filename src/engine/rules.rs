@@ -342,8 +342,8 @@ pub(super) fn apply_rules(doc: &Document<'_>, view: &[usize], reports: &mut [Blo
             let b = &doc.blocks[view[k]];
             b.lines == 1 && sub_heading(k) && labelled_value(b.form.as_str())
         };
-        let end = view.len().min(l + 2 + FIELD_RUN);
-        (l + 1 + MIN_FIELDS..end).take_while(|&k| field(k - 1) && field(k - MIN_FIELDS)).find(|&k| widens(k))
+        let fields = (l + 1..view.len()).take(MAX_FIELDS).take_while(|&k| field(k)).count();
+        (MIN_FIELDS..=fields).map(|n| l + 1 + n).find(|&s| s < view.len() && widens(s))
     };
     // A button already dropped between two paragraphs that stands again
     // below the body's first paragraph ("Share" under each post of a live
@@ -533,12 +533,13 @@ fn labelled_value(form: &str) -> bool {
 /// The most characters of a field's label.
 const FIELD_LABEL_CHARS: usize = 20;
 
-/// The fewest and the most fields between the body's last paragraph and a
-/// sentence under them that the body widens over (`fields_then_sentence`):
-/// a single "Label: value" line there is as often a widget's ("Follow us:
-/// Twitter | Facebook").
+/// The fewest fields between the body's last paragraph and a sentence under
+/// them that the body widens over (`fields_then_sentence`): a single
+/// "Label: value" line there is as often a widget's ("Follow us: Twitter |
+/// Facebook").
 const MIN_FIELDS: usize = 2;
-const FIELD_RUN: usize = 3;
+/// The most such fields.
+const MAX_FIELDS: usize = 3;
 
 /// The fewest words an item of such a list averages, its bullet counted.
 const LIST_ITEM_WORDS: usize = 4;
