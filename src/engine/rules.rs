@@ -283,11 +283,14 @@ pub(super) fn apply_rules(doc: &Document<'_>, view: &[usize], reports: &mut [Blo
     let example_between = |k: usize| {
         k + 2 < view.len() && widens(k) && doc.announces(view[k]) && run_item(k + 1) && widens(k + 2)
     };
+    // The first block from `from` on that `ends` a run of list items (each
+    // block from `from - 1` up to it), at most `LIST_IN_STORY` blocks on.
+    let after_run = |from: usize, ends: &dyn Fn(usize) -> bool| {
+        (from..view.len().min(from + LIST_IN_STORY)).take_while(|&k| run_item(k - 1)).find(|&k| ends(k))
+    };
     let list_then_story = |l: usize| {
-        let end = view.len().min(l + 2 + LIST_IN_STORY);
-        (l + 2..end)
-            .take_while(|&k| run_item(k - 1))
-            .find_map(|k| if two_sentences(k) { Some(k + 1) } else { example_between(k).then_some(k + 2) })
+        after_run(l + 2, &|k| two_sentences(k) || example_between(k))
+            .map(|k| if two_sentences(k) { k + 1 } else { k + 2 })
     };
     // A recipe's card under the body (its title, rating and facts, which
     // rules may have dropped), then a list's heading that an `open-body`
@@ -295,8 +298,7 @@ pub(super) fn apply_rules(doc: &Document<'_>, view: &[usize], reports: &mut [Blo
     // sentences in a row: the recipe is the story's.
     let recipe_then_method = |l: usize| {
         let h = (l + 1..view.len().min(l + 1 + RECIPE_CARD_REACH)).find(|&k| opens_body(k))?;
-        let end = view.len().min(h + 2 + LIST_IN_STORY);
-        (h + 2..end).take_while(|&k| run_item(k - 1)).find(|&k| two_sentences(k)).map(|k| k + 1)
+        after_run(h + 2, &two_sentences).map(|k| k + 1)
     };
     // A short line that announces a list with a colon right under the
     // body's last paragraph ("Checkliste für den Herbst:"), the list, and
@@ -307,8 +309,7 @@ pub(super) fn apply_rules(doc: &Document<'_>, view: &[usize], reports: &mut [Blo
         if !(doc.announcing_line(view[l + 1]) && run_item(l + 1)) {
             return None;
         }
-        let end = view.len().min(l + 3 + LIST_IN_STORY);
-        (l + 3..end).take_while(|&k| run_item(k - 1)).find(|&k| widens(k))
+        after_run(l + 3, &widens)
     };
     // A sub-heading over a bulleted list right under the body's last
     // paragraph ("Ihre Aufgaben" over a job's duties, "Bug fixes" over a
@@ -330,8 +331,7 @@ pub(super) fn apply_rules(doc: &Document<'_>, view: &[usize], reports: &mut [Blo
         if !(l + 3 < view.len() && heading(l + 1) && bulleted(l + 2)) {
             return None;
         }
-        let end = view.len().min(l + 3 + LIST_IN_STORY);
-        (l + 3..end).take_while(|&k| run_item(k - 1)).find(|&k| widens(k))
+        after_run(l + 3, &widens)
     };
     // Two or three fields under the body's last paragraph, a line each that
     // no rule dropped (an event's "Date: …", "Venue: …", "Fee: free"), and a

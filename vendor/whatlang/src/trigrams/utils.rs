@@ -54,17 +54,14 @@ fn trigram_occurances_to_positions(
 #[cfg(any(test, feature = "dev"))]
 #[inline]
 fn pack(count: u32, t: &Trigram) -> u128 {
-    (u128::from(count) << 63)
-        | (u128::from(u32::from(t.0)) << 42)
-        | (u128::from(u32::from(t.1)) << 21)
-        | u128::from(u32::from(t.2))
+    (u128::from(count) << 63) | u128::from(trigram_key(t))
 }
 
 #[cfg(any(test, feature = "dev"))]
 #[inline]
 fn unpack(key: u128) -> Trigram {
-    let c = |shift: u32| char::from_u32(((key >> shift) & 0x1F_FFFF) as u32).unwrap_or(' ');
-    Trigram(c(42), c(21), c(0))
+    // The count starts at bit 63, which `trigram_of` does not read.
+    trigram_of(key as u64)
 }
 
 /// thresh: the text's distinct trigrams in the order of their positions in
