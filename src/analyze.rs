@@ -71,6 +71,11 @@ pub struct Analyzed {
     pub headline_end: bool,
     /// Every line is a numbered item holding nothing but its number.
     pub bare_numbers: bool,
+    /// A short title without sentence punctuation over at least two numbered
+    /// items holding nothing but their numbers: a widget's heading above its
+    /// empty list ("Most read\n1.\n2.\n3."), as a page without blank lines
+    /// gives it.
+    pub titled_numbers: bool,
     /// More than one line, and at least half of them list items: a list,
     /// not a paragraph, however long its items.
     pub listed: bool,
@@ -260,6 +265,11 @@ fn analyze_lines(text: &str, shown: &Shown<'_>, span: &Range<usize>, detector: &
     let heading_like = lines.len() == 1 && chars <= HEADING_CHARS && open_end;
     let bare_numbers =
         lines.iter().all(|l| matches!(l.shape, LineShape::Numbered { has_content: false, .. }));
+    let titled_numbers = lines.len() > 2
+        && lines[0].shape == LineShape::Plain
+        && text[lines[0].span.clone()].chars().count() <= HEADING_CHARS
+        && ends_open(text[lines[0].span.clone()].trim())
+        && lines[1..].iter().all(|l| matches!(l.shape, LineShape::Numbered { has_content: false, .. }));
     let items = lines.iter().filter(|l| l.shape != LineShape::Plain).count();
     let listed = lines.len() > 1 && items * 2 >= lines.len();
     Analyzed {
@@ -278,6 +288,7 @@ fn analyze_lines(text: &str, shown: &Shown<'_>, span: &Range<usize>, detector: &
         capital_share: scripts.capital_share(),
         headline_end,
         bare_numbers,
+        titled_numbers,
         listed,
     }
 }

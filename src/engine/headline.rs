@@ -165,9 +165,20 @@ pub(super) fn headline(
             reports[i].decision != Decision::Drop && b.lines == 1 && !b.punctuated && short_label(b)
         })
     };
+    // A title longer than any sidebar item a few blocks above that menu (a
+    // blog post's, over its date, reading time and hubs) is the headline
+    // all the same: the later steps find it.
+    let long_title_above = |l: usize| {
+        (0..l)
+            .rev()
+            .filter(|&k| reports[view[k]].decision != Decision::Drop)
+            .take(LABEL_REACH)
+            .any(|k| candidate(k) && blocks[view[k]].words > MENU_ITEM_WORDS)
+    };
     if let Some(l) = last
         && l >= 2
         && [l - 2, l - 1, l + 1, l + 2].into_iter().all(menu_label)
+        && !long_title_above(l)
         && let Some(w) = one_word_above().filter(|&w| w > l)
     {
         return Some(Headline::new(w..w + 1));
@@ -544,6 +555,11 @@ const FIELD_LABELS: &[&str] = &[
 const SHORT_LABEL_WORDS: usize = 3;
 /// The most characters of a short label.
 const SHORT_LABEL_CHARS: usize = 10;
+/// The most words of a sidebar's item ("Migrating from version 2"): a
+/// longer title a few blocks above such a menu (a blog post's, over its
+/// date, reading time and hubs) is the headline, not a one-word label right
+/// above the body.
+const MENU_ITEM_WORDS: usize = 5;
 /// How many blocks above a short label, those already dropped aside, a
 /// longer title is looked for.
 const LABEL_REACH: usize = 8;
@@ -894,10 +910,18 @@ fn field_line(form: &str) -> bool {
     // A place's coordinates take more words: "Koordinaten: 48° 21′ N, 11° 14′ O".
     let value_words = if value.contains('°') { COORDINATES_WORDS } else { FIELD_WORDS };
     let path = words(value) == 1 && value.contains('/') && value.contains('.');
+    // Chinese and Japanese write a headline's clause without spaces: "央行：
+    // 3月份将开展…操作" is a title of one "word" that starts with a figure.
+    let prose = value.chars().filter(|&c| crate::lang::is_unspaced(c)).count() > FIELD_UNSPACED_CHARS;
     (1..=FIELD_WORDS).contains(&words(name))
         && (1..=value_words).contains(&words(value))
         && (value.trim_start().starts_with(|c: char| c.is_ascii_digit()) || path)
+        && !prose
 }
+
+/// The most Chinese, Japanese or Korean characters of a field's value: a
+/// date has three ("2025年3月14日"), a count one or two ("1234次").
+const FIELD_UNSPACED_CHARS: usize = 6;
 
 /// The most words of a place's coordinates as a field's value.
 const COORDINATES_WORDS: usize = 8;

@@ -677,20 +677,23 @@ fn empty_numbered_runs(
     max_start: u32,
 ) -> Vec<Range<usize>> {
     let bare = |k: usize| doc.blocks[view[k]].bare_numbers;
+    let titled = |k: usize| doc.blocks[view[k]].titled_numbers;
     let mut runs = Vec::new();
     let mut k = 0;
     while k < view.len() {
-        if !bare(k) {
+        if !bare(k) && !titled(k) {
             k += 1;
             continue;
         }
-        // Extend the run while every line continues the numbering.
+        // Extend the run while every line continues the numbering; only its
+        // first block may carry a title above its numbers.
         let start = k;
         let mut items = 0;
         let mut expected: Option<u32> = None;
         let mut first_index = 0;
-        'blocks: while k < view.len() && bare(k) {
-            for line in doc.lines(view[k]) {
+        'blocks: while k < view.len() && (bare(k) || (k == start && titled(k))) {
+            let title = usize::from(!bare(k));
+            for line in doc.lines(view[k]).skip(title) {
                 let LineShape::Numbered { index, .. } = line_shape(line) else { break 'blocks };
                 match expected {
                     None => first_index = index,
