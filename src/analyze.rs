@@ -244,7 +244,11 @@ fn analyze_lines(text: &str, shown: &Shown<'_>, span: &Range<usize>, detector: &
     let ends_sentence = !headline_end
         && !trimmed.ends_with("()")
         && !dated_last_line(trimmed)
-        && trimmed.ends_with(['.', '!', '?', '。', '！', '？', '"', '”', '’', ')', '」', '…', ':', '：']);
+        && (trimmed.ends_with(['.', '!', '?', '。', '！', '？', '"', '”', '’', ')', '」', '…', ':', '：'])
+            // A quotation closed by a straight single quote, as British
+            // papers print them ("… said: 'We are disappointed.'"); a bare
+            // final quote may be a plural's apostrophe ("the players'").
+            || trimmed.strip_suffix('\'').is_some_and(|t| t.ends_with(['.', '!', '?'])));
     let has_sentence = ends_sentence
         || inner_full_stop(raw)
         || scripts.cjk_stop
