@@ -912,16 +912,23 @@ fn field_line(form: &str) -> bool {
     let path = words(value) == 1 && value.contains('/') && value.contains('.');
     // Chinese and Japanese write a headline's clause without spaces: "央行：
     // 3月份将开展…操作" is a title of one "word" that starts with a figure.
-    let prose = value.chars().filter(|&c| crate::lang::is_unspaced(c)).count() > FIELD_UNSPACED_CHARS;
+    // A date's or a time's characters ("3月14日上午10时至下午5时") do not count.
+    let prose =
+        value.chars().filter(|&c| crate::lang::is_unspaced(c) && !FIELD_DATE_CHARS.contains(c)).count()
+            > FIELD_UNSPACED_CHARS;
     (1..=FIELD_WORDS).contains(&words(name))
         && (1..=value_words).contains(&words(value))
         && (value.trim_start().starts_with(|c: char| c.is_ascii_digit()) || path)
         && !prose
 }
 
-/// The most Chinese, Japanese or Korean characters of a field's value: a
-/// date has three ("2025年3月14日"), a count one or two ("1234次").
-const FIELD_UNSPACED_CHARS: usize = 6;
+/// The most Chinese, Japanese or Korean characters of a field's value,
+/// besides those of dates and times: a count has one ("1234次"), a price
+/// three ("298円（税込）").
+const FIELD_UNSPACED_CHARS: usize = 4;
+
+/// The characters of a date or a time written in Chinese or Japanese.
+const FIELD_DATE_CHARS: &str = "年月日时時分秒点點号號上下午星期周週曜至";
 
 /// The most words of a place's coordinates as a field's value.
 const COORDINATES_WORDS: usize = 8;
