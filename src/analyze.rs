@@ -267,13 +267,13 @@ fn analyze_lines(text: &str, shown: &Shown<'_>, span: &Range<usize>, detector: &
     let prose = (chars >= PROSE_CHARS || scripts.cjk() >= PROSE_CJK) && has_sentence && long_lines && !nested;
     let open_end = ends_open(trimmed);
     let heading_like = lines.len() == 1 && chars <= HEADING_CHARS && open_end;
-    let bare_numbers =
-        lines.iter().all(|l| matches!(l.shape, LineShape::Numbered { has_content: false, .. }));
-    let titled_numbers = lines.len() > 2
-        && lines[0].shape == LineShape::Plain
-        && text[lines[0].span.clone()].chars().count() <= HEADING_CHARS
-        && ends_open(text[lines[0].span.clone()].trim())
-        && lines[1..].iter().all(|l| matches!(l.shape, LineShape::Numbered { has_content: false, .. }));
+    let bare = |l: &Line| matches!(l.shape, LineShape::Numbered { has_content: false, .. });
+    let bare_numbers = lines.iter().all(bare);
+    let titled_numbers =
+        lines.len() > 2 && lines[0].shape == LineShape::Plain && lines[1..].iter().all(bare) && {
+            let title = &text[lines[0].span.clone()];
+            title.chars().count() <= HEADING_CHARS && ends_open(title.trim())
+        };
     let items = lines.iter().filter(|l| l.shape != LineShape::Plain).count();
     let listed = lines.len() > 1 && items * 2 >= lines.len();
     Analyzed {

@@ -173,7 +173,8 @@ pub(super) fn headline(
             .rev()
             .filter(|&k| reports[view[k]].decision != Decision::Drop)
             .take(LABEL_REACH)
-            .any(|k| candidate(k) && blocks[view[k]].words > MENU_ITEM_WORDS)
+            // The word count first: `candidate` may ask the block's language.
+            .any(|k| blocks[view[k]].words > MENU_ITEM_WORDS && candidate(k))
     };
     if let Some(l) = last
         && l >= 2
