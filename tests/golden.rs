@@ -67,7 +67,6 @@ const FLAT_EXCEPTIONS: &[(&str, &str)] = &[
         "the post's title line stands alone as its headline; in the header's block it goes with the board's fields",
     ),
     ("en-blog-comments-toc", "the \"Contents\" heading stands alone, away from its list"),
-    ("en-forum-thread", "a similar thread's title after the posts, a question, reads as a sentence there"),
     ("en-share-caption-above-body", "nine labels between the headline and a caption taken for the body"),
     ("de-news-kicker-headline", "the kicker on a line of its own is head chrome, not part of the headline"),
     (
@@ -95,10 +94,6 @@ const FLAT_EXCEPTIONS: &[(&str, &str)] = &[
     (
         "en-news-kicker-standfirst-byline",
         "the kicker on a line of its own is head chrome, not part of the headline",
-    ),
-    (
-        "en-finance-stock-pitch",
-        "the key points and the first sub-heading, each a line of its own above the first long paragraph, are head chrome",
     ),
     (
         "zh-hant-unpunctuated-blog",

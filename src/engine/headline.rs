@@ -246,9 +246,19 @@ pub(super) fn headline(
     };
     // The longer title may be a question (a forum thread's, above its
     // poster's name).
+    // A title of a menu item's length among a menu's items (a label over
+    // it, two under it, none a button a rule drops: a wiki's sidebar, one
+    // item a line in text without blank lines) is an item too
+    // ("コミュニティ・ポータル" over "架空川").
+    let sidebar_label = |j: usize| j < last && menu_label(j) && !chrome(view[j]);
+    let menu_item = |k: usize| {
+        k > 0
+            && blocks[view[k]].words <= MENU_ITEM_WORDS
+            && [k - 1, k + 1, k + 2].into_iter().all(sidebar_label)
+    };
     let longer = |k: usize| {
         let b = &blocks[view[k]];
-        (candidate(k) && !short_label(b) && !separated(b)) || (question_title(b) && title(k))
+        (candidate(k) && !short_label(b) && !separated(b) && !menu_item(k)) || (question_title(b) && title(k))
     };
     // A standfirst under the longer title (a sentence or two, which the
     // body's first paragraph is not: a gift or zoom button stands between)
@@ -581,6 +591,17 @@ fn kept_title(b: &Analyzed, decision: Decision) -> bool {
         && !(b.lines == 1 && b.capital_share >= 1.0 && name_list(form))
         && !menu_row(form)
         && !company_name(form)
+        && !address(form)
+}
+
+/// A line that is one e-mail or web address and nothing else
+/// ("jane@example.com", "www.example.com/news"): a byline's contact or a
+/// site's name, never a title.
+fn address(form: &str) -> bool {
+    let line = form.trim();
+    !line.is_empty()
+        && !line.contains(char::is_whitespace)
+        && (line.contains('@') || line.contains("://") || line.starts_with("www."))
 }
 
 /// A company's name alone on its line, as a press release prints its
@@ -1573,6 +1594,15 @@ mod tests {
         assert!(!name_list("the wire, better call saul"));
         assert!(!name_list("priya raman"));
         assert!(!name_list("soil moisture memory shapes the timing of spring green-up"));
+    }
+
+    #[test]
+    fn addresses_are_no_headlines() {
+        assert!(address("jane.doe@example.com"));
+        assert!(address("www.example.com/news"));
+        assert!(address("https://example.com"));
+        assert!(!address("Email jane@example.com for tickets"));
+        assert!(!address("Singapore lender posts record profit"));
     }
 
     #[test]

@@ -713,7 +713,12 @@ fn section_end(doc: &Document<'_>, view: &[usize], reports: &[BlockReport], k: u
             title_item(b) || (n > 0 && !list_item(b) && titled_by(b, BOX_MORE_TITLE_WORDS))
         })
         .count();
-    if titles >= BOX_TITLES
+    // The heading's block may hold the titles itself, one a line without
+    // list markers or sentence punctuation ("Mehr zum Thema" over two
+    // titles, as a page without blank lines between them prints it).
+    let rest = doc.lines(view[k]).skip(1);
+    let in_block = if rest.clone().all(box_title_line) { rest.count() } else { 0 };
+    if titles + in_block >= BOX_TITLES
         && let Some(&p) = live.get(titles)
         && long(p)
         && !live[titles + 1..].iter().any(|&q| long(q))
@@ -729,6 +734,13 @@ fn section_end(doc: &Document<'_>, view: &[usize], reports: &[BlockReport], k: u
             long_paragraph(a) && !teaser(a) && !teaser(b) && (sentence_after(b) || cjk_sentence_after(b))
         })
         .map_or(view.len(), |w| w[0])
+}
+
+/// A line of a box of links held in its heading's block: no list marker,
+/// no sentence punctuation at its end.
+fn box_title_line(line: &str) -> bool {
+    let line = line.trim();
+    line_shape(line) == LineShape::Plain && !line.ends_with(['.', '!', '?', '。', '！', '？'])
 }
 
 /// The fewest titles in a row under a section's heading that make a box of
