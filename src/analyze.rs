@@ -336,13 +336,20 @@ fn headline_end(text: &str) -> bool {
 /// and nothing else ("2024. 3. 18.", "12.03.2024.", "2024.3.18. 9:32"): the
 /// full stop ends a number, not a sentence (a Korean blog's list of posts,
 /// each title over its date). A wrapped paragraph's last line of one number
-/// ("… in\n2019.") still ends its sentence.
+/// ("… in\n2019.") still ends its sentence. Nor does a reading time alone
+/// on that line, a number and an abbreviated minute ("2 мин.", "4 Min."),
+/// under a story's date.
 fn dated_last_line(text: &str) -> bool {
     let line = text.rsplit('\n').next().unwrap_or(text).trim();
     // Most lines fail on their last byte or their first letter.
     line.ends_with('.')
-        && line.bytes().all(|b| b.is_ascii_digit() || matches!(b, b'.' | b':' | b'-' | b'/' | b' '))
-        && line.split(|c: char| !c.is_ascii_digit()).filter(|n| !n.is_empty()).count() >= DATE_NUMBERS
+        && ((line.bytes().all(|b| b.is_ascii_digit() || matches!(b, b'.' | b':' | b'-' | b'/' | b' '))
+            && line.split(|c: char| !c.is_ascii_digit()).filter(|n| !n.is_empty()).count() >= DATE_NUMBERS)
+            || line.split_once(' ').is_some_and(|(number, unit)| {
+                !number.is_empty()
+                    && number.bytes().all(|b| b.is_ascii_digit())
+                    && ["min.", "мин.", "Min."].contains(&unit.trim())
+            }))
 }
 
 /// A date has a day, a month and a year.
@@ -488,5 +495,12 @@ mod tests {
         // A wrapped sentence's last line of one number still ends it.
         assert!(one("The law came into force in\n2019.").punctuated);
         assert!(one("Prices rose by 3.5 percent in 2023.").punctuated);
+    }
+
+    #[test]
+    fn a_reading_time_under_a_date_ends_no_sentence() {
+        assert!(!one("12:45 07.03.2025 (обновлено: 13:10 07.03.2025)\n2 мин.").punctuated);
+        assert!(!one("7. März 2025\n4 Min.").punctuated);
+        assert!(one("The walk from the station takes about 20 min.").punctuated);
     }
 }

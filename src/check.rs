@@ -53,6 +53,9 @@ pub struct RuleCheck {
     /// class it may open with (see [`crate::rules::CompiledRule::slow_opening`]):
     /// not a failure, a cost worth knowing.
     pub slow_opening: Option<String>,
+    /// Phrases too short for the word-start index (see
+    /// [`crate::rules::CompiledRule::short_phrases`]): a cost worth knowing.
+    pub short_phrases: Vec<String>,
 }
 
 /// A failed example.
@@ -113,6 +116,7 @@ pub fn check(specs: &[RuleSpec]) -> Result<CheckReport, RuleErrors> {
             examples: 0,
             failures: Vec::new(),
             slow_opening: compiled.slow_opening(),
+            short_phrases: compiled.short_phrases(),
         };
         for ex in &spec.tests.drop {
             rc.examples += 1;

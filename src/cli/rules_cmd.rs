@@ -221,6 +221,14 @@ fn test(dirs: &[PathBuf], args: &RuleArgs, out: &mut impl Write) -> io::Result<E
                 "  note: its matches may open with {opening}: every block's first bytes are read for it that far; open with words where you can (README.md, Rules)"
             )?;
         }
+        if !rc.short_phrases.is_empty() {
+            writeln!(
+                out,
+                "  note: {:?} {} shorter than four bytes: every block is walked byte by byte for such phrases; use longer ones where you can (README.md, Rules)",
+                rc.short_phrases,
+                if rc.short_phrases.len() == 1 { "is" } else { "are" }
+            )?;
+        }
     }
     writeln!(out, "{rules} rules, {examples} examples, {failures} failed")?;
     Ok(if failures == 0 { ExitCode::SUCCESS } else { ExitCode::from(EXIT_FAILED) })

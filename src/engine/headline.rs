@@ -792,7 +792,7 @@ pub(super) fn dated_title(b: &Analyzed) -> Option<MetaLines> {
         chars <= HEADLINE_CHARS
             && (spaced_words > SHORT_LABEL_WORDS
                 || (head.chars().any(crate::lang::is_unspaced) && chars > SHORT_LABEL_CHARS))
-            && crate::analyze::ends_open(head)
+            && crate::analyze::ends_open(without_site(head))
             && line_shape(head) == LineShape::Plain
             && !meta_line(head)
             && !labels_a_list(head)
@@ -1339,6 +1339,36 @@ fn dated_meta(form: &str) -> bool {
             .any(|h| form.match_indices(h).any(|(i, _)| form[..i].ends_with(|c: char| c.is_ascii_digit())));
     (year && (form.contains(['·', '|', '•']) || by || numbers.len() >= 3 || date_line))
         || (time && numbers.len() >= 3 && short)
+        // An age with a poster or a thread's controls: "212 points by
+        // devjane 5 hours ago | hide | past | 87 comments".
+        || (age(form) && (form.contains(['·', '|', '•']) || form.split_whitespace().any(|w| w == "by")))
+}
+
+/// Whether `form` tells an age in English: a number, a unit of time and
+/// "ago" ("5 hours ago", "3 days ago").
+fn age(form: &str) -> bool {
+    let words: Vec<&str> = form.split_whitespace().collect();
+    words.windows(3).any(|w| {
+        w[0].bytes().all(|b| b.is_ascii_digit())
+            && AGE_UNITS.contains(&w[1].trim_end_matches('.'))
+            && w[2].trim_end_matches(['.', ',']) == "ago"
+    })
+}
+
+/// The units of an age ("5 hours ago", "2 yr. ago").
+const AGE_UNITS: [&str; 20] = [
+    "sec", "secs", "second", "seconds", "min", "mins", "minute", "minutes", "hr", "hrs", "hour", "hours",
+    "day", "days", "week", "weeks", "month", "months", "year", "years",
+];
+
+/// `line` without the site's name in brackets at its end, as a link
+/// aggregator prints it after a story's title ("Show HN: … (example.com)"):
+/// the bracket closes no sentence.
+fn without_site(line: &str) -> &str {
+    line.strip_suffix(')')
+        .and_then(|l| l.rsplit_once('('))
+        .filter(|(_, site)| site.contains('.') && !site.contains(char::is_whitespace) && !site.ends_with('.'))
+        .map_or(line, |(title, _)| title.trim_end())
 }
 
 /// Whether a run of digits is a year of this century or the last.
@@ -1627,6 +1657,21 @@ mod tests {
         assert!(!role_line("chaos at the airport as strike grounds flights"));
         assert!(!role_line("the director at acme resigned."));
         assert!(!role_line("central bank holds rates, signals patience"));
+    }
+
+    #[test]
+    fn a_site_in_brackets_closes_no_title() {
+        assert_eq!(without_site("show hn: a tiny generator (example.com)"), "show hn: a tiny generator");
+        assert_eq!(without_site("the plan (in brief)"), "the plan (in brief)");
+        assert_eq!(without_site("he left (see p.)"), "he left (see p.)");
+    }
+
+    #[test]
+    fn ages_with_a_poster_or_controls_are_meta_lines() {
+        assert!(dated_meta("212 points by devjane 5 hours ago | hide | past | favorite | 87 comments"));
+        assert!(dated_meta("Reuters · 2 hours ago"));
+        assert!(!dated_meta("5 hours ago, the storm hit the coast"));
+        assert!(!dated_meta("Why we left 5 years ago"));
     }
 
     #[test]

@@ -191,7 +191,12 @@ pub(super) fn apply_rules(doc: &Document<'_>, view: &[usize], reports: &mut [Blo
         let b = &doc.blocks[view[k]];
         b.lines > 2 && b.chars < WIDEN_LINE_CHARS * b.lines
     };
-    let widens_up = |k: usize| widens(k) && !short_lines(k);
+    // A title over its date or byline in one block ("Show HN: …" over "212
+    // points by devjane 5 hours ago | …") reads as two lines of words, but
+    // it is the headline's: the body does not widen over it.
+    let widens_up = |k: usize| {
+        widens(k) && !short_lines(k) && super::headline::dated_title(&doc.blocks[view[k]]).is_none()
+    };
     let mut first = view.iter().position(|&i| is_body(i));
     let mut last = view.iter().rposition(|&i| is_body(i));
     // A standfirst long enough to be a body paragraph, a byline under it

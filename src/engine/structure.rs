@@ -317,10 +317,13 @@ fn labels_of(doc: &Document<'_>, i: usize, max_words: usize) -> Labels {
     // words starting with a capital is at most the block's share of cased
     // tokens starting with one (a margin below 85 % for the rounding).
     // The lines, and whether the list is introduced or numbered, in one pass.
-    let (mut count, mut introduced, mut numbered) = (0, false, 0);
+    // A colon on the last line introduces nothing in the block ("Search:"
+    // under a footer's links).
+    let (mut count, mut introduced, mut numbered, mut colon) = (0, false, 0, false);
     for l in lines.clone() {
         count += 1;
-        introduced |= l.trim_end().ends_with([':', '：']);
+        introduced |= colon;
+        colon = l.trim_end().ends_with([':', '：']);
         numbered += usize::from(starts_numbered(l));
     }
     let runs = count > 1 || doc.blocks[i].capital_share >= 0.84;
