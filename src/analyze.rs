@@ -130,8 +130,15 @@ impl Analyzed {
         // Hangul characters' share of `words` counts them twice, and a list
         // of short Korean titles would pass for statements.
         let spaced_words = self.words.saturating_sub((self.scripts.hangul / 3) as usize);
+        // Figures are no statement's words: a date line ("Publié le
+        // 12/03/2025 à 17:40 - Mis à jour le 12/03/2025 à 18:02") over the
+        // source's name is no pair of statements.
+        let figures = || {
+            self.form.as_str().split_whitespace().filter(|t| t.bytes().any(|b| b.is_ascii_digit())).count()
+        };
         let statements = self.lines > 1
             && spaced_words >= min_words * self.lines
+            && spaced_words.saturating_sub(figures()) >= min_words * self.lines
             && self.capital_share < 0.5
             && !self.spaced_labels();
         self.words >= min_words && (self.punctuated || statements)

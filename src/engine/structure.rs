@@ -407,6 +407,9 @@ impl<'d> Outline<'d> {
 /// block). `None` when nothing is left.
 fn heading_key(text: &str) -> Option<u64> {
     let t = text.trim_start_matches(|c: char| !crate::chars::is_alphabetic(c));
+    // A third-level item's marker, as text-mode browsers draw it ("o Setting
+    // up" in a manual's contents).
+    let t = t.strip_prefix("o ").unwrap_or(t);
     let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
     let mut feed = |b: u8| hash = (hash ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3);
     let mut any = false;
@@ -763,6 +766,16 @@ mod tests {
                 );
             }
         }
+    }
+
+    #[test]
+    fn contents_items_key_like_their_headings() {
+        assert_eq!(heading_key("o Setting up"), heading_key("Setting up¶"));
+        assert_eq!(
+            heading_key("+ Sharing with a single developer"),
+            heading_key("Sharing with a single developer")
+        );
+        assert_ne!(heading_key("Orders"), heading_key("ders"));
     }
 
     #[test]
