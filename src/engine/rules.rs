@@ -145,16 +145,27 @@ pub(super) fn apply_rules(doc: &Document<'_>, view: &[usize], reports: &mut [Blo
     let outline = super::structure::Outline::new(doc, view);
     let first_round = |p: Position, i: Option<usize>| !p.is_regional() && !i.is_some_and(defers);
     round(doc, view, &unlocated, &outline, first_round, reports);
+    // A rule for the head, the tail or either would drop block `i` there.
+    let regional_chrome = |i: usize| {
+        doc.firings[i].iter().any(|f| {
+            let spec = &rules.rules()[f.rule].spec;
+            !spec.action.keeps()
+                && matches!(spec.when.position, Position::Head | Position::Tail | Position::Outside)
+        })
+    };
     // A body paragraph: a long one, or (`short`) one of one or two sentences.
     let paragraph = |i: usize, short: bool| {
         let b = &doc.blocks[i];
         (b.prose || (short && short_paragraph(b))) && undecided(&reports[i]) && policy.keeps_any(b)
     };
     // A news story of one-sentence paragraphs has no long paragraph: its
-    // body is made of its short ones, when there are enough of them.
+    // body is made of its short ones, when there are enough of them; but
+    // the body does not start or end at one that such a rule would drop (a
+    // sign-up box's "Your information is being handled in accordance with
+    // the Privacy Collection Statement." under the story).
     let short_body = !view.iter().any(|&i| paragraph(i, false))
         && view.iter().filter(|&&i| paragraph(i, true)).count() >= SHORT_BODY_PARAGRAPHS;
-    let is_body = |i: usize| paragraph(i, short_body);
+    let is_body = |i: usize| paragraph(i, short_body) && (doc.blocks[i].prose || !regional_chrome(i));
     // The body runs from the first to the last long paragraph, widened over
     // the sentences next to it (a standfirst, a short closing paragraph) and
     // over a single short block between two sentences (a year or a
@@ -173,8 +184,7 @@ pub(super) fn apply_rules(doc: &Document<'_>, view: &[usize], reports: &mut [Blo
             !spec.action.keeps() && at(spec.when.position)
         })
     };
-    let outside_chrome =
-        |k: usize| dropped_at(k, &|p| matches!(p, Position::Head | Position::Tail | Position::Outside));
+    let outside_chrome = |k: usize| regional_chrome(view[k]);
     // A short block between two sentences is the article's (a sub-heading,
     // a year) unless such a rule would drop it.
     // A heading a rule keeps ("Ingredients") is one as well.
