@@ -136,12 +136,15 @@ impl Analyzed {
         let figures = || {
             self.form.as_str().split_whitespace().filter(|t| t.bytes().any(|b| b.is_ascii_digit())).count()
         };
-        let statements = self.lines > 1
-            && spaced_words >= min_words * self.lines
-            && spaced_words.saturating_sub(figures()) >= min_words * self.lines
-            && self.capital_share < 0.5
-            && !self.spaced_labels();
-        self.words >= min_words && (self.punctuated || statements)
+        // Asked only of a block without sentence punctuation, the figures last.
+        let statements = || {
+            self.lines > 1
+                && spaced_words >= min_words * self.lines
+                && self.capital_share < 0.5
+                && !self.spaced_labels()
+                && spaced_words.saturating_sub(figures()) >= min_words * self.lines
+        };
+        self.words >= min_words && (self.punctuated || statements())
     }
 
     /// Mostly Han and kana, with more than two space-separated tokens a
