@@ -303,9 +303,36 @@ pub(super) fn apply_rules(doc: &Document<'_>, view: &[usize], reports: &mut [Blo
     let after_run = |from: usize, ends: &dyn Fn(usize) -> bool| {
         (from..view.len().min(from + LIST_IN_STORY)).take_while(|&k| run_item(k - 1)).find(|&k| ends(k))
     };
+    // A command on a line of its own: two words or more, the first in
+    // lower-case ASCII, no punctuation at its end ("cargo install tidyjson",
+    // "tidyjson --check src/**/*.json").
+    let command = |line: &str| {
+        let line = line.trim();
+        line.starts_with(|c: char| c.is_ascii_lowercase())
+            && line.split_whitespace().nth(1).is_some()
+            && !line.ends_with(['.', '!', '?', ':', ',', ';'])
+    };
+    // A block of such lines, one of them with a mark of code (an option, a
+    // path, a file's extension, an assignment): a widget's lower-case
+    // heading ("les plus partagés") has none.
+    let code = |k: usize| {
+        doc.lines(view[k]).all(command)
+            && doc.lines(view[k]).any(|l| CODE_MARKS.iter().any(|m| l.contains(m)))
+    };
+    // A README's sections under the body's last paragraph ("Install" over
+    // its command, "Usage" over its commands) and one sentence after them
+    // are the article's too.
+    let code_then_sentence = |l: usize, k: usize| widens(k) && (l + 1..k).any(code);
     let list_then_story = |l: usize| {
-        after_run(l + 2, &|k| two_sentences(k) || example_between(k))
-            .map(|k| if two_sentences(k) { k + 1 } else { k + 2 })
+        after_run(l + 2, &|k| two_sentences(k) || example_between(k) || code_then_sentence(l, k)).map(|k| {
+            if two_sentences(k) {
+                k + 1
+            } else if example_between(k) {
+                k + 2
+            } else {
+                k
+            }
+        })
     };
     // A recipe's card under the body (its title, rating and facts, which
     // rules may have dropped), then a list's heading that an `open-body`
@@ -558,6 +585,11 @@ const MAX_FIELDS: usize = 3;
 
 /// The fewest words an item of such a list averages, its bullet counted.
 const LIST_ITEM_WORDS: usize = 4;
+
+/// What marks a line as code rather than words: an option, a path, a file's
+/// extension or a method call, an assignment, a path of modules, a call, a
+/// block, a shell variable, a redirection.
+const CODE_MARKS: [&str; 10] = ["--", "/", ".", "=", "_", "::", "(", "{", "$", ">"];
 
 /// The most blocks of a list that the body widens over, when two sentences
 /// follow it.
