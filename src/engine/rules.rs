@@ -145,14 +145,16 @@ pub(super) fn apply_rules(doc: &Document<'_>, view: &[usize], reports: &mut [Blo
     let outline = super::structure::Outline::new(doc, view);
     let first_round = |p: Position, i: Option<usize>| !p.is_regional() && !i.is_some_and(defers);
     round(doc, view, &unlocated, &outline, first_round, reports);
-    // A rule for the head, the tail or either would drop block `i` there.
-    let regional_chrome = |i: usize| {
+    // A rule for a position `at` allows would drop block `i` there.
+    let drops_at = |i: usize, at: &dyn Fn(Position) -> bool| {
         doc.firings[i].iter().any(|f| {
             let spec = &rules.rules()[f.rule].spec;
-            !spec.action.keeps()
-                && matches!(spec.when.position, Position::Head | Position::Tail | Position::Outside)
+            !spec.action.keeps() && at(spec.when.position)
         })
     };
+    // A rule for the head, the tail or either would drop block `i` there.
+    let regional_chrome =
+        |i: usize| drops_at(i, &|p| matches!(p, Position::Head | Position::Tail | Position::Outside));
     // A body paragraph: a long one, or (`short`) one of one or two sentences.
     let paragraph = |i: usize, short: bool| {
         let b = &doc.blocks[i];
@@ -178,12 +180,7 @@ pub(super) fn apply_rules(doc: &Document<'_>, view: &[usize], reports: &mut [Blo
     // A rule for the head or the tail would drop this block there (a byline
     // between the standfirst and the first paragraph, a sign-up form with a
     // sentence in it): the body does not widen over it.
-    let dropped_at = |k: usize, at: &dyn Fn(Position) -> bool| {
-        doc.firings[view[k]].iter().any(|f| {
-            let spec = &rules.rules()[f.rule].spec;
-            !spec.action.keeps() && at(spec.when.position)
-        })
-    };
+    let dropped_at = |k: usize, at: &dyn Fn(Position) -> bool| drops_at(view[k], at);
     let outside_chrome = |k: usize| regional_chrome(view[k]);
     // A short block between two sentences is the article's (a sub-heading,
     // a year) unless such a rule would drop it.
