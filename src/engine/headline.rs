@@ -123,10 +123,15 @@ pub(super) fn headline(
     // body and nearer to it than any title line, is the headline: the rule
     // that keeps it cuts the meta lines (`Headline::cut`). A teaser list's
     // cards, titles with their dates, come several together.
+    // Its language is the title's: an English title over a Chinese
+    // portal's date, source and buttons ("来源：Bloomberg", "分享到：") is
+    // English.
     let mut dated = (0..before).filter_map(|k| {
         let b = &blocks[view[k]];
         let side = dated_title(b)?;
-        (reports[view[k]].decision != Decision::Drop && policy.keeps_any(b)).then_some((k, side))
+        let kept = policy.keeps_any(b)
+            || (policy.keeps_latin() && matches!(side, MetaLines::Under(t) if latin_title(&b.form.as_str()[b.line_ranges[t].clone()])));
+        (reports[view[k]].decision != Decision::Drop && kept).then_some((k, side))
     });
     // A standfirst right under it (a sentence in sentence case, which may
     // lack its full stop) stays with it; a line in a script without case
@@ -592,17 +597,84 @@ fn kept_title(b: &Analyzed, decision: Decision) -> bool {
         && !menu_row(form)
         && !company_name(form)
         && !address(form)
+        && !scoreline(form)
 }
 
+/// A match's score between its teams, as a sports page prints it over the
+/// report ("Valencia 2 - 1 Betis", "Lakers 112–108 Celtics"): at most
+/// `SCORELINE_WORDS` words, a score with words on both sides, and no other
+/// figure. A headline that gives a score tells what happened ("Bayern beat
+/// Dortmund 3-1"): the score ends it.
+fn scoreline(form: &str) -> bool {
+    let words: Vec<&str> = form.split_whitespace().collect();
+    if words.len() > SCORELINE_WORDS {
+        return false;
+    }
+    let goals = |w: &str| !w.is_empty() && w.len() <= 3 && w.bytes().all(|b| b.is_ascii_digit());
+    let score = |w: &str| w.split_once(['-', '–', ':']).is_some_and(|(a, b)| goals(a) && goals(b));
+    // The score as one word ("2-1") or three ("2 - 1").
+    let at = (0..words.len()).find_map(|i| {
+        if score(words[i]) {
+            Some((i, i))
+        } else if i + 2 < words.len()
+            && goals(words[i])
+            && ["-", "–", ":"].contains(&words[i + 1])
+            && goals(words[i + 2])
+        {
+            Some((i, i + 2))
+        } else {
+            None
+        }
+    });
+    // Each side a team's name: a few words, no figure, no punctuation
+    // ("Harbour City 2-1 Northgate: late header settles derby" is a
+    // headline).
+    let team = |side: &[&str]| {
+        (1..=TEAM_WORDS).contains(&side.len())
+            && side.iter().all(|w| w.chars().all(|c| c.is_alphabetic() || c == '.' || c == '\'' || c == '-'))
+    };
+    at.is_some_and(|(first, last)| team(&words[..first]) && team(&words[last + 1..]))
+}
+
+/// The most words of a match's score line, and of a team's name in it.
+const SCORELINE_WORDS: usize = 8;
+const TEAM_WORDS: usize = 4;
+
 /// A line that is one e-mail or web address and nothing else
-/// ("jane@example.com", "www.example.com/news"): a byline's contact or a
-/// site's name, never a title.
+/// ("jane@example.com", "www.example.com/news"), or a sender's name and
+/// an address spelled out as a mail archive prints it ("Jane Doe jdoe at
+/// lists.example.org"): a byline's contact or a site's name, never a
+/// title.
 fn address(form: &str) -> bool {
     let line = form.trim();
-    !line.is_empty()
-        && !line.contains(char::is_whitespace)
-        && (line.contains('@') || line.contains("://") || line.starts_with("www."))
+    if line.contains(char::is_whitespace) {
+        return spelled_address(line);
+    }
+    !line.is_empty() && (line.contains('@') || line.contains("://") || line.starts_with("www."))
 }
+
+/// A name and an address with " at " for "@", as mail archives print
+/// their senders: a user name, "at" and a domain with a dot, after at most
+/// `SENDER_NAME_WORDS` words of name.
+fn spelled_address(line: &str) -> bool {
+    let words: Vec<&str> = line.split_whitespace().collect();
+    let domain = |w: &str| {
+        w.contains('.')
+            && !w.starts_with('.')
+            && !w.ends_with('.')
+            && w.chars().all(|c| c.is_ascii_alphanumeric() || c == '.' || c == '-')
+            && w.rsplit('.')
+                .next()
+                .is_some_and(|tld| tld.len() >= 2 && tld.chars().all(|c| c.is_ascii_alphabetic()))
+    };
+    (3..=SENDER_NAME_WORDS + 3).contains(&words.len())
+        && words[words.len() - 2] == "at"
+        && domain(words[words.len() - 1])
+        && !words[words.len() - 3].contains(|c: char| !(c.is_alphanumeric() || "._-".contains(c)))
+}
+
+/// The most words of a sender's name before a spelled-out address.
+const SENDER_NAME_WORDS: usize = 4;
 
 /// A company's name alone on its line, as a press release prints its
 /// issuer under the date: "株式会社みなと精機", "みなと精機株式会社", "港湾科技股份有限公司",
@@ -769,16 +841,19 @@ fn bracketed(form: &str) -> bool {
 
 /// A title with its meta lines in one block: a line that can be a
 /// headline, longer than a short label (an author's name over the date is
-/// none), and under it — or over it — one to `DATED_TITLE_META_LINES`
-/// lines that are each a dated meta line or a byline ("Tencent Profit
-/// Beats Estimates" over "2026/11/13 17:42", a title over "입력 2026.11.24
-/// 08:31"), or over it one or more bare dates (a blog's "2024-11-20" over
-/// its post's title). Under the meta lines a row of up to
-/// `DATED_TITLE_BUTTONS` buttons may follow, a label a line (a news
-/// agency's title over its date over "字級：大中小", "分享", "列印"), and
-/// over a title with meta lines under it a kicker may stand (a blog's
-/// category over its post's title over its author and date), or a title
-/// over its subtitle. Says where the meta lines stand.
+/// none), and under it — or over it — its meta lines. Under it: a dated
+/// meta line or a byline ("Tencent Profit Beats Estimates" over
+/// "2026/11/13 17:42", a title over "입력 2026.11.24 08:31"), perhaps
+/// after its source's name ("Bloomberg" over "2025/03/14 09:32"), and
+/// under that, in any order, up to `DATED_TITLE_META_LINES` more meta
+/// lines or source fields ("来源：Bloomberg", "作者：Bloomberg News") and
+/// buttons, a label a line (a news agency's title over its date over
+/// "字級：大中小", "分享", "列印"; "Reuters" over "[打印]"), at most
+/// `DATED_TITLE_META_LINES` + `DATED_TITLE_BUTTONS` lines, and over a
+/// title with meta lines under it a kicker may stand (a blog's category
+/// over its post's title over its author and date), or a title over its
+/// subtitle. Over it: one or more bare dates (a blog's "2024-11-20" over
+/// its post's title). Says where the meta lines stand.
 pub(super) fn dated_title(b: &Analyzed) -> Option<MetaLines> {
     let form = b.form.as_str();
     let lines = b.line_ranges.as_slice();
@@ -796,6 +871,7 @@ pub(super) fn dated_title(b: &Analyzed) -> Option<MetaLines> {
             && line_shape(head) == LineShape::Plain
             && !meta_line(head)
             && !labels_a_list(head)
+            && !address(head)
     };
     let meta = |r: &Range<usize>| meta_line(&form[r.clone()]);
     let dates =
@@ -812,16 +888,25 @@ pub(super) fn dated_title(b: &Analyzed) -> Option<MetaLines> {
     // Under the meta lines, a row of buttons, a label a line ("字級：大中小",
     // "分享", "列印").
     let under = |t: usize| {
-        // The line under the title first: most blocks fail there.
-        if !meta(&lines[t + 1]) {
+        // The line under the title first: most blocks fail there. A
+        // source's name may stand between the title and its date
+        // ("Bloomberg" over "2025/03/14 09:32").
+        let first = if meta(&lines[t + 1]) {
+            t + 1
+        } else if lines.len() > t + 2 && source_name(&form[lines[t + 1].clone()]) && meta(&lines[t + 2]) {
+            t + 2
+        } else {
             return false;
-        }
-        let metas = 1 + lines[t + 2..].iter().take_while(|r| meta(r)).count();
-        let buttons = &lines[t + 1 + metas..];
+        };
+        // Under the first date, more meta lines (an update's date, the
+        // author, "来源：Bloomberg") and buttons, in any order.
+        let rest = &lines[first + 1..];
+        let label = |r: &Range<usize>| button(&form[r.clone()]);
+        let metas = first - t + rest.iter().filter(|r| !label(r)).count();
         title(&lines[t])
-            && (1..=DATED_TITLE_META_LINES).contains(&metas)
-            && buttons.len() <= DATED_TITLE_BUTTONS
-            && buttons.iter().all(|r| button(&form[r.clone()]))
+            && metas <= DATED_TITLE_META_LINES + 1
+            && rest.len() <= DATED_TITLE_META_LINES + DATED_TITLE_BUTTONS
+            && rest.iter().all(|r| label(r) || meta(r) || source_field(&form[r.clone()]))
     };
     let last = &lines[lines.len() - 1];
     if under(0) {
@@ -834,6 +919,16 @@ pub(super) fn dated_title(b: &Analyzed) -> Option<MetaLines> {
         None
     }
 }
+
+/// A title in a Latin script: no letter of a script without spaces, and
+/// at least `LATIN_TITLE_WORDS` words with an ASCII letter.
+fn latin_title(line: &str) -> bool {
+    !line.contains(crate::lang::is_unspaced)
+        && line.split_whitespace().filter(|w| w.bytes().any(|b| b.is_ascii_alphabetic())).count()
+            >= LATIN_TITLE_WORDS
+}
+
+const LATIN_TITLE_WORDS: usize = 4;
 
 /// A date alone over a title: a line that opens with a figure, holds a
 /// year, and has at most `BARE_DATE_WORDS` words ("2024-11-20",
@@ -898,20 +993,48 @@ fn labels_a_list(form: &str) -> bool {
     breadcrumb(form) || tag_list(form) || field_line(form)
 }
 
-/// The most meta lines under a title in one block.
+/// The most meta lines under a title in one block besides the first date
+/// or byline (over it, the most bare dates).
 const DATED_TITLE_META_LINES: usize = 2;
 /// The most buttons under a title's meta lines in one block.
-const DATED_TITLE_BUTTONS: usize = 4;
+const DATED_TITLE_BUTTONS: usize = 8;
+
+/// A source's name alone on its line between a title and its date
+/// ("Bloomberg", "新华社"): a button's length, and no figure.
+fn source_name(line: &str) -> bool {
+    button(line) && !line.contains(|c: char| c.is_ascii_digit())
+}
 
 /// A button's label on a line of its own: at most `SHORT_LABEL_WORDS` words
-/// and `SHORT_LABEL_CHARS` non-space characters, ending no sentence
-/// ("Share", "列印", "字級：大中小").
+/// (any number in brackets: "[字型: 小 中 大]") and `SHORT_LABEL_CHARS`
+/// non-space characters, ending no sentence ("Share", "列印", "字級：大中小",
+/// "分享到：").
 fn button(line: &str) -> bool {
     let line = line.trim();
-    line.split_whitespace().count() <= SHORT_LABEL_WORDS
+    let bracketed = line.starts_with('[') && line.ends_with(']');
+    (bracketed || line.split_whitespace().count() <= SHORT_LABEL_WORDS)
         && line.chars().filter(|c| !c.is_whitespace()).count() <= SHORT_LABEL_CHARS
-        && crate::analyze::ends_open(line)
+        && crate::analyze::ends_open(line.trim_end_matches([':', '：']))
 }
+
+/// A field that names the story's source or author under its title
+/// ("来源：Bloomberg", "作者：Bloomberg News", "Source: Reuters"): a label of
+/// at most `SOURCE_LABEL_CHARS` characters, a colon, and a name of at most
+/// `SOURCE_WORDS` words ending no sentence.
+fn source_field(line: &str) -> bool {
+    line.split_once([':', '：']).is_some_and(|(label, value)| {
+        let (label, value) = (label.trim(), value.trim());
+        !label.is_empty()
+            && label.chars().count() <= SOURCE_LABEL_CHARS
+            && !label.contains(char::is_whitespace)
+            && !value.is_empty()
+            && value.split_whitespace().count() <= SOURCE_WORDS
+            && crate::analyze::ends_open(value)
+    })
+}
+
+const SOURCE_LABEL_CHARS: usize = 8;
+const SOURCE_WORDS: usize = 4;
 
 /// A breadcrumb: labels between spaced `>` or `›` ("暮らしと生活ガイド > 住宅",
 /// "Home › News › World").
@@ -1631,12 +1754,29 @@ mod tests {
     }
 
     #[test]
+    fn scorelines_are_no_headlines() {
+        assert!(scoreline("valencia 2 - 1 betis"));
+        assert!(scoreline("lakers 112–108 celtics"));
+        assert!(scoreline("fc bayern 3:1 borussia dortmund"));
+        assert!(!scoreline("bayern beat dortmund 3-1"));
+        assert!(!scoreline("harbour city 2-1 northgate: late header settles derby"));
+        assert!(!scoreline("2-1"));
+        assert!(!scoreline("the 2024-25 season starts in august"));
+        assert!(!scoreline(
+            "valencia win 2-1 in a thriller against betis, their first away win of the season"
+        ));
+    }
+
+    #[test]
     fn addresses_are_no_headlines() {
         assert!(address("jane.doe@example.com"));
         assert!(address("www.example.com/news"));
         assert!(address("https://example.com"));
         assert!(!address("Email jane@example.com for tickets"));
         assert!(!address("Singapore lender posts record profit"));
+        assert!(address("martin okafor mokafor at lists.example.org"));
+        assert!(!address("tickets on sale at the door"));
+        assert!(!address("we met at noon"));
     }
 
     #[test]

@@ -17,6 +17,14 @@ pub enum LangPolicy {
 }
 
 impl LangPolicy {
+    /// Whether the policy keeps a Latin-script language (`Any` does).
+    pub(super) fn keeps_latin(&self) -> bool {
+        match self {
+            LangPolicy::Any => true,
+            LangPolicy::Only(codes) => codes.iter().any(|c| crate::lang::latin_script(c)),
+        }
+    }
+
     /// Whether a block whose sure language is `tag` is kept: the tag is
     /// allowed, or it is a detector guess at a close sibling of an allowed one.
     pub(super) fn keeps(&self, tag: &str, block: &Analyzed) -> bool {

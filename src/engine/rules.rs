@@ -201,8 +201,18 @@ pub(super) fn apply_rules(doc: &Document<'_>, view: &[usize], reports: &mut [Blo
     // A title over its date or byline in one block ("Show HN: …" over "212
     // points by devjane 5 hours ago | …") reads as two lines of words, but
     // it is the headline's: the body does not widen over it.
+    // Nor over a field of the page's facts on a line of its own, ending no
+    // sentence ("Starring: Tom Aldane, Priya Nair", "Where to watch: In
+    // theaters"): a film's or a product's box above the text.
+    let open_field = |k: usize| {
+        let b = &doc.blocks[view[k]];
+        b.lines == 1 && labelled_value(b.form.as_str()) && !crate::segment::ends_sentence(b.form.as_str())
+    };
     let widens_up = |k: usize| {
-        widens(k) && !short_lines(k) && super::headline::dated_title(&doc.blocks[view[k]]).is_none()
+        widens(k)
+            && !short_lines(k)
+            && !open_field(k)
+            && super::headline::dated_title(&doc.blocks[view[k]]).is_none()
     };
     let mut first = view.iter().position(|&i| is_body(i));
     let mut last = view.iter().rposition(|&i| is_body(i));
@@ -240,8 +250,8 @@ pub(super) fn apply_rules(doc: &Document<'_>, view: &[usize], reports: &mut [Blo
     let opens_body = |k: usize| {
         reports[view[k]].decision != Decision::Drop
             && doc.firings[view[k]].iter().any(|f| rules.rules()[f.rule].spec.action == Action::OpenBody)
-            && (k + 1..view.len())
-                .take(QUANTITY_REACH)
+            && (k..view.len())
+                .take(QUANTITY_REACH + 1)
                 .map(|j| quantities(&doc.blocks[view[j]]))
                 .sum::<usize>()
                 >= QUANTITIES
@@ -503,8 +513,8 @@ const ISLAND_SENTENCES: usize = 3;
 const ISLAND_CHARS: usize = 400;
 
 /// How many blocks above the body's first paragraph an `open-body` rule's
-/// heading may stand; how many blocks under it are looked at, and how many
-/// of them must be quantities.
+/// heading may stand; how many blocks under it are looked at (besides its
+/// own, which may hold the list), and how many quantities they must hold.
 const OPEN_BODY_REACH: usize = 40;
 const QUANTITY_REACH: usize = 4;
 const QUANTITIES: usize = 2;

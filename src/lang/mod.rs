@@ -440,6 +440,12 @@ const COMMON_LATIN: [Lang; 24] = [
     Lang::Ind,
 ];
 
+/// Whether `code` (a primary subtag) names one of the common Latin-script
+/// languages.
+pub fn latin_script(code: &str) -> bool {
+    lang_for_code(code).is_some_and(|lang| COMMON_LATIN.contains(&lang))
+}
+
 fn lang_for_code(code: &str) -> Option<Lang> {
     ISO.iter().find(|&&(_, c)| c == code).map(|&(lang, _)| lang)
 }

@@ -44,11 +44,18 @@ fn wrapped(text: &str, lines: &[Line]) -> bool {
     2 * near >= widths.len()
 }
 
-/// Whether line `l` is a short paragraph: a plain line (no list marker) of
-/// `SHORT_PARAGRAPH_CHARS` non-space characters or more, ending a sentence (a closing quote or bracket after
-/// the full stop aside).
-fn short_paragraph(text: &str, l: &Line) -> bool {
-    if l.shape != LineShape::Plain {
+/// Whether line `l` is a short paragraph: a plain line (or, with `steps`, a
+/// numbered step: "1. Bata os ovos e o açúcar por dois minutos.", but no
+/// bulleted item) of `SHORT_PARAGRAPH_CHARS` non-space characters or more,
+/// ending a sentence (a closing quote or bracket after the full stop
+/// aside).
+fn short_paragraph(text: &str, l: &Line, steps: bool) -> bool {
+    let shape_fits = match l.shape {
+        LineShape::Plain => true,
+        LineShape::Numbered { has_content, .. } => steps && has_content,
+        LineShape::Bullet => false,
+    };
+    if !shape_fits {
         return false;
     }
     let line = &text[l.span.clone()];
@@ -124,14 +131,18 @@ pub(super) fn split_single_breaks(text: &str, out: &mut Segmented) {
             if lines.len() < RUN_LINES || n > 0 {
                 return None;
             }
-            let n = lines.iter().filter(|l| short_paragraph(text, l)).count();
+            // A recipe's numbered steps among a page's lines are its short
+            // paragraphs; a block that is mostly a list (a wiki's numbered
+            // references) is one unit.
+            let steps = 2 * lines.iter().filter(|l| l.shape != LineShape::Plain).count() < lines.len();
+            let n = lines.iter().filter(|l| short_paragraph(text, l, steps)).count();
             (n >= SHORT_PARAGRAPHS && !wrapped(text, lines)).then_some(n)
         })
         .collect();
     let short_together: usize = short.iter().flatten().sum();
     if short_together > 0
         && short_together
-            > out.blocks.iter().filter(|b| one_line(b, &|l: &Line| short_paragraph(text, l))).count()
+            > out.blocks.iter().filter(|b| one_line(b, &|l: &Line| short_paragraph(text, l, false))).count()
     {
         for (s, short) in split.iter_mut().zip(short) {
             *s = s.or(short);
