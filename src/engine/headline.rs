@@ -846,7 +846,8 @@ fn bracketed(form: &str) -> bool {
 /// "2026/11/13 17:42", a title over "입력 2026.11.24 08:31"), perhaps
 /// after its source's name ("Bloomberg" over "2025/03/14 09:32"), and
 /// under that, in any order, up to `DATED_TITLE_META_LINES` more meta
-/// lines or source fields ("来源：Bloomberg", "作者：Bloomberg News") and
+/// lines, source fields ("来源：Bloomberg", "作者：Bloomberg News") or
+/// reporters' credits in brackets ("〔記者林小明／台北報導〕") and
 /// buttons, a label a line (a news agency's title over its date over
 /// "字級：大中小", "分享", "列印"; "Reuters" over "[打印]"), at most
 /// `DATED_TITLE_META_LINES` + `DATED_TITLE_BUTTONS` lines, and over a
@@ -906,7 +907,10 @@ pub(super) fn dated_title(b: &Analyzed) -> Option<MetaLines> {
         title(&lines[t])
             && metas <= DATED_TITLE_META_LINES + 1
             && rest.len() <= DATED_TITLE_META_LINES + DATED_TITLE_BUTTONS
-            && rest.iter().all(|r| label(r) || meta(r) || source_field(&form[r.clone()]))
+            && rest.iter().all(|r| {
+                let line = &form[r.clone()];
+                label(r) || meta(r) || source_field(line) || bracketed_credit(line)
+            })
     };
     let last = &lines[lines.len() - 1];
     if under(0) {
@@ -1033,6 +1037,18 @@ fn source_field(line: &str) -> bool {
     })
 }
 
+/// A reporter's credit in brackets on its own line ("〔記者林小明／台北報導〕",
+/// "[경제일보 김민수 기자]"): at most `CREDIT_CHARS` characters between
+/// brackets.
+fn bracketed_credit(line: &str) -> bool {
+    let line = line.trim();
+    line.chars().count() <= CREDIT_CHARS
+        && [('〔', '〕'), ('【', '】'), ('[', ']'), ('(', ')')]
+            .iter()
+            .any(|&(open, close)| line.starts_with(open) && line.ends_with(close))
+}
+
+const CREDIT_CHARS: usize = 30;
 const SOURCE_LABEL_CHARS: usize = 8;
 const SOURCE_WORDS: usize = 4;
 
