@@ -606,6 +606,10 @@ fn kept_title(b: &Analyzed, decision: Decision) -> bool {
 /// figure. A headline that gives a score tells what happened ("Bayern beat
 /// Dortmund 3-1"): the score ends it.
 fn scoreline(form: &str) -> bool {
+    // Most titles hold no figure: they are turned away before any word is cut.
+    if !form.contains(|c: char| c.is_ascii_digit()) {
+        return false;
+    }
     let words: Vec<&str> = form.split_whitespace().collect();
     if words.len() > SCORELINE_WORDS {
         return false;
@@ -657,6 +661,10 @@ fn address(form: &str) -> bool {
 /// their senders: a user name, "at" and a domain with a dot, after at most
 /// `SENDER_NAME_WORDS` words of name.
 fn spelled_address(line: &str) -> bool {
+    // Most lines hold no " at ": they are turned away before any word is cut.
+    if !line.contains(" at ") {
+        return false;
+    }
     let words: Vec<&str> = line.split_whitespace().collect();
     let domain = |w: &str| {
         w.contains('.')
@@ -835,8 +843,14 @@ const NAME_LIST_NAMES: usize = 3;
 /// A line wholly in brackets: an editor's note ("（原标题：…）", "(Updated
 /// with comment)"), not a headline.
 fn bracketed(form: &str) -> bool {
-    let form = form.trim();
-    form.starts_with('(') && form.ends_with(')')
+    enclosed(form, &[('(', ')')])
+}
+
+/// Whether `line`, trimmed, opens with one of `pairs`' opening brackets and
+/// ends with its closing one.
+fn enclosed(line: &str, pairs: &[(char, char)]) -> bool {
+    let line = line.trim();
+    pairs.iter().any(|&(open, close)| line.starts_with(open) && line.ends_with(close))
 }
 
 /// A title with its meta lines in one block: a line that can be a
@@ -902,15 +916,22 @@ pub(super) fn dated_title(b: &Analyzed) -> Option<MetaLines> {
         // Under the first date, more meta lines (an update's date, the
         // author, "来源：Bloomberg") and buttons, in any order.
         let rest = &lines[first + 1..];
-        let label = |r: &Range<usize>| button(&form[r.clone()]);
-        let metas = first - t + rest.iter().filter(|r| !label(r)).count();
-        title(&lines[t])
-            && metas <= DATED_TITLE_META_LINES + 1
-            && rest.len() <= DATED_TITLE_META_LINES + DATED_TITLE_BUTTONS
-            && rest.iter().all(|r| {
-                let line = &form[r.clone()];
-                label(r) || meta(r) || source_field(line) || bracketed_credit(line)
-            })
+        if rest.len() > DATED_TITLE_META_LINES + DATED_TITLE_BUTTONS || !title(&lines[t]) {
+            return false;
+        }
+        // Each line a button, or else a meta line of some kind, counted.
+        let mut metas = first - t;
+        for r in rest {
+            let line = &form[r.clone()];
+            if button(line) {
+                continue;
+            }
+            if !(meta(r) || source_field(line) || bracketed_credit(line)) {
+                return false;
+            }
+            metas += 1;
+        }
+        metas <= DATED_TITLE_META_LINES + 1
     };
     let last = &lines[lines.len() - 1];
     if under(0) {
@@ -1015,8 +1036,7 @@ fn source_name(line: &str) -> bool {
 /// "分享到：").
 fn button(line: &str) -> bool {
     let line = line.trim();
-    let bracketed = line.starts_with('[') && line.ends_with(']');
-    (bracketed || line.split_whitespace().count() <= SHORT_LABEL_WORDS)
+    (enclosed(line, &[('[', ']')]) || line.split_whitespace().count() <= SHORT_LABEL_WORDS)
         && line.chars().filter(|c| !c.is_whitespace()).count() <= SHORT_LABEL_CHARS
         && crate::analyze::ends_open(line.trim_end_matches([':', '：']))
 }
@@ -1041,11 +1061,8 @@ fn source_field(line: &str) -> bool {
 /// "[경제일보 김민수 기자]"): at most `CREDIT_CHARS` characters between
 /// brackets.
 fn bracketed_credit(line: &str) -> bool {
-    let line = line.trim();
-    line.chars().count() <= CREDIT_CHARS
-        && [('〔', '〕'), ('【', '】'), ('[', ']'), ('(', ')')]
-            .iter()
-            .any(|&(open, close)| line.starts_with(open) && line.ends_with(close))
+    line.trim().chars().count() <= CREDIT_CHARS
+        && enclosed(line, &[('〔', '〕'), ('【', '】'), ('[', ']'), ('(', ')')])
 }
 
 const CREDIT_CHARS: usize = 30;
