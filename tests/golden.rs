@@ -43,6 +43,26 @@ fn golden_documents_clean_to_their_expected_text() {
 /// they do with them, and why.
 const FLAT_EXCEPTIONS: &[(&str, &str)] = &[
     (
+        "de-recipe-card-buttons",
+        "a line each, the card's 'Nährwerte' button stands alone and reads as a heading, which stays; beside 'Einkaufsliste' in one block it goes",
+    ),
+    (
+        "en-earnings-call-transcript",
+        "a line each, the contents list's last entry ('Call Participants') is taken for the headline: its section's heading below is worded 'Call participants:'",
+    ),
+    (
+        "en-forum-unread-post-headers",
+        "a line each, the first post's two paragraphs are too short to start the body, which starts at the reply; the poster's 'Location: Leeds' above it is taken for the headline",
+    ),
+    (
+        "en-press-release-issuer-line",
+        "a line each, the release's three highlights between the date and the first paragraph read as head chrome and go; the headline above them stays",
+    ),
+    (
+        "ja-qa-portal-poster-lines",
+        "with blank lines, an answer's vote count, the thanks heading, the count of other answers, a poster's name and time share blocks with the answers' text and stay; a line each, they go",
+    ),
+    (
         "es-match-report-scoreline",
         "a line each, the match facts under the report are a run of fields, and the last one ('Estadio: Mestalla. 44.000 espectadores.') goes with the tail",
     ),

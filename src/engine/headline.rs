@@ -157,6 +157,29 @@ pub(super) fn headline(
     // "Installation" … "Environment variables" … "Logging", over the
     // page's "Configuration").
     let last = (0..before).rev().find(|&k| candidate(k));
+    // A release's highlights, a line each in text without blank lines:
+    // `HIGHLIGHT_LINES` or more statements of figures in sentence case in
+    // a row, right above the body ("Net sales rose 8.4% to $1.21 billion"
+    // over "Adjusted earnings per share of $0.94, up 12%"). They are a
+    // list, not a headline over its standfirst: the headline is the title
+    // above them. (A headline in sentence case over its standfirst has no
+    // figure in one of the two, mostly.)
+    let highlight = |k: usize| {
+        let b = &blocks[view[k]];
+        title_line(b)
+            && b.words >= HIGHLIGHT_WORDS
+            && sentence_case(b)
+            && b.form.as_str().contains(|c: char| c.is_ascii_digit())
+            && reports[view[k]].decision != Decision::Drop
+    };
+    let last = last.map(|l| {
+        let start = (0..=l).rev().take_while(|&k| highlight(k)).last().unwrap_or(l);
+        if l + 1 - start >= HIGHLIGHT_LINES {
+            (0..start).rev().find(|&k| candidate(k)).unwrap_or(l)
+        } else {
+            l
+        }
+    });
     // Asked only when needed: `title` may ask the block's language.
     let one_word_above = || {
         (0..before).rev().find(|&k| reports[view[k]].decision != Decision::Drop).filter(|&k| {
@@ -164,10 +187,16 @@ pub(super) fn headline(
             title_line(b) && one_word_title(b) && title(k)
         })
     };
+    // A date or a byline is no menu's label: a title over "2026年11月27日
+    // 11時05分" is a headline over its date, not an item of a sidebar.
     let menu_label = |k: usize| {
         view.get(k).is_some_and(|&i| {
             let b = &blocks[i];
-            reports[i].decision != Decision::Drop && b.lines == 1 && !b.punctuated && short_label(b)
+            reports[i].decision != Decision::Drop
+                && b.lines == 1
+                && !b.punctuated
+                && short_label(b)
+                && !meta_line(b.form.as_str())
         })
     };
     // A title longer than any sidebar item a few blocks above that menu (a
@@ -868,7 +897,8 @@ fn enclosed(line: &str, pairs: &[(char, char)]) -> bool {
 /// title with meta lines under it a kicker may stand (a blog's category
 /// over its post's title over its author and date), or a title over its
 /// subtitle. Over it: one or more bare dates (a blog's "2024-11-20" over
-/// its post's title). Says where the meta lines stand.
+/// its post's title). A question needs no date: buttons alone may stand
+/// under it. Says where the meta lines stand.
 pub(super) fn dated_title(b: &Analyzed) -> Option<MetaLines> {
     let form = b.form.as_str();
     let lines = b.line_ranges.as_slice();
@@ -887,6 +917,7 @@ pub(super) fn dated_title(b: &Analyzed) -> Option<MetaLines> {
             && !meta_line(head)
             && !labels_a_list(head)
             && !address(head)
+            && !ticker(head)
     };
     let meta = |r: &Range<usize>| meta_line(&form[r.clone()]);
     let dates =
@@ -933,8 +964,19 @@ pub(super) fn dated_title(b: &Analyzed) -> Option<MetaLines> {
         }
         metas <= DATED_TITLE_META_LINES + 1
     };
+    // A question over its buttons and counters alone, no date (a Q&A
+    // site's "为什么…？" over "我来答", "分享", "举报", "3个回答"): at least
+    // `QUESTION_BUTTONS` of them.
+    let asked = || {
+        let question = form[lines[0].clone()].trim_end();
+        lines.len() > QUESTION_BUTTONS
+            && question.chars().filter(|c| !c.is_whitespace()).count() <= HEADLINE_CHARS
+            && question.split_whitespace().count() <= QUESTION_WORDS
+            && one_question(question)
+            && lines[1..].iter().all(|r| button(&form[r.clone()]))
+    };
     let last = &lines[lines.len() - 1];
-    if under(0) {
+    if under(0) || asked() {
         Some(MetaLines::Under(0))
     } else if lines.len() > 2 && under(1) && (kicker(&lines[0]) || title(&lines[0])) {
         Some(MetaLines::Under(1))
@@ -1159,6 +1201,15 @@ pub(super) fn one_question(form: &str) -> bool {
 }
 
 const QUESTION_WORDS: usize = 20;
+
+/// The fewest lines of a release's highlights in a row.
+const HIGHLIGHT_LINES: usize = 3;
+/// The fewest words of a highlight.
+const HIGHLIGHT_WORDS: usize = 6;
+
+/// The fewest buttons under a question with no date under it for the two
+/// to be a title and its buttons.
+const QUESTION_BUTTONS: usize = 2;
 
 /// A title of one word ("Configuration", a manual page's), in letters: a
 /// counter or a date is no title.
@@ -1531,6 +1582,15 @@ fn without_site(line: &str) -> &str {
         .map_or(line, |(title, _)| title.trim_end())
 }
 
+/// A name with a field in brackets at its end, as a stock's chip prints
+/// its market and ticker: "Northwind Logistics (NYSE: NWL)", "港灣科技（上市：1234）".
+/// A headline does not end that way.
+fn ticker(line: &str) -> bool {
+    line.strip_suffix([')', '）'])
+        .and_then(|l| l.rsplit_once(['(', '（']))
+        .is_some_and(|(name, field)| !name.trim().is_empty() && field.contains([':', '：']))
+}
+
 /// Whether a run of digits is a year of this century or the last.
 fn year(digits: &str) -> bool {
     digits.len() == 4 && (digits.starts_with("19") || digits.starts_with("20"))
@@ -1678,6 +1738,14 @@ mod tests {
     #[test]
     fn verdict_labels_are_in_the_matching_form() {
         assert!(VERDICT_LABELS.iter().all(|l| *l == l.to_lowercase()));
+    }
+
+    #[test]
+    fn tickers_are_no_headlines() {
+        assert!(ticker("northwind logistics (nyse: nwl)"));
+        assert!(ticker("港灣科技（上市：1234）"));
+        assert!(!ticker("northwind logistics (nwl) q3 2026 earnings call transcript"));
+        assert!(!ticker("the fed's next move (and why it matters)"));
     }
 
     #[test]

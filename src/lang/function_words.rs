@@ -49,7 +49,8 @@ const FOREIGN_WORDS: &[&[u8]] = &[
     // es, pt, it
     b"el", b"los", b"las", b"y", b"por", b"con", b"para", b"del", b"una", b"es", b"se",
     b"lo", b"como", b"pero", b"su", b"muy", b"os", b"da", b"em", b"dos",
-    b"ao", b"mas", b"che", b"di", b"sono", b"della", b"gli", b"nel",
+    b"ao", b"mas", b"che", b"di", b"sono", b"della", b"gli", b"nel", b"un", b"si", b"non",
+    b"alla", b"nella", b"anche", b"questo", b"sul",
     // nl, sv, da, no
     b"het", b"een", b"en", b"zijn", b"voor", b"niet", b"op", b"te", b"dat", b"ook",
     b"naar", b"och", b"att", b"det", b"som", b"med", b"av", b"til", b"og", b"ikke",
