@@ -43,6 +43,10 @@ fn golden_documents_clean_to_their_expected_text() {
 /// they do with them, and why.
 const FLAT_EXCEPTIONS: &[(&str, &str)] = &[
     (
+        "de-qa-portal-poster-blocks",
+        "a line each, the menu's last item ('Anmelden') is taken for a one-word headline, and the question's topics line stands alone and stays; the poster's lines go",
+    ),
+    (
         "de-recipe-card-buttons",
         "a line each, the card's 'Nährwerte' button stands alone and reads as a heading, which stays; beside 'Einkaufsliste' in one block it goes",
     ),

@@ -421,13 +421,50 @@ fn bylined_title(
     let meta = |m: usize| meta_line(blocks[view[m]].form.as_str());
     let m = (k.saturating_sub(BYLINE_REACH)..k).rev().find(|&m| meta(m))?;
     // The byline's lines may be blocks of their own ("By Sam Taylor" over
-    // "published 2 days ago").
-    let t = (0..m).rev().find(|&t| !meta(t)).filter(|&t| candidate(t))?;
+    // "published 2 days ago"), and the publisher's field among them ("From:
+    // HM Revenue & Customs" over "Published 6 April 2026").
+    let t = (0..m).rev().find(|&t| !meta(t) && !publisher_field(blocks[view[t]].form.as_str()))?;
+    // A standfirst of a sentence or two, ending with its full stop, may
+    // stand between the title and the byline.
+    if !candidate(t) {
+        let b = &blocks[view[t]];
+        let u = t.checked_sub(1)?;
+        return (b.punctuated
+            && b.lines <= STANDFIRST_LINES
+            && sentence_case(b)
+            && candidate(u)
+            && headline_over_standfirst(&blocks[view[u]]))
+        .then_some(u..t + 1);
+    }
     let standfirst = t.checked_sub(1).filter(|&u| {
         candidate(u) && headline_over_standfirst(&blocks[view[u]]) && sentence_case(&blocks[view[t]])
     });
     Some(standfirst.map_or(t..t + 1, |u| u..t + 1))
 }
+
+/// A field that names the page's publisher under its title, in the
+/// matching form: "From: HM Revenue & Customs", "Quelle: Bundesamt für
+/// Statistik" — a label of the publisher's (no review's or opinion's
+/// label: "Review: …" is a headline's) and a name of at most
+/// `SOURCE_WORDS` words.
+fn publisher_field(form: &str) -> bool {
+    source_field(form)
+        && form.split_once([':', '：']).is_some_and(|(label, _)| PUBLISHER_LABELS.contains(&label.trim()))
+}
+
+const PUBLISHER_LABELS: &[&str] = &[
+    "from",
+    "source",
+    "publisher",
+    "quelle",
+    "herausgeber",
+    "éditeur",
+    "fuente",
+    "fonte",
+    "来源",
+    "出典",
+    "출처",
+];
 
 /// How many blocks above a short label a byline is looked for.
 const BYLINE_REACH: usize = 30;
@@ -1738,6 +1775,14 @@ mod tests {
     #[test]
     fn verdict_labels_are_in_the_matching_form() {
         assert!(VERDICT_LABELS.iter().all(|l| *l == l.to_lowercase()));
+    }
+
+    #[test]
+    fn publisher_fields_are_told_from_review_titles() {
+        assert!(publisher_field("from: hm revenue & customs"));
+        assert!(publisher_field("quelle: statistisches bundesamt"));
+        assert!(!publisher_field("review: oppenheimer"));
+        assert!(!publisher_field("from: the city that never sleeps to the town that never wakes"));
     }
 
     #[test]
