@@ -221,10 +221,24 @@ pub(super) fn headline(
     // A page with no title of two words or more (a manual's page, a forum
     // thread) may have one of a single word right above its body (dropped
     // blocks between), or a question.
+    // A question on a line of its own that opens the body, a line in text
+    // without blank lines (a Q&A page's "Warum wird mein Sauerteig …?"
+    // over the question's text), is its title rather than a label of one
+    // word above it (the menu's "Anmelden").
+    let opening_question = || {
+        view.get(before).is_some_and(|&i| {
+            question_title(&blocks[i])
+                && title(before)
+                && !view.get(before + 1).is_some_and(|&j| question_title(&blocks[j]))
+        })
+    };
     let Some(last) = last else {
         let question = || {
             (0..before).rev().find(|&k| question_title(&blocks[view[k]]) && title(k) && !contents_entry(k))
         };
+        if opening_question() {
+            return Some(Headline::new(before..before + 1));
+        }
         return one_word_above().or_else(question).map(|k| Headline::new(k..k + 1));
     };
     let last = listed_link(blocks, view, &link_dropped, candidate, last).unwrap_or(last);
