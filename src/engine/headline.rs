@@ -218,9 +218,6 @@ pub(super) fn headline(
     {
         return Some(Headline::new(w..w + 1));
     }
-    // A page with no title of two words or more (a manual's page, a forum
-    // thread) may have one of a single word right above its body (dropped
-    // blocks between), or a question.
     // A question on a line of its own that opens the body, a line in text
     // without blank lines (a Q&A page's "Warum wird mein Sauerteig …?"
     // over the question's text), is its title rather than a label of one
@@ -232,6 +229,9 @@ pub(super) fn headline(
                 && !view.get(before + 1).is_some_and(|&j| question_title(&blocks[j]))
         })
     };
+    // A page with no title of two words or more (a manual's page, a forum
+    // thread) may have one of a single word right above its body (dropped
+    // blocks between), or a question.
     let Some(last) = last else {
         let question = || {
             (0..before).rev().find(|&k| question_title(&blocks[view[k]]) && title(k) && !contents_entry(k))

@@ -5,7 +5,9 @@
 /// Whether `word` is one of the most frequent function words of German,
 /// French, Spanish, Portuguese, Italian, Dutch, the Scandinavian languages,
 /// Polish, Czech, Turkish or Indonesian that is not also an English word
-/// ("die", "was", "do", "per", "van", "met" are left out).
+/// ("die", "was", "do", "per", "van", "met" are left out). "un" is
+/// English's "UN" too: a sentence about the United Nations has English
+/// function words enough to outweigh it.
 pub fn is_foreign_function_word(word: &str) -> bool {
     function_class(word) == FOREIGN || is_foreign_accented(word)
 }
