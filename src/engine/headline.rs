@@ -1516,7 +1516,19 @@ const LABEL_ROW_TOKEN_CHARS: usize = 4;
 /// sentence (a `!` or `?` at the end of a line in Title Case is a
 /// headline's).
 fn title_line(b: &Analyzed) -> bool {
-    (b.lines == 1 || kicker_over_title(b)) && b.chars <= HEADLINE_CHARS && (b.open_end || b.headline_end)
+    (b.lines == 1 || kicker_over_title(b))
+        && b.chars <= HEADLINE_CHARS
+        && (b.open_end || b.headline_end)
+        && !quoted_full_stop(b.form.as_str())
+}
+
+/// Whether a line ends with a full stop inside its closing quotation
+/// mark: a sentence, however it ends ("… is an urban planner and the
+/// author of "The Empty Lot.""), not a title.
+fn quoted_full_stop(form: &str) -> bool {
+    let line = form.trim_end();
+    let unquoted = line.trim_end_matches(['"', '”', '“', '’', '\'', '»', '«', '」', '』']);
+    unquoted.len() < line.len() && unquoted.ends_with(['.', '。'])
 }
 
 /// A kicker of at most `KICKER_WORDS` words a line, on one or two lines,
@@ -1797,6 +1809,14 @@ mod tests {
         assert!(publisher_field("quelle: statistisches bundesamt"));
         assert!(!publisher_field("review: oppenheimer"));
         assert!(!publisher_field("from: the city that never sleeps to the town that never wakes"));
+    }
+
+    #[test]
+    fn sentences_ending_inside_quotes_are_no_titles() {
+        assert!(quoted_full_stop("rosa delgado is the author of \"the empty lot.\""));
+        assert!(quoted_full_stop("er sagte: „wir sind nah dran.“"));
+        assert!(!quoted_full_stop("'neutral' fact-checker: 'are there any un-angry supporters?'"));
+        assert!(!quoted_full_stop("biden: \"we will not back down\""));
     }
 
     #[test]
