@@ -218,27 +218,25 @@ pub(super) fn headline(
     {
         return Some(Headline::new(w..w + 1));
     }
-    // A question on a line of its own that opens the body, a line in text
-    // without blank lines (a Q&A page's "Warum wird mein Sauerteig …?"
-    // over the question's text), is its title rather than a label of one
-    // word above it (the menu's "Anmelden").
-    let opening_question = || {
-        view.get(before).is_some_and(|&i| {
-            question_title(&blocks[i])
-                && title(before)
-                && !view.get(before + 1).is_some_and(|&j| question_title(&blocks[j]))
-        })
-    };
     // A page with no title of two words or more (a manual's page, a forum
     // thread) may have one of a single word right above its body (dropped
     // blocks between), or a question.
     let Some(last) = last else {
+        // A question on a line of its own that opens the body, a line in
+        // text without blank lines (a Q&A page's "Warum wird mein Sauerteig
+        // …?" over the question's text), is its title rather than a label
+        // of one word above it (the menu's "Anmelden").
+        let opening_question = view.get(before).is_some_and(|&i| {
+            question_title(&blocks[i])
+                && title(before)
+                && !view.get(before + 1).is_some_and(|&j| question_title(&blocks[j]))
+        });
+        if opening_question {
+            return Some(Headline::new(before..before + 1));
+        }
         let question = || {
             (0..before).rev().find(|&k| question_title(&blocks[view[k]]) && title(k) && !contents_entry(k))
         };
-        if opening_question() {
-            return Some(Headline::new(before..before + 1));
-        }
         return one_word_above().or_else(question).map(|k| Headline::new(k..k + 1));
     };
     let last = listed_link(blocks, view, &link_dropped, candidate, last).unwrap_or(last);
@@ -438,22 +436,19 @@ fn bylined_title(
     // "published 2 days ago"), and the publisher's field among them ("From:
     // HM Revenue & Customs" over "Published 6 April 2026").
     let t = (0..m).rev().find(|&t| !meta(t) && !publisher_field(blocks[view[t]].form.as_str()))?;
+    // The block above `t`, when it is the headline and `t` its standfirst.
+    let headline_over = || {
+        t.checked_sub(1).filter(|&u| {
+            candidate(u) && headline_over_standfirst(&blocks[view[u]]) && sentence_case(&blocks[view[t]])
+        })
+    };
+    if candidate(t) {
+        return Some(headline_over().map_or(t..t + 1, |u| u..t + 1));
+    }
     // A standfirst of a sentence or two, ending with its full stop, may
     // stand between the title and the byline.
-    if !candidate(t) {
-        let b = &blocks[view[t]];
-        let u = t.checked_sub(1)?;
-        return (b.punctuated
-            && b.lines <= STANDFIRST_LINES
-            && sentence_case(b)
-            && candidate(u)
-            && headline_over_standfirst(&blocks[view[u]]))
-        .then_some(u..t + 1);
-    }
-    let standfirst = t.checked_sub(1).filter(|&u| {
-        candidate(u) && headline_over_standfirst(&blocks[view[u]]) && sentence_case(&blocks[view[t]])
-    });
-    Some(standfirst.map_or(t..t + 1, |u| u..t + 1))
+    let b = &blocks[view[t]];
+    (b.punctuated && b.lines <= STANDFIRST_LINES).then(headline_over).flatten().map(|u| u..t + 1)
 }
 
 /// A field that names the page's publisher under its title, in the
@@ -462,8 +457,9 @@ fn bylined_title(
 /// label: "Review: …" is a headline's) and a name of at most
 /// `SOURCE_WORDS` words.
 fn publisher_field(form: &str) -> bool {
-    source_field(form)
-        && form.split_once([':', '：']).is_some_and(|(label, _)| PUBLISHER_LABELS.contains(&label.trim()))
+    // The label first: most lines have none of these.
+    form.split_once([':', '：']).is_some_and(|(label, _)| PUBLISHER_LABELS.contains(&label.trim()))
+        && source_field(form)
 }
 
 const PUBLISHER_LABELS: &[&str] = &[
@@ -1020,10 +1016,11 @@ pub(super) fn dated_title(b: &Analyzed) -> Option<MetaLines> {
     // `QUESTION_BUTTONS` of them.
     let asked = || {
         let question = form[lines[0].clone()].trim_end();
-        lines.len() > QUESTION_BUTTONS
+        // The question mark first: most first lines end without one.
+        one_question(question)
+            && lines.len() > QUESTION_BUTTONS
             && question.chars().filter(|c| !c.is_whitespace()).count() <= HEADLINE_CHARS
             && question.split_whitespace().count() <= QUESTION_WORDS
-            && one_question(question)
             && lines[1..].iter().all(|r| button(&form[r.clone()]))
     };
     let last = &lines[lines.len() - 1];
@@ -1212,7 +1209,7 @@ const FIELD_WORDS: usize = 3;
 /// "Der Hafen am Morgen (Bild: dpa)". A bare note is a headline's ("Tour
 /// the New Library (Photos)", "新庁舎が完成（写真）").
 fn captioned(form: &str) -> bool {
-    let Some(inner) = form.strip_suffix(')').and_then(|f| f.rsplit_once('(')).map(|(_, inner)| inner) else {
+    let Some((_, inner)) = closing_group(form) else {
         return false;
     };
     let inner = inner.trim();
@@ -1639,8 +1636,7 @@ const AGE_UNITS: [&str; 20] = [
 /// aggregator prints it after a story's title ("Show HN: … (example.com)"):
 /// the bracket closes no sentence.
 fn without_site(line: &str) -> &str {
-    line.strip_suffix(')')
-        .and_then(|l| l.rsplit_once('('))
+    closing_group(line)
         .filter(|(_, site)| site.contains('.') && !site.contains(char::is_whitespace) && !site.ends_with('.'))
         .map_or(line, |(title, _)| title.trim_end())
 }
@@ -1649,9 +1645,15 @@ fn without_site(line: &str) -> &str {
 /// its market and ticker: "Northwind Logistics (NYSE: NWL)", "港灣科技（上市：1234）".
 /// A headline does not end that way.
 fn ticker(line: &str) -> bool {
-    line.strip_suffix([')', '）'])
-        .and_then(|l| l.rsplit_once(['(', '（']))
-        .is_some_and(|(name, field)| !name.trim().is_empty() && field.contains([':', '：']))
+    closing_group(line).is_some_and(|(name, field)| !name.trim().is_empty() && field.contains([':', '：']))
+}
+
+/// What stands before the bracketed group that ends `line`, and what the
+/// group holds ("show hn: … (example.com)" → "show hn: … ", "example.com";
+/// full-width brackets too, as text outside the matching form keeps them):
+/// `None` when the line does not end with a closing bracket.
+fn closing_group(line: &str) -> Option<(&str, &str)> {
+    line.strip_suffix([')', '）']).and_then(|l| l.rsplit_once(['(', '（']))
 }
 
 /// Whether a run of digits is a year of this century or the last.
