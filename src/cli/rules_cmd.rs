@@ -136,6 +136,10 @@ fn show(s: &RuleSpec, out: &mut impl Write) -> io::Result<()> {
             out,
             "  match: chrome-lines: a block of {min_items} to {max_items} short lines, each dropped by a rule when alone, one of them a rule for anywhere"
         )?,
+        MatchSpec::Structure(Structure::ChromeTail { min_items, max_items }) => writeln!(
+            out,
+            "  match: chrome-tail: the last lines of a block of at most {max_items} lines, under its first, {min_items}+ of them dropped by a rule when alone and the rest short labels"
+        )?,
         MatchSpec::Structure(Structure::LabelList { min_items, max_words, min_percent }) => writeln!(
             out,
             "  match: label-list: {min_items}+ labels of at most {max_words} words, making up {min_percent}%+ of the lines"

@@ -50,50 +50,148 @@ pub(super) fn chrome_lines<'d>(doc: &'d Document<'_>, i: usize) -> Option<&'d st
 }
 
 fn every_line_dropped(doc: &Document<'_>, i: usize) -> Option<String> {
-    let rules = doc.rules.rules();
     let block = &doc.blocks[i];
     let form = block.form.as_str();
     let mut ids: Vec<&str> = Vec::new();
     let mut anywhere = false;
     for (n, range) in block.line_ranges.iter().enumerate() {
-        let line = &form[range.clone()];
-        let chars = line.chars().filter(|&c| c != ' ').count();
-        if chars > MAX_LINE_CHARS {
-            return None;
-        }
-        let whole = 0..line.len();
-        let firings = doc.rules.fire(BlockForm { text: line, lines: std::slice::from_ref(&whole), chars });
-        let mut drop: Option<&CompiledRule> = None;
-        for r in firings.iter().map(|f| &rules[f.rule]).filter(|r| applies_sized(r, chars, 1, block)) {
-            match r.spec.action {
-                action if action.keeps() => return None,
-                // A rule for anywhere is the one named.
-                Action::DropBlock | Action::DropWithLink
-                    if drop.is_none_or(|d| d.spec.when.position != Position::Anywhere) =>
-                {
-                    drop = Some(r);
-                }
-                _ => {}
+        match line_verdict(doc, i, &form[range.clone()]) {
+            Verdict::Dropped(drop) => {
+                anywhere |= drop.spec.when.position == Position::Anywhere;
+                ids.push(&drop.spec.id.value);
             }
-        }
-        // A byline's name, with no "By" before it, over its date and the
-        // buttons ("Ouest-France Marie Lefèvre." over "Publié le …" over
-        // "Écouter", "Partager"): no rule drops a name alone.
-        let Some(drop) = drop else {
-            if n == 0
-                && block.line_ranges.len() >= NAME_BLOCK_LINES
-                && doc.lines(i).next().is_some_and(name_line)
+            // A byline's name, with no "By" before it, over its date and the
+            // buttons ("Ouest-France Marie Lefèvre." over "Publié le …" over
+            // "Écouter", "Partager"): no rule drops a name alone.
+            Verdict::Unmatched
+                if n == 0
+                    && block.line_ranges.len() >= NAME_BLOCK_LINES
+                    && doc.lines(i).next().is_some_and(name_line) =>
             {
                 ids.push("a name");
-                continue;
             }
-            return None;
-        };
-        anywhere |= drop.spec.when.position == Position::Anywhere;
-        ids.push(&drop.spec.id.value);
+            Verdict::Unmatched | Verdict::Kept => return None,
+        }
     }
     (anywhere && ids.len() >= 2).then(|| format!("every line is chrome: {}", ids.join(", ")))
 }
+
+/// What the rules say of one line of block `i` taken as a block of its own.
+enum Verdict<'d> {
+    /// A `keep` rule keeps it.
+    Kept,
+    /// This `drop-block` or `drop-with-link` rule drops it (one for
+    /// anywhere, when several do).
+    Dropped(&'d CompiledRule),
+    /// No rule decides it, or it is too long to be asked.
+    Unmatched,
+}
+
+/// The rules' verdict on `line`, a line of block `i`'s matching form: its
+/// `[when]` size conditions for the line and its language ones for the
+/// block; its position is not asked.
+fn line_verdict<'d>(doc: &'d Document<'_>, i: usize, line: &str) -> Verdict<'d> {
+    let rules = doc.rules.rules();
+    let block = &doc.blocks[i];
+    let chars = line.chars().filter(|&c| c != ' ').count();
+    if chars > MAX_LINE_CHARS {
+        return Verdict::Unmatched;
+    }
+    let whole = 0..line.len();
+    let firings = doc.rules.fire(BlockForm { text: line, lines: std::slice::from_ref(&whole), chars });
+    let mut drop: Option<&CompiledRule> = None;
+    for r in firings.iter().map(|f| &rules[f.rule]).filter(|r| applies_sized(r, chars, 1, block)) {
+        match r.spec.action {
+            action if action.keeps() => return Verdict::Kept,
+            // A rule for anywhere is the one named.
+            Action::DropBlock | Action::DropWithLink
+                if drop.is_none_or(|d| d.spec.when.position != Position::Anywhere) =>
+            {
+                drop = Some(r);
+            }
+            _ => {}
+        }
+    }
+    drop.map_or(Verdict::Unmatched, Verdict::Dropped)
+}
+
+/// The chrome under the first line of block `i`: the index of the first
+/// line of its last lines when each is dropped by a rule taken alone (as
+/// for [`chrome_lines`]) or is a short label among them ("Mariana Lopes",
+/// "São Paulo", a tag), at least `min_dropped` are a rule's, one of them a
+/// rule for anywhere, the labels are at most one more than the lines a
+/// rule drops (a post's three tags over its two dates), and a line above
+/// them is no label; with the evidence. A standfirst or a title over its byline, its
+/// date and share buttons, scraped as one block, keeps the standfirst or
+/// the title.
+pub(super) fn chrome_tail(doc: &Document<'_>, i: usize, min_dropped: usize) -> Option<(usize, String)> {
+    let block = &doc.blocks[i];
+    let form = block.form.as_str();
+    // A byline's name over its date and buttons, or a first line that a
+    // rule drops, is chrome too: the whole block is the other rules'.
+    let first = block.line_ranges.first()?;
+    if doc.lines(i).next().is_some_and(name_line)
+        || matches!(line_verdict(doc, i, &form[first.clone()]), Verdict::Dropped(_))
+    {
+        return None;
+    }
+    let mut start = None;
+    let (mut dropped, mut labels, mut anywhere) = (0, 0, false);
+    let mut ids: Vec<&str> = Vec::new();
+    for (n, range) in block.line_ranges.iter().enumerate().skip(1).rev() {
+        let line = &form[range.clone()];
+        match line_verdict(doc, i, line) {
+            // A line of list markers alone ("*", "+") counts as a label.
+            Verdict::Dropped(drop) if line.contains(char::is_alphabetic) => {
+                dropped += 1;
+                anywhere |= drop.spec.when.position == Position::Anywhere;
+                ids.push(&drop.spec.id.value);
+            }
+            Verdict::Dropped(_) => labels += 1,
+            Verdict::Unmatched if tail_label(line) => labels += 1,
+            Verdict::Unmatched | Verdict::Kept => break,
+        }
+        start = Some(n);
+    }
+    ids.reverse();
+    let start = start?;
+    // What stays says more than a label ("Reblog" over "Share", "Tweet"),
+    // and is not the buttons' labels run together ("Continue reading the
+    // main story Share This Page" over "Continue reading the main story").
+    let above = &form[..block.line_ranges[start - 1].end];
+    let text_above = block.line_ranges[..start].iter().any(|r| !tail_label(&form[r.clone()]));
+    let echoed = block.line_ranges[start..].iter().any(|r| {
+        let line = form[r.clone()].trim();
+        line.contains(' ') && above.contains(line)
+    });
+    (anywhere && dropped >= min_dropped && labels <= dropped + 1 && text_above && !echoed).then(|| {
+        let evidence = format!(
+            "{} lines under the first are chrome: {}",
+            block.line_ranges.len() - start,
+            ids.join(", ")
+        );
+        (start, evidence)
+    })
+}
+
+/// A short label among chrome lines: at most `LABEL_WORDS` words and
+/// `LABEL_CHARS` characters (`UNSPACED_LABEL_CHARS` in a script without
+/// spaces), ending no sentence (a name, a
+/// place, a tag, a counter: "São Paulo", "字数 1,286").
+fn tail_label(line: &str) -> bool {
+    let line = line.trim();
+    let chars = if line.contains(crate::lang::is_unspaced) { UNSPACED_LABEL_CHARS } else { LABEL_CHARS };
+    line.split_whitespace().count() <= LABEL_WORDS
+        && crate::segment::at_most_chars(line, chars)
+        && !crate::segment::ends_sentence(line)
+        && !line.ends_with([',', ';', ':', '：', '，'])
+}
+
+const LABEL_WORDS: usize = 3;
+const LABEL_CHARS: usize = 24;
+/// The most characters of such a label in a script without spaces
+/// ("パフォーマンス", "字数 1,286"): a title there is longer.
+const UNSPACED_LABEL_CHARS: usize = 12;
 
 #[cfg(test)]
 mod tests {

@@ -330,12 +330,15 @@ pub(super) fn headline(
     } else {
         last
     };
+    // A title said again under a block that holds it (a breadcrumb and the
+    // title over the page's own heading) is no standfirst.
     let standfirst = k > 0 && {
         let (upper, lower) = (&blocks[view[k - 1]], &blocks[view[k]]);
-        (standfirst_line(lower)
-            || sentence_case(lower)
-            || labelled(lower.form.as_str())
-            || uncased_under_title(upper, lower))
+        !upper.form.as_str().contains(lower.form.as_str())
+            && (standfirst_line(lower)
+                || sentence_case(lower)
+                || labelled(lower.form.as_str())
+                || uncased_under_title(upper, lower))
             && candidate(k - 1)
             && headline_over_standfirst(upper)
     };
@@ -1036,8 +1039,12 @@ pub(super) fn dated_title(b: &Analyzed) -> Option<MetaLines> {
 }
 
 /// A title in a Latin script: no letter of a script without spaces, and
-/// at least `LATIN_TITLE_WORDS` words with an ASCII letter.
+/// at least `LATIN_TITLE_WORDS` words with an ASCII letter. A portal's
+/// label in brackets before it ("【英文ニュース】Nintendo shares jump …") is
+/// not asked about.
 fn latin_title(line: &str) -> bool {
+    let line =
+        line.strip_prefix('【').and_then(|rest| rest.split_once('】')).map_or(line, |(_, title)| title);
     !line.contains(crate::lang::is_unspaced)
         && line.split_whitespace().filter(|w| w.bytes().any(|b| b.is_ascii_alphabetic())).count()
             >= LATIN_TITLE_WORDS

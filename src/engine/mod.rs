@@ -76,6 +76,7 @@ pub fn run(
         chrome_lines: vec![std::cell::OnceCell::new(); n],
     };
     doc.fire();
+    rules::cut_chrome_tails(detector, &mut doc, &mut reports);
     let mut view: Vec<usize> = (0..reports.len()).collect();
     for round in 0..MAX_ROUNDS {
         let mut body_start = rules::apply_rules(&doc, &view, &mut reports);
@@ -108,9 +109,14 @@ pub fn run(
     (clean, reports)
 }
 
-/// The action of the rule that decided the block, if a rule did.
+/// The action of the rule that decided the block, if a rule did. A
+/// `chrome-tail` rule's cut is none: it left the block's first lines as
+/// they were written, and they may be the headline (what a `strip-span`
+/// rule left of a line, a caption under its labels, is not).
 fn deciding_action(rules: &RuleSet, r: &BlockReport) -> Option<Action> {
-    r.rule.as_deref().and_then(|id| rules.get(id)).map(|rule| rule.spec.action)
+    let rule = r.rule.as_deref().and_then(|id| rules.get(id))?;
+    (!matches!(rule.structure(), Some(crate::rules::spec::Structure::ChromeTail { .. })))
+        .then_some(rule.spec.action)
 }
 
 /// Whether later stages may still drop a block: nothing decided it, or a

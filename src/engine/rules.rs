@@ -22,7 +22,7 @@ use crate::analyze::{Analyzed, analyze_standalone, ends_open, mapped_form};
 use crate::lang::LangDetector;
 use crate::report::{BlockReport, DecidedBy, Decision};
 use crate::rules::compile::BlockForm;
-use crate::rules::spec::{Action, Position};
+use crate::rules::spec::{Action, Position, Structure};
 use crate::rules::{CompiledRule, Firing, RuleSet};
 use crate::segment::{LineShape, Segmented, line_shape};
 
@@ -730,7 +730,7 @@ fn round(
             }
         }
         if let Some((k, side)) = found.cut_meta
-            && reports[view[k]].by == DecidedBy::Default
+            && (reports[view[k]].by == DecidedBy::Default || tail_cut(rules, &reports[view[k]]))
         {
             cut_meta_lines(doc, view[k], side, r, &mut reports[view[k]]);
         }
@@ -1003,16 +1003,77 @@ fn strip(rules: &[CompiledRule], f: &[&Firing], doc: &Document<'_>, i: usize, re
 
 /// Cuts the lines of block `i` other than the title, the headline's date
 /// or byline in the same block, under its first line or over its last: the
-/// rule `r` keeps the title alone.
+/// rule `r` keeps the title alone. A block whose chrome tail was cut
+/// before keeps that cut, and its evidence.
 fn cut_meta_lines(doc: &Document<'_>, i: usize, side: MetaLines, r: &CompiledRule, report: &mut BlockReport) {
     let lines = doc.seg.lines_of(&doc.seg.blocks[i]);
-    let [first, .., last] = lines else { return };
+    // The lines that remain of the block: a cut tail is not asked about.
+    let kept = doc.blocks[i].line_ranges.len().clamp(1, lines.len().max(1));
+    let ([first, ..], Some(last), Some(end)) = (lines, lines.get(kept - 1), lines.last()) else { return };
     let (evidence, cut) = match side {
-        MetaLines::Under(t) => ("the headline's date or byline under it", lines[t].span.end..last.span.end),
+        MetaLines::Under(t) => ("the headline's date or byline under it", lines[t].span.end..end.span.end),
         MetaLines::Over => ("the headline's date or byline over it", first.span.start..last.span.start),
     };
-    decide(report, Decision::Strip, DecidedBy::Rule, Some(r), vec![evidence.to_owned()]);
-    report.stripped = std::iter::once(cut).collect();
+    let mut stripped = std::mem::take(&mut report.stripped);
+    let mut evidences = vec![evidence.to_owned()];
+    evidences.append(&mut report.evidence);
+    decide(report, Decision::Strip, DecidedBy::Rule, Some(r), evidences);
+    stripped.push(cut);
+    stripped.sort_by_key(|c| c.start);
+    report.stripped = stripped;
+}
+
+/// Whether a `chrome-tail` rule cut block's tail, and nothing else decided it.
+fn tail_cut(rules: &RuleSet, report: &BlockReport) -> bool {
+    report.decision == Decision::Strip
+        && report
+            .rule
+            .as_deref()
+            .and_then(|id| rules.get(id))
+            .is_some_and(|r| matches!(r.structure(), Some(Structure::ChromeTail { .. })))
+}
+
+/// Cuts the chrome under the first line of each block of a few lines that
+/// no rule matched as a whole (`chrome-tail` rules: a standfirst over its
+/// byline, its date and share buttons, in one block), down to the
+/// document's first long paragraph, before the rounds:
+/// what remains is analysed again, and the rules look at it as the block it
+/// will be in the output.
+pub(super) fn cut_chrome_tails(detector: &LangDetector, doc: &mut Document<'_>, reports: &mut [BlockReport]) {
+    let rules = doc.rules;
+    let mut cut_any = false;
+    // Down to the first long paragraph only: under a story, a block of
+    // labels is a menu or a list of links, and a map's legend ("More than
+    // 5%") is no chrome.
+    let first = doc.blocks.iter().position(long_paragraph).unwrap_or(doc.blocks.len());
+    for (r, structure) in rules.structures() {
+        let Structure::ChromeTail { min_items, max_items } = structure else { continue };
+        for i in (0..doc.blocks.len()).take(first + 1) {
+            // Most blocks are one line, or a rule matched them.
+            // A block of chrome alone is the `chrome-lines` rule's; a title
+            // over its date and buttons the headline's, which cuts them.
+            if !(min_items + 1..=max_items).contains(&doc.blocks[i].lines)
+                || !doc.firings[i].is_empty()
+                || reports[i].by != DecidedBy::Default
+                || super::headline::dated_title(&doc.blocks[i]).is_some()
+                || super::chrome_lines::chrome_lines(doc, i).is_some()
+            {
+                continue;
+            }
+            let Some((start, evidence)) = super::chrome_lines::chrome_tail(doc, i, min_items) else {
+                continue;
+            };
+            let lines = doc.seg.lines_of(&doc.seg.blocks[i]);
+            let (Some(above), Some(end)) = (lines.get(start - 1), lines.last()) else { continue };
+            let cut = above.span.end..end.span.end;
+            decide(&mut reports[i], Decision::Strip, DecidedBy::Rule, Some(r), vec![evidence]);
+            reports[i].stripped = vec![cut];
+            cut_any = true;
+        }
+    }
+    if cut_any {
+        settle_stripped(detector, doc, reports);
+    }
 }
 
 /// A block cut to nothing is dropped. What remains of a cut block is
@@ -1028,11 +1089,16 @@ pub(super) fn settle_stripped(detector: &LangDetector, doc: &mut Document<'_>, r
             r.decision = Decision::Drop;
             continue;
         }
+        // Analysed already, with the same cut (a chrome tail, before the rounds).
+        if doc.remainders[i].as_deref() == Some(rest.as_ref()) {
+            continue;
+        }
         // Its language is reported from this analysis (`engine::run`).
         let b = analyze_standalone(&rest, detector);
         doc.firings[i] = fire_block(doc.rules, &b);
         doc.blocks[i] = b;
         doc.remainders[i] = Some(rest.into_owned());
         doc.labels.get_mut()[i] = None;
+        doc.chrome_lines[i] = std::cell::OnceCell::new();
     }
 }

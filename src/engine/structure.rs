@@ -123,6 +123,9 @@ pub(super) fn find(
             })
             .filter_map(|k| Some((k..k + 1, super::chrome_lines::chrome_lines(doc, view[k])?.to_owned())))
             .collect(),
+        // Cut before the rounds (`rules::cut_chrome_tails`): the rules
+        // look at what remains.
+        Structure::ChromeTail { .. } => Vec::new(),
         Structure::LabelList { min_items, max_words, min_percent } => (0..view.len())
             .filter(|&k| in_position(k))
             .filter_map(|k| {

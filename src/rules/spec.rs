@@ -128,6 +128,16 @@ pub enum Structure {
         /// The most lines.
         max_items: usize,
     },
+    /// The last lines of a block under its first, each of which a drop rule
+    /// drops taken alone, or a short label among them: a standfirst or a
+    /// title scraped into one block with its byline, date and share
+    /// buttons. The lines are cut (`strip-span`) and the rest stays.
+    ChromeTail {
+        /// The fewest lines in the tail that a rule drops.
+        min_items: usize,
+        /// The most lines of the block.
+        max_items: usize,
+    },
 }
 
 /// Which text of a block a matcher looks at.
@@ -366,6 +376,7 @@ const ACTIONS: [&str; Action::ALL.len()] = {
 const SCOPES: &[&str] = &["block", "each-line", "any-line"];
 const STRUCTURES: &[&str] = &[
     "chrome-lines",
+    "chrome-tail",
     "echoed-line",
     "empty-numbered-list",
     "label-list",
@@ -579,6 +590,14 @@ impl<'a> Walker<'a> {
                     max_items: self.opt_uint(t, "max-items")?.unwrap_or(8).max(min_items),
                 }
             }
+            "chrome-tail" => {
+                only(self, &keys_besides(&["min-items", "max-items"]), kind);
+                let min_items = min_items.unwrap_or(2).max(2);
+                Structure::ChromeTail {
+                    min_items,
+                    max_items: self.opt_uint(t, "max-items")?.unwrap_or(16).max(min_items + 1),
+                }
+            }
             "echoed-line" => {
                 only(self, &keys_besides(&["min-repeats", "min-words"]), kind);
                 Structure::EchoedLine {
@@ -693,7 +712,13 @@ impl<'a> Walker<'a> {
         let action = Action::ALL.into_iter().find(|a| a.name() == kind).unwrap_or(Action::Keep);
         let at = t.get("kind").map(|v| v.span()).unwrap_or(span.clone());
         match (action, matcher) {
-            (Action::StripSpan, MatchSpec::Regex { .. }) => {}
+            (
+                Action::StripSpan,
+                MatchSpec::Regex { .. } | MatchSpec::Structure(Structure::ChromeTail { .. }),
+            ) => {}
+            (_, MatchSpec::Structure(Structure::ChromeTail { .. })) => {
+                self.error(&at, "`chrome-tail` cuts lines".into(), "use `kind = \"strip-span\"`");
+            }
             (Action::StripSpan, _) => {
                 self.error(
                     &at,
