@@ -140,6 +140,10 @@ fn show(s: &RuleSpec, out: &mut impl Write) -> io::Result<()> {
             out,
             "  match: chrome-tail: the last lines of a block of at most {max_items} lines, under its first, {min_items}+ of them dropped by a rule when alone and the rest short labels"
         )?,
+        MatchSpec::Structure(Structure::RestLine { max_items }) => writeln!(
+            out,
+            "  match: rest-line: the page's last block of text, of at most {max_items} lines, whose first line a drop-rest rule drops when alone"
+        )?,
         MatchSpec::Structure(Structure::LabelList { min_items, max_words, min_percent }) => writeln!(
             out,
             "  match: label-list: {min_items}+ labels of at most {max_words} words, making up {min_percent}%+ of the lines"

@@ -117,7 +117,8 @@ fn line_verdict<'d>(doc: &'d Document<'_>, i: usize, line: &str) -> Verdict<'d> 
 
 /// The chrome under the first line of block `i`: the index of the first
 /// line of its last lines when each is dropped by a rule taken alone (as
-/// for [`chrome_lines`]) or is a short label among them ("Mariana Lopes",
+/// for [`chrome_lines`]; the last line must be, or have no letter) or is a
+/// short label among them ("Mariana Lopes",
 /// "São Paulo", a tag), at least `min_dropped` are a rule's, one of them a
 /// rule for anywhere, the labels are at most one more than the lines a
 /// rule drops (a post's three tags over its two dates), and a line above
@@ -127,20 +128,22 @@ fn line_verdict<'d>(doc: &'d Document<'_>, i: usize, line: &str) -> Verdict<'d> 
 pub(super) fn chrome_tail(doc: &Document<'_>, i: usize, min_dropped: usize) -> Option<(usize, String)> {
     let block = &doc.blocks[i];
     let form = block.form.as_str();
-    // A byline's name over its date and buttons, or a first line that a
-    // rule drops, is chrome too: the whole block is the other rules'.
-    let first = block.line_ranges.first()?;
-    if doc.lines(i).next().is_some_and(name_line)
-        || matches!(line_verdict(doc, i, &form[first.clone()]), Verdict::Dropped(_))
-    {
-        return None;
-    }
     let mut start = None;
     let (mut dropped, mut labels, mut anywhere) = (0, 0, false);
     let mut ids: Vec<&str> = Vec::new();
     for (n, range) in block.line_ranges.iter().enumerate().skip(1).rev() {
         let line = &form[range.clone()];
-        match line_verdict(doc, i, line) {
+        let verdict = line_verdict(doc, i, line);
+        // The last line is a rule's (a button, a date) or has no letter (a
+        // counter, "12"): a menu's last label is neither, and most blocks
+        // are asked about that line alone.
+        if start.is_none()
+            && !(matches!(verdict, Verdict::Dropped(_))
+                || (matches!(verdict, Verdict::Unmatched) && !line.contains(char::is_alphabetic)))
+        {
+            return None;
+        }
+        match verdict {
             // A line of list markers alone ("*", "+") counts as a label.
             Verdict::Dropped(drop) if line.contains(char::is_alphabetic) => {
                 dropped += 1;
@@ -155,6 +158,13 @@ pub(super) fn chrome_tail(doc: &Document<'_>, i: usize, min_dropped: usize) -> O
     }
     ids.reverse();
     let start = start?;
+    // A byline's name over its date and buttons, or a first line that a
+    // rule drops, is chrome too: the whole block is the other rules'.
+    if doc.lines(i).next().is_some_and(name_line)
+        || matches!(line_verdict(doc, i, &form[block.line_ranges[0].clone()]), Verdict::Dropped(_))
+    {
+        return None;
+    }
     // What stays says more than a label ("Reblog" over "Share", "Tweet"),
     // and is not the buttons' labels run together ("Continue reading the
     // main story Share This Page" over "Continue reading the main story").
@@ -172,6 +182,27 @@ pub(super) fn chrome_tail(doc: &Document<'_>, i: usize, min_dropped: usize) -> O
         );
         (start, evidence)
     })
+}
+
+/// Whether the first line of block `i`, taken alone, is dropped by a
+/// `drop-rest` rule (its size and language conditions met, its position not
+/// asked): a comment section's heading ("12 Kommentare") over the comments
+/// and the form, in one block. With the evidence, as a cut from line 0.
+pub(super) fn rest_line(doc: &Document<'_>, i: usize) -> Option<(usize, String)> {
+    let rules = doc.rules.rules();
+    let block = &doc.blocks[i];
+    let line = &block.form.as_str()[block.line_ranges.first()?.clone()];
+    let chars = line.chars().filter(|&c| c != ' ').count();
+    if chars > MAX_LINE_CHARS {
+        return None;
+    }
+    let whole = 0..line.len();
+    let firings = doc.rules.fire(BlockForm { text: line, lines: std::slice::from_ref(&whole), chars });
+    let rest = firings
+        .iter()
+        .map(|f| &rules[f.rule])
+        .find(|r| r.spec.action == Action::DropRest && applies_sized(r, chars, 1, block))?;
+    Some((0, format!("its first line opens the page's rest: {}", rest.spec.id.value)))
 }
 
 /// A short label among chrome lines: at most `LABEL_WORDS` words and

@@ -650,6 +650,8 @@ const FIELD_LABELS: &[&str] = &[
 const SHORT_LABEL_WORDS: usize = 3;
 /// The most characters of a short label.
 const SHORT_LABEL_CHARS: usize = 10;
+/// The most non-space characters of a button's label under a title.
+const BUTTON_CHARS: usize = 20;
 /// The most words of a sidebar's item ("Migrating from version 2"): a
 /// longer title a few blocks above such a menu (a blog post's, over its
 /// date, reading time and hubs) is the headline, not a one-word label right
@@ -962,7 +964,7 @@ pub(super) fn dated_title(b: &Analyzed) -> Option<MetaLines> {
         chars <= HEADLINE_CHARS
             && (spaced_words > SHORT_LABEL_WORDS
                 || (head.chars().any(crate::lang::is_unspaced) && chars > SHORT_LABEL_CHARS))
-            && crate::analyze::ends_open(without_site(head))
+            && (crate::analyze::ends_open(without_site(head)) || one_question(head))
             && line_shape(head) == LineShape::Plain
             && !meta_line(head)
             && !labels_a_list(head)
@@ -1040,17 +1042,22 @@ pub(super) fn dated_title(b: &Analyzed) -> Option<MetaLines> {
 
 /// A title in a Latin script: no letter of a script without spaces, and
 /// at least `LATIN_TITLE_WORDS` words with an ASCII letter. A portal's
-/// label in brackets before it ("【英文ニュース】Nintendo shares jump …") is
-/// not asked about.
+/// label in brackets before it ("【英文ニュース】Nintendo shares jump …",
+/// `TITLE_LABEL_BRACKETS`) is not asked about.
 fn latin_title(line: &str) -> bool {
-    let line =
-        line.strip_prefix('【').and_then(|rest| rest.split_once('】')).map_or(line, |(_, title)| title);
+    let line = TITLE_LABEL_BRACKETS
+        .iter()
+        .find_map(|&(open, close)| line.strip_prefix(open)?.split_once(close))
+        .map_or(line, |(_, title)| title);
     !line.contains(crate::lang::is_unspaced)
         && line.split_whitespace().filter(|w| w.bytes().any(|b| b.is_ascii_alphabetic())).count()
             >= LATIN_TITLE_WORDS
 }
 
 const LATIN_TITLE_WORDS: usize = 4;
+/// The brackets of a portal's label before a title ("【英文ニュース】",
+/// "〈美股盤後〉").
+const TITLE_LABEL_BRACKETS: [(char, char); 4] = [('【', '】'), ('〈', '〉'), ('《', '》'), ('〔', '〕')];
 
 /// A date alone over a title: a line that opens with a figure, holds a
 /// year, and has at most `BARE_DATE_WORDS` words ("2024-11-20",
@@ -1122,19 +1129,24 @@ const DATED_TITLE_META_LINES: usize = 2;
 const DATED_TITLE_BUTTONS: usize = 8;
 
 /// A source's name alone on its line between a title and its date
-/// ("Bloomberg", "新华社"): a button's length, and no figure.
+/// ("Bloomberg", "新华社", "Zacks Equity Research"): a button's length, no
+/// figure, and in a script without spaces at most `SHORT_LABEL_CHARS`
+/// characters (a Japanese subtitle of 16 is no source).
 fn source_name(line: &str) -> bool {
-    button(line) && !line.contains(|c: char| c.is_ascii_digit())
+    button(line)
+        && !line.contains(|c: char| c.is_ascii_digit())
+        && (!line.contains(crate::lang::is_unspaced)
+            || line.chars().filter(|c| !c.is_whitespace()).count() <= SHORT_LABEL_CHARS)
 }
 
 /// A button's label on a line of its own: at most `SHORT_LABEL_WORDS` words
-/// (any number in brackets: "[字型: 小 中 大]") and `SHORT_LABEL_CHARS`
+/// (any number in brackets: "[字型: 小 中 大]") and `BUTTON_CHARS`
 /// non-space characters, ending no sentence ("Share", "列印", "字級：大中小",
-/// "分享到：").
+/// "分享到：", "Facebookでシェアする", "Zacks Equity Research").
 fn button(line: &str) -> bool {
     let line = line.trim();
     (enclosed(line, &[('[', ']')]) || line.split_whitespace().count() <= SHORT_LABEL_WORDS)
-        && line.chars().filter(|c| !c.is_whitespace()).count() <= SHORT_LABEL_CHARS
+        && line.chars().filter(|c| !c.is_whitespace()).count() <= BUTTON_CHARS
         && crate::analyze::ends_open(line.trim_end_matches([':', '：']))
 }
 

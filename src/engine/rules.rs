@@ -1033,12 +1033,20 @@ fn tail_cut(rules: &RuleSet, report: &BlockReport) -> bool {
             .is_some_and(|r| matches!(r.structure(), Some(Structure::ChromeTail { .. })))
 }
 
-/// Cuts the chrome under the first line of each block of a few lines that
-/// no rule matched as a whole (`chrome-tail` rules: a standfirst over its
+/// A detector that finds where to cut block `i`: the line the cut starts
+/// at, and the evidence.
+type Cutter = dyn Fn(&Document<'_>, usize) -> Option<(usize, String)>;
+
+/// Cuts chrome out of blocks before the rounds: what remains is analysed
+/// again, and the rules look at it as the block it will be in the output.
+/// A `chrome-tail` rule cuts the chrome under the first line of each block
+/// of a few lines that no rule matched as a whole (a standfirst over its
 /// byline, its date and share buttons, in one block), down to the
-/// document's first long paragraph, before the rounds:
-/// what remains is analysed again, and the rules look at it as the block it
-/// will be in the output.
+/// document's first long paragraph. A `rest-line` rule cuts the whole of
+/// the page's last block of text when its first line is one that a
+/// `drop-rest` rule drops alone (a WordPress page's "12 Kommentare" over
+/// the comments and the comment form, in one block), and that block
+/// stands under the first long paragraph.
 pub(super) fn cut_chrome_tails(detector: &LangDetector, doc: &mut Document<'_>, reports: &mut [BlockReport]) {
     let rules = doc.rules;
     let mut cut_any = false;
@@ -1046,28 +1054,50 @@ pub(super) fn cut_chrome_tails(detector: &LangDetector, doc: &mut Document<'_>, 
     // labels is a menu or a list of links, and a map's legend ("More than
     // 5%") is no chrome.
     let first = doc.blocks.iter().position(long_paragraph).unwrap_or(doc.blocks.len());
+    let last = doc.blocks.iter().rposition(long_paragraph).unwrap_or(0);
+    // Most blocks are one line, or a rule matched them.
+    let open =
+        |doc: &Document<'_>, reports: &[BlockReport], i: usize, lines: std::ops::RangeInclusive<usize>| {
+            lines.contains(&doc.blocks[i].lines)
+                && doc.firings[i].is_empty()
+                && reports[i].by == DecidedBy::Default
+        };
     for (r, structure) in rules.structures() {
-        let Structure::ChromeTail { min_items, max_items } = structure else { continue };
-        for i in (0..doc.blocks.len()).take(first + 1) {
-            // Most blocks are one line, or a rule matched them.
-            // A block of chrome alone is the `chrome-lines` rule's; a title
-            // over its date and buttons the headline's, which cuts them.
-            if !(min_items + 1..=max_items).contains(&doc.blocks[i].lines)
-                || !doc.firings[i].is_empty()
-                || reports[i].by != DecidedBy::Default
-                || super::headline::dated_title(&doc.blocks[i]).is_some()
-                || super::chrome_lines::chrome_lines(doc, i).is_some()
-            {
-                continue;
-            }
-            let Some((start, evidence)) = super::chrome_lines::chrome_tail(doc, i, min_items) else {
-                continue;
-            };
+        let (blocks, found): (Vec<usize>, &Cutter) = match structure {
+            Structure::ChromeTail { min_items, max_items } => (
+                (0..doc.blocks.len())
+                    .take(first + 1)
+                    .filter(|&i| open(doc, reports, i, min_items + 1..=max_items))
+                    .collect(),
+                // A block of chrome alone is the `chrome-lines` rule's; a
+                // title over its date and buttons the headline's, which
+                // cuts them.
+                &move |doc: &Document<'_>, i: usize| {
+                    super::chrome_lines::chrome_tail(doc, i, min_items).filter(|_| {
+                        super::headline::dated_title(&doc.blocks[i]).is_none()
+                            && super::chrome_lines::chrome_lines(doc, i).is_none()
+                    })
+                },
+            ),
+            Structure::RestLine { max_items } => (
+                (last.max(first + 1)..doc.blocks.len())
+                    .filter(|&i| open(doc, reports, i, 2..=max_items))
+                    .collect(),
+                &super::chrome_lines::rest_line,
+            ),
+            _ => continue,
+        };
+        for i in blocks {
+            let Some((start, evidence)) = found(doc, i) else { continue };
             let lines = doc.seg.lines_of(&doc.seg.blocks[i]);
-            let (Some(above), Some(end)) = (lines.get(start - 1), lines.last()) else { continue };
-            let cut = above.span.end..end.span.end;
+            let Some(end) = lines.last() else { continue };
+            // From the end of the line above (the whole block from its first).
+            let from = start
+                .checked_sub(1)
+                .and_then(|k| lines.get(k))
+                .map_or(doc.seg.blocks[i].span.start, |l| l.span.end);
             decide(&mut reports[i], Decision::Strip, DecidedBy::Rule, Some(r), vec![evidence]);
-            reports[i].stripped = vec![cut];
+            reports[i].stripped = std::iter::once(from..end.span.end).collect();
             cut_any = true;
         }
     }

@@ -138,6 +138,13 @@ pub enum Structure {
         /// The most lines of the block.
         max_items: usize,
     },
+    /// The page's last block of text whose first line a `drop-rest` rule
+    /// drops taken alone (a comment section's "12 Kommentare" over the
+    /// comments and the form): the block is cut whole (`strip-span`).
+    RestLine {
+        /// The most lines of the block.
+        max_items: usize,
+    },
 }
 
 /// Which text of a block a matcher looks at.
@@ -382,6 +389,7 @@ const STRUCTURES: &[&str] = &[
     "label-list",
     "non-sentence",
     "number-run",
+    "rest-line",
     "slide-run",
     "teaser-run",
 ];
@@ -598,6 +606,10 @@ impl<'a> Walker<'a> {
                     max_items: self.opt_uint(t, "max-items")?.unwrap_or(16).max(min_items + 1),
                 }
             }
+            "rest-line" => {
+                only(self, &keys_besides(&["max-items"]), kind);
+                Structure::RestLine { max_items: self.opt_uint(t, "max-items")?.unwrap_or(40).max(2) }
+            }
             "echoed-line" => {
                 only(self, &keys_besides(&["min-repeats", "min-words"]), kind);
                 Structure::EchoedLine {
@@ -714,10 +726,15 @@ impl<'a> Walker<'a> {
         match (action, matcher) {
             (
                 Action::StripSpan,
-                MatchSpec::Regex { .. } | MatchSpec::Structure(Structure::ChromeTail { .. }),
+                MatchSpec::Regex { .. }
+                | MatchSpec::Structure(Structure::ChromeTail { .. } | Structure::RestLine { .. }),
             ) => {}
-            (_, MatchSpec::Structure(Structure::ChromeTail { .. })) => {
-                self.error(&at, "`chrome-tail` cuts lines".into(), "use `kind = \"strip-span\"`");
+            (_, MatchSpec::Structure(Structure::ChromeTail { .. } | Structure::RestLine { .. })) => {
+                self.error(
+                    &at,
+                    "`chrome-tail` and `rest-line` cut lines".into(),
+                    "use `kind = \"strip-span\"`",
+                );
             }
             (Action::StripSpan, _) => {
                 self.error(
