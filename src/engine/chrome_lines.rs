@@ -91,16 +91,8 @@ enum Verdict<'d> {
 /// `[when]` size conditions for the line and its language ones for the
 /// block; its position is not asked.
 fn line_verdict<'d>(doc: &'d Document<'_>, i: usize, line: &str) -> Verdict<'d> {
-    let rules = doc.rules.rules();
-    let block = &doc.blocks[i];
-    let chars = line.chars().filter(|&c| c != ' ').count();
-    if chars > MAX_LINE_CHARS {
-        return Verdict::Unmatched;
-    }
-    let whole = 0..line.len();
-    let firings = doc.rules.fire(BlockForm { text: line, lines: std::slice::from_ref(&whole), chars });
     let mut drop: Option<&CompiledRule> = None;
-    for r in firings.iter().map(|f| &rules[f.rule]).filter(|r| applies_sized(r, chars, 1, block)) {
+    for r in line_rules(doc, i, line) {
         match r.spec.action {
             action if action.keeps() => return Verdict::Kept,
             // A rule for anywhere is the one named.
@@ -113,6 +105,21 @@ fn line_verdict<'d>(doc: &'d Document<'_>, i: usize, line: &str) -> Verdict<'d> 
         }
     }
     drop.map_or(Verdict::Unmatched, Verdict::Dropped)
+}
+
+/// The rules that fire on `line`, a line of block `i`'s matching form taken
+/// as a block of its own, and whose `[when]` size conditions hold for the
+/// line and language ones for the block (position not asked), in rule
+/// order; none for a line of more than `MAX_LINE_CHARS` characters.
+fn line_rules<'d>(doc: &'d Document<'_>, i: usize, line: &str) -> Vec<&'d CompiledRule> {
+    let chars = line.chars().filter(|&c| c != ' ').count();
+    if chars > MAX_LINE_CHARS {
+        return Vec::new();
+    }
+    let whole = 0..line.len();
+    let firings = doc.rules.fire(BlockForm { text: line, lines: std::slice::from_ref(&whole), chars });
+    let rules = doc.rules.rules();
+    firings.iter().map(|f| &rules[f.rule]).filter(|r| applies_sized(r, chars, 1, &doc.blocks[i])).collect()
 }
 
 /// The chrome under the first line of block `i`: the index of the first
@@ -189,19 +196,9 @@ pub(super) fn chrome_tail(doc: &Document<'_>, i: usize, min_dropped: usize) -> O
 /// asked): a comment section's heading ("12 Kommentare") over the comments
 /// and the form, in one block. With the evidence, as a cut from line 0.
 pub(super) fn rest_line(doc: &Document<'_>, i: usize) -> Option<(usize, String)> {
-    let rules = doc.rules.rules();
     let block = &doc.blocks[i];
     let line = &block.form.as_str()[block.line_ranges.first()?.clone()];
-    let chars = line.chars().filter(|&c| c != ' ').count();
-    if chars > MAX_LINE_CHARS {
-        return None;
-    }
-    let whole = 0..line.len();
-    let firings = doc.rules.fire(BlockForm { text: line, lines: std::slice::from_ref(&whole), chars });
-    let rest = firings
-        .iter()
-        .map(|f| &rules[f.rule])
-        .find(|r| r.spec.action == Action::DropRest && applies_sized(r, chars, 1, block))?;
+    let rest = line_rules(doc, i, line).into_iter().find(|r| r.spec.action == Action::DropRest)?;
     Some((0, format!("its first line opens the page's rest: {}", rest.spec.id.value)))
 }
 

@@ -115,8 +115,13 @@ pub fn run(
 /// rule left of a line, a caption under its labels, is not).
 fn deciding_action(rules: &RuleSet, r: &BlockReport) -> Option<Action> {
     let rule = r.rule.as_deref().and_then(|id| rules.get(id))?;
-    (!matches!(rule.structure(), Some(crate::rules::spec::Structure::ChromeTail { .. })))
-        .then_some(rule.spec.action)
+    (!chrome_tail_rule(rule)).then_some(rule.spec.action)
+}
+
+/// Whether `rule` is a `chrome-tail` rule, whose cut leaves a block's first
+/// lines as they were written.
+fn chrome_tail_rule(rule: &CompiledRule) -> bool {
+    matches!(rule.structure(), Some(crate::rules::spec::Structure::ChromeTail { .. }))
 }
 
 /// Whether later stages may still drop a block: nothing decided it, or a

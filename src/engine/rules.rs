@@ -1026,16 +1026,8 @@ fn cut_meta_lines(doc: &Document<'_>, i: usize, side: MetaLines, r: &CompiledRul
 /// Whether a `chrome-tail` rule cut block's tail, and nothing else decided it.
 fn tail_cut(rules: &RuleSet, report: &BlockReport) -> bool {
     report.decision == Decision::Strip
-        && report
-            .rule
-            .as_deref()
-            .and_then(|id| rules.get(id))
-            .is_some_and(|r| matches!(r.structure(), Some(Structure::ChromeTail { .. })))
+        && report.rule.as_deref().and_then(|id| rules.get(id)).is_some_and(super::chrome_tail_rule)
 }
-
-/// A detector that finds where to cut block `i`: the line the cut starts
-/// at, and the evidence.
-type Cutter = dyn Fn(&Document<'_>, usize) -> Option<(usize, String)>;
 
 /// Cuts chrome out of blocks before the rounds: what remains is analysed
 /// again, and the rules look at it as the block it will be in the output.
@@ -1055,40 +1047,36 @@ pub(super) fn cut_chrome_tails(detector: &LangDetector, doc: &mut Document<'_>, 
     // 5%") is no chrome.
     let first = doc.blocks.iter().position(long_paragraph).unwrap_or(doc.blocks.len());
     let last = doc.blocks.iter().rposition(long_paragraph).unwrap_or(0);
-    // Most blocks are one line, or a rule matched them.
-    let open =
-        |doc: &Document<'_>, reports: &[BlockReport], i: usize, lines: std::ops::RangeInclusive<usize>| {
-            lines.contains(&doc.blocks[i].lines)
-                && doc.firings[i].is_empty()
-                && reports[i].by == DecidedBy::Default
-        };
+    let n = doc.blocks.len();
     for (r, structure) in rules.structures() {
-        let (blocks, found): (Vec<usize>, &Cutter) = match structure {
-            Structure::ChromeTail { min_items, max_items } => (
-                (0..doc.blocks.len())
-                    .take(first + 1)
-                    .filter(|&i| open(doc, reports, i, min_items + 1..=max_items))
-                    .collect(),
+        let (blocks, sizes) = match structure {
+            Structure::ChromeTail { min_items, max_items } => {
+                (0..(first + 1).min(n), min_items + 1..=max_items)
+            }
+            Structure::RestLine { max_items } => (last.max(first + 1)..n, 2..=max_items),
+            _ => continue,
+        };
+        for i in blocks {
+            // Most blocks are one line, or a rule matched them.
+            if !sizes.contains(&doc.blocks[i].lines)
+                || !doc.firings[i].is_empty()
+                || reports[i].by != DecidedBy::Default
+            {
+                continue;
+            }
+            let found = match structure {
                 // A block of chrome alone is the `chrome-lines` rule's; a
                 // title over its date and buttons the headline's, which
                 // cuts them.
-                &move |doc: &Document<'_>, i: usize| {
+                Structure::ChromeTail { min_items, .. } => {
                     super::chrome_lines::chrome_tail(doc, i, min_items).filter(|_| {
                         super::headline::dated_title(&doc.blocks[i]).is_none()
                             && super::chrome_lines::chrome_lines(doc, i).is_none()
                     })
-                },
-            ),
-            Structure::RestLine { max_items } => (
-                (last.max(first + 1)..doc.blocks.len())
-                    .filter(|&i| open(doc, reports, i, 2..=max_items))
-                    .collect(),
-                &super::chrome_lines::rest_line,
-            ),
-            _ => continue,
-        };
-        for i in blocks {
-            let Some((start, evidence)) = found(doc, i) else { continue };
+                }
+                _ => super::chrome_lines::rest_line(doc, i),
+            };
+            let Some((start, evidence)) = found else { continue };
             let lines = doc.seg.lines_of(&doc.seg.blocks[i]);
             let Some(end) = lines.last() else { continue };
             // From the end of the line above (the whole block from its first).
