@@ -172,6 +172,7 @@ fn show(s: &RuleSpec, out: &mut impl Write) -> io::Result<()> {
         Position::Tail => when.push("after the last body paragraph".into()),
         Position::Outside => when.push("before the first body paragraph or after the last".into()),
         Position::AfterLead => when.push("after the body's first two paragraphs".into()),
+        Position::AfterFirst => when.push("after the body's first paragraph".into()),
         Position::First(n) => when.push(format!("among the first {n} blocks")),
         Position::Last(n) => when.push(format!("among the last {n} blocks")),
     }

@@ -3,6 +3,7 @@
 use crate::analyze::Analyzed;
 use crate::report::{BlockReport, DecidedBy, Decision};
 use crate::rules::RuleSet;
+use crate::rules::spec::Position;
 
 use super::{LangPolicy, decide};
 
@@ -16,6 +17,9 @@ use super::{LangPolicy, decide};
 /// at view position `body_start` as the rules stage found it, or above the
 /// first sentence on a page without a long paragraph) is never dropped
 /// here, so a headline between a dropped menu and a dropped byline stays.
+/// A block dropped by a rule kept to below the body's first paragraph (an
+/// encyclopedia's "Main article: …" under a section's heading) counts as
+/// no dropped neighbour: it is a note inside the article.
 pub(super) fn apply_context(
     blocks: &[Analyzed],
     view: &[usize],
@@ -59,12 +63,22 @@ pub(super) fn apply_context(
         while k < view.len() && candidate[k] {
             k += 1;
         }
-        let prev_dropped = start > 0 && reports[view[start - 1]].decision == Decision::Drop;
+        // A note that a rule drops inside the article (a rule kept to below
+        // the body's first paragraph: "Main article: …") is no chrome
+        // around the blocks beside it.
+        let dropped = |i: usize| {
+            reports[i].decision == Decision::Drop
+                && !reports[i]
+                    .rule
+                    .as_deref()
+                    .and_then(|id| rules.get(id))
+                    .is_some_and(|r| r.spec.when.position == Position::AfterFirst)
+        };
+        let prev_dropped = start > 0 && dropped(view[start - 1]);
         // The headline ends a run above it as a dropped block would: what
         // lies between the menu and the headline is the page's.
-        let next_dropped = k == view.len()
-            || reports[view[k]].decision == Decision::Drop
-            || headline.as_ref().is_some_and(|h| h.starts_at(k));
+        let next_dropped =
+            k == view.len() || dropped(view[k]) || headline.as_ref().is_some_and(|h| h.starts_at(k));
         if prev_dropped && next_dropped {
             for &i in &view[start..k] {
                 let note = "short block between dropped blocks".to_owned();

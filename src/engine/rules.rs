@@ -121,6 +121,7 @@ impl Body {
             Position::Tail => self.last.is_none_or(|p| k > p),
             Position::Outside => self.in_position(k, Position::Head) || self.in_position(k, Position::Tail),
             Position::AfterLead => self.lead_end.is_some_and(|p| k > p),
+            Position::AfterFirst => self.first.is_some_and(|p| k > p),
             Position::First(n) => k < n,
             Position::Last(n) => k + n >= self.len,
         }

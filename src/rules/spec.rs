@@ -206,6 +206,10 @@ pub enum Position {
     /// After the body's first two paragraphs: where a comment section or a
     /// page footer can begin, but a share bar under the standfirst cannot.
     AfterLead,
+    /// After the body's first paragraph: the body and the tail, not the
+    /// head, where a line that would be dropped below can be the article's
+    /// first (an encyclopedia's hatnote under its title).
+    AfterFirst,
     /// Among the first N blocks.
     First(usize),
     /// Among the last N blocks.
@@ -216,7 +220,10 @@ impl Position {
     /// Whether the position is a region of the body's making (head, tail,
     /// outside, after the lead), known only once the body is found.
     pub fn is_regional(self) -> bool {
-        matches!(self, Position::Head | Position::Tail | Position::Outside | Position::AfterLead)
+        matches!(
+            self,
+            Position::Head | Position::Tail | Position::Outside | Position::AfterLead | Position::AfterFirst
+        )
     }
 }
 
@@ -661,7 +668,8 @@ impl<'a> Walker<'a> {
         {
             self.error(
                 &k.span(),
-                "`inside-max-chars` needs a `position` of head, tail, outside or after-lead".into(),
+                "`inside-max-chars` needs a `position` of head, tail, outside, after-lead or after-first"
+                    .into(),
                 "it widens a rule kept to a region; a rule without one applies everywhere already",
             );
         }
@@ -680,13 +688,14 @@ impl<'a> Walker<'a> {
     }
 
     fn position(&mut self, v: &Value<'_>) -> Option<Position> {
-        let help = "use \"head\", \"tail\", \"outside\", \"after-lead\", \"anywhere\", { first = N } or { last = N }";
+        let help = "use \"head\", \"tail\", \"outside\", \"after-lead\", \"after-first\", \"anywhere\", { first = N } or { last = N }";
         match v.get_ref() {
             DeValue::String(s) => match s.as_ref() {
                 "head" => Some(Position::Head),
                 "tail" => Some(Position::Tail),
                 "outside" => Some(Position::Outside),
                 "after-lead" => Some(Position::AfterLead),
+                "after-first" => Some(Position::AfterFirst),
                 "anywhere" => Some(Position::Anywhere),
                 other => {
                     self.error(&v.span(), format!("unknown position `{other}`"), help);
