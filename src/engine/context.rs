@@ -63,22 +63,12 @@ pub(super) fn apply_context(
         while k < view.len() && candidate[k] {
             k += 1;
         }
-        // A note that a rule drops inside the article (a rule kept to below
-        // the body's first paragraph: "Main article: …") is no chrome
-        // around the blocks beside it.
-        let dropped = |i: usize| {
-            reports[i].decision == Decision::Drop
-                && !reports[i]
-                    .rule
-                    .as_deref()
-                    .and_then(|id| rules.get(id))
-                    .is_some_and(|r| r.spec.when.position == Position::AfterFirst)
-        };
-        let prev_dropped = start > 0 && dropped(view[start - 1]);
+        let prev_dropped = start > 0 && dropped_neighbour(rules, &reports[view[start - 1]]);
         // The headline ends a run above it as a dropped block would: what
         // lies between the menu and the headline is the page's.
-        let next_dropped =
-            k == view.len() || dropped(view[k]) || headline.as_ref().is_some_and(|h| h.starts_at(k));
+        let next_dropped = k == view.len()
+            || dropped_neighbour(rules, &reports[view[k]])
+            || headline.as_ref().is_some_and(|h| h.starts_at(k));
         if prev_dropped && next_dropped {
             for &i in &view[start..k] {
                 let note = "short block between dropped blocks".to_owned();
@@ -86,6 +76,14 @@ pub(super) fn apply_context(
             }
         }
     }
+}
+
+/// Whether a dropped block counts as dropped beside a run of short blocks:
+/// a note that a rule drops inside the article (a rule kept to below the
+/// body's first paragraph: "Main article: …") is no chrome around them.
+fn dropped_neighbour(rules: &RuleSet, r: &BlockReport) -> bool {
+    r.decision == Decision::Drop
+        && !super::deciding_rule(rules, r).is_some_and(|rule| rule.spec.when.position == Position::AfterFirst)
 }
 
 /// A short block of a line or two, not a paragraph of the body: above the

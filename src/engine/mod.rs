@@ -114,8 +114,13 @@ pub fn run(
 /// they were written, and they may be the headline (what a `strip-span`
 /// rule left of a line, a caption under its labels, is not).
 fn deciding_action(rules: &RuleSet, r: &BlockReport) -> Option<Action> {
-    let rule = r.rule.as_deref().and_then(|id| rules.get(id))?;
+    let rule = deciding_rule(rules, r)?;
     (!chrome_tail_rule(rule)).then_some(rule.spec.action)
+}
+
+/// The rule that decided the block, if a rule did.
+fn deciding_rule<'r>(rules: &'r RuleSet, r: &BlockReport) -> Option<&'r CompiledRule> {
+    r.rule.as_deref().and_then(|id| rules.get(id))
 }
 
 /// Whether `rule` is a `chrome-tail` rule, whose cut leaves a block's first

@@ -1027,7 +1027,7 @@ fn cut_meta_lines(doc: &Document<'_>, i: usize, side: MetaLines, r: &CompiledRul
 /// Whether a `chrome-tail` rule cut block's tail, and nothing else decided it.
 fn tail_cut(rules: &RuleSet, report: &BlockReport) -> bool {
     report.decision == Decision::Strip
-        && report.rule.as_deref().and_then(|id| rules.get(id)).is_some_and(super::chrome_tail_rule)
+        && super::deciding_rule(rules, report).is_some_and(super::chrome_tail_rule)
 }
 
 /// Cuts chrome out of blocks before the rounds: what remains is analysed

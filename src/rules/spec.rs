@@ -218,7 +218,8 @@ pub enum Position {
 
 impl Position {
     /// Whether the position is a region of the body's making (head, tail,
-    /// outside, after the lead), known only once the body is found.
+    /// outside, after the lead, after the first paragraph), known only once
+    /// the body is found.
     pub fn is_regional(self) -> bool {
         matches!(
             self,
