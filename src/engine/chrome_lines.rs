@@ -70,6 +70,13 @@ fn every_line_dropped(doc: &Document<'_>, i: usize) -> Option<String> {
             {
                 ids.push("a name");
             }
+            // A breadcrumb trail ("Accueil › Économie") over the date and
+            // the buttons: no rule drops one alone (inside the body it may
+            // be a how-to's menu path), but beside other chrome it is the
+            // page's.
+            Verdict::Unmatched if crate::segment::breadcrumb(&form[range.clone()]) => {
+                ids.push("a breadcrumb")
+            }
             Verdict::Unmatched | Verdict::Kept => return None,
         }
     }

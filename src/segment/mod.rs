@@ -128,6 +128,39 @@ pub(crate) fn at_most_chars(line: &str, max: usize) -> bool {
     line.len() <= max || (line.len() <= max * 4 && line.chars().count() <= max)
 }
 
+/// Whether `line` is a breadcrumb trail and nothing else: two to
+/// `BREADCRUMB_ITEMS` section names joined by `>` (between spaces), `›`,
+/// `»` or `＞` ("Home > Business > Markets", "Accueil › Économie", "首页 >
+/// 美股 > 正文"), each name starting with a letter and holding only
+/// letters, digits, spaces, hyphens, apostrophes and ampersands, at most
+/// `BREADCRUMB_ITEM_CHARS` characters. A command ("echo 'x' > file"), a
+/// comparison ("zscore > 3") or a sentence with an arrow in it is none.
+pub(crate) fn breadcrumb(line: &str) -> bool {
+    let line = line.trim();
+    if !line.contains(['>', '›', '»', '＞']) || !at_most_chars(line, BREADCRUMB_CHARS) {
+        return false;
+    }
+    let name = |item: &str| {
+        let item = item.trim();
+        item.starts_with(char::is_alphabetic)
+            && at_most_chars(item, BREADCRUMB_ITEM_CHARS)
+            && item.chars().all(|c| c.is_alphanumeric() || matches!(c, ' ' | '-' | '\'' | '’' | '&'))
+    };
+    let items = line.split(" > ").flat_map(|part| part.split(['›', '»', '＞']));
+    let mut count = 0;
+    for item in items {
+        count += 1;
+        if count > BREADCRUMB_ITEMS || !name(item) {
+            return false;
+        }
+    }
+    count >= 2
+}
+
+const BREADCRUMB_CHARS: usize = 120;
+const BREADCRUMB_ITEMS: usize = 6;
+const BREADCRUMB_ITEM_CHARS: usize = 40;
+
 /// The longest prefix of `text` of at most `max` bytes that ends on a
 /// character boundary.
 pub(crate) fn byte_prefix(text: &str, max: usize) -> &str {
@@ -229,6 +262,35 @@ mod tests {
             [("abc", 3), ("abcd", 3), ("日本語", 3), ("日本語だ", 3), ("", 0), ("é", 1), ("ab", 1)]
         {
             assert_eq!(at_most_chars(line, max), line.chars().count() <= max, "{line:?} {max}");
+        }
+    }
+
+    #[test]
+    fn breadcrumbs_are_section_names_joined_by_arrows() {
+        for line in [
+            "Home > Business > Markets",
+            "Accueil › Économie",
+            "Startseite » Wirtschaft » Konjunktur",
+            "首页 > 美股 > 正文",
+            "ホーム ＞ ニュース ＞ 海外市況",
+            "홈 > 국제 > 해외증시",
+            "Women's Health > Sleep & Rest",
+        ] {
+            assert!(breadcrumb(line), "{line}");
+        }
+        for line in [
+            "$ echo 'fix' > file1",
+            "zscore > 3 AS alert FROM",
+            "Prices rose > 5% in May.",
+            "a>b",
+            "Quality > quantity: why we publish less",
+            "Home",
+            "« Previous post",
+            "Next »",
+            "A > B > C > D > E > F > G",
+            "It was, she said, the best » of all.",
+        ] {
+            assert!(!breadcrumb(line), "{line}");
         }
     }
 
