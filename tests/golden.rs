@@ -47,10 +47,6 @@ const FLAT_EXCEPTIONS: &[(&str, &str)] = &[
         "with blank lines, the tagline, the skip links and the hatnotes make one block of sentences, which is taken for the body's start (so an infobox under such a block stays, as the expected text of such pages keeps it) and stays; a line each, the tagline and the skip links go (rules for anywhere), the first hatnote is taken for the article's first paragraph and stays, and the note under it goes",
     ),
     (
-        "de-blog-comments-one-block",
-        "with blank lines, the share bar ('Teilen mit:', 'Facebook', 'WhatsApp', …) is one block whose network names no rule drops alone, and it stays; a line each, it goes as tail chrome",
-    ),
-    (
         "en-howto-credits-box",
         "a line each, the steps' paragraphs under their bare numbers ('1', '2') are not taken for the body's long paragraphs, so the body ends at the introduction: the title, the part headings and 'Tips' go (a known loss)",
     ),

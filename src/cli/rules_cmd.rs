@@ -132,9 +132,13 @@ fn show(s: &RuleSpec, out: &mut impl Write) -> io::Result<()> {
             out,
             "  match: echoed-line: a one-line block, one text of {min_words}+ words said {min_repeats}+ times over"
         )?,
-        MatchSpec::Structure(Structure::ChromeLines { min_items, max_items }) => writeln!(
+        MatchSpec::Structure(Structure::ChromeLines { min_items, max_items, labels: false }) => writeln!(
             out,
             "  match: chrome-lines: a block of {min_items} to {max_items} short lines, each dropped by a rule when alone, one of them a rule for anywhere"
+        )?,
+        MatchSpec::Structure(Structure::ChromeLines { min_items, max_items, labels: true }) => writeln!(
+            out,
+            "  match: chrome-lines: a block of {min_items} to {max_items} short lines, {min_items}+ of them dropped by a rule when alone (one a rule for anywhere), the others short labels, no more of them than those lines and one"
         )?,
         MatchSpec::Structure(Structure::ChromeTail { min_items, max_items }) => writeln!(
             out,

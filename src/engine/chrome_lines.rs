@@ -83,6 +83,54 @@ fn every_line_dropped(doc: &Document<'_>, i: usize) -> Option<String> {
     (anywhere && ids.len() >= 2).then(|| format!("every line is chrome: {}", ids.join(", ")))
 }
 
+/// The evidence when every line of block `i` is chrome or a short label
+/// among chrome (`tail_label`, or a line without a letter), at least
+/// `min_dropped` lines are a rule's, one of them a rule for anywhere, and
+/// the labels are at most one more than those lines: a page's footer
+/// scraped as one block ("Edit this page", the date, "Was this page
+/// helpful?" over "Yes", "No", "Previous" and the previous page's title,
+/// the copyright). Not kept per block: the rule that asks is for a region.
+pub(super) fn labelled_lines(doc: &Document<'_>, i: usize, min_dropped: usize) -> Option<String> {
+    let block = &doc.blocks[i];
+    let form = block.form.as_str();
+    let label = |line: &str| tail_label(line) || !line.contains(char::is_alphabetic);
+    let lines: Vec<&str> = block.line_ranges.iter().map(|r| &form[r.clone()]).collect();
+    // The lines that are no label must each be a rule's: they are asked
+    // first, from the last one up (a footer ends with chrome), and a line
+    // too long for a rule to be asked ends the search before any is. A
+    // block of labels alone is a menu's, not this rule's.
+    let (others, labels): (Vec<Numbered<'_>>, Vec<Numbered<'_>>) =
+        lines.iter().copied().enumerate().partition(|&(_, line)| !label(line));
+    if others.is_empty()
+        || others.iter().any(|(_, line)| line.chars().filter(|&c| c != ' ').count() > MAX_LINE_CHARS)
+    {
+        return None;
+    }
+    let mut dropped: Vec<(usize, &CompiledRule)> = Vec::with_capacity(lines.len());
+    for &(n, line) in others.iter().rev() {
+        let Verdict::Dropped(drop) = line_verdict(doc, i, line) else { return None };
+        dropped.push((n, drop));
+    }
+    // Then the labels, a rule's too when it drops one with a letter
+    // ("Previous", "Share").
+    let mut left = 0;
+    for &(n, line) in &labels {
+        match line_verdict(doc, i, line) {
+            Verdict::Kept => return None,
+            Verdict::Dropped(drop) if line.contains(char::is_alphabetic) => dropped.push((n, drop)),
+            _ => left += 1,
+        }
+    }
+    dropped.sort_by_key(|&(n, _)| n);
+    let anywhere = dropped.iter().any(|(_, d)| d.spec.when.position == Position::Anywhere);
+    let ids: Vec<&str> = dropped.iter().map(|(_, d)| d.spec.id.value.as_str()).collect();
+    (anywhere && ids.len() >= min_dropped && left <= ids.len() + 1)
+        .then(|| format!("every line is chrome or a label among it: {}", ids.join(", ")))
+}
+
+/// A line of a block with its number in the block.
+type Numbered<'l> = (usize, &'l str);
+
 /// What the rules say of one line of block `i` taken as a block of its own.
 enum Verdict<'d> {
     /// A `keep` rule keeps it.

@@ -108,21 +108,38 @@ pub(super) fn find(
                 Some((k..k + 1, format!("a line said {times} times over")))
             })
             .collect(),
-        Structure::ChromeLines { min_items, max_items } => (0..view.len())
-            .filter(|&k| {
-                // Blocks of a few lines, no paragraph among them, that no
-                // rule matched as a whole (a rule whose position does not
-                // hold there has been asked already): most blocks are not
-                // looked at.
-                let b = &doc.blocks[view[k]];
-                in_position(k)
-                    && super::undecided(&reports[view[k]])
-                    && (min_items..=max_items).contains(&b.lines)
-                    && !b.prose
-                    && doc.firings[view[k]].is_empty()
-            })
-            .filter_map(|k| Some((k..k + 1, super::chrome_lines::chrome_lines(doc, view[k])?.to_owned())))
-            .collect(),
+        Structure::ChromeLines { min_items, max_items, labels } => {
+            let last_prose = view.iter().rposition(|&i| doc.blocks[i].prose);
+            (0..view.len())
+                .filter(|&k| {
+                    // Blocks of a few lines, no paragraph among them, that no
+                    // rule matched as a whole (a rule whose position does not
+                    // hold there has been asked already): most blocks are not
+                    // looked at. With labels, only blocks below the page's last
+                    // long paragraph are (a footer, which may hold a rule's
+                    // phrase that the rule's size conditions kept from deciding
+                    // it: "© 2026 …" among ten lines).
+                    let b = &doc.blocks[view[k]];
+                    in_position(k)
+                        && super::undecided(&reports[view[k]])
+                        && (min_items..=max_items).contains(&b.lines)
+                        && !b.prose
+                        && if labels {
+                            last_prose.is_none_or(|l| k > l)
+                        } else {
+                            doc.firings[view[k]].is_empty()
+                        }
+                })
+                .filter_map(|k| {
+                    let evidence = if labels {
+                        super::chrome_lines::labelled_lines(doc, view[k], min_items)?
+                    } else {
+                        super::chrome_lines::chrome_lines(doc, view[k])?.to_owned()
+                    };
+                    Some((k..k + 1, evidence))
+                })
+                .collect()
+        }
         // Cut before the rounds (`rules::cut_chrome_tails`): the rules
         // look at what remains.
         Structure::ChromeTail { .. } | Structure::RestLine { .. } => Vec::new(),

@@ -123,10 +123,16 @@ pub enum Structure {
     /// drops, one of them a rule for anywhere: a byline, a player's label
     /// and share buttons scraped into one block under a teaser.
     ChromeLines {
-        /// The fewest lines.
+        /// The fewest lines (and, with `labels`, the fewest lines a rule
+        /// drops).
         min_items: usize,
         /// The most lines.
         max_items: usize,
+        /// Whether short labels may stand among the lines a rule drops
+        /// (no more of them than those lines and one): a page's footer,
+        /// "Was this page helpful?" over "Yes", "No", "Previous" and the
+        /// previous page's title.
+        labels: bool,
     },
     /// The last lines of a block under its first, each of which a drop rule
     /// drops taken alone, or a short label among them: a standfirst or a
@@ -363,6 +369,7 @@ const STRUCTURE_KEYS: &[&str] = &[
     "min-words",
     "keep-headline",
     "min-repeats",
+    "labels",
 ];
 
 /// Every `[match]` key: its own, then the structure keys.
@@ -567,23 +574,9 @@ impl<'a> Walker<'a> {
             }
             "non-sentence" => {
                 only(self, &keys_besides(&["min-words", "keep-headline"]), kind);
-                let keep_headline = match t.get("keep-headline") {
-                    None => true,
-                    Some(v) => match v.get_ref() {
-                        DeValue::Boolean(b) => *b,
-                        _ => {
-                            self.error(
-                                &v.span(),
-                                "`keep-headline` must be true or false".into(),
-                                "write it without quotes",
-                            );
-                            true
-                        }
-                    },
-                };
                 Structure::NonSentence {
                     min_words: self.opt_uint(t, "min-words")?.unwrap_or(6).max(1),
-                    keep_headline,
+                    keep_headline: self.opt_bool(t, "keep-headline", true),
                 }
             }
             "slide-run" => {
@@ -599,11 +592,12 @@ impl<'a> Walker<'a> {
                 Structure::NumberRun { min_items: min_items.unwrap_or(4).max(2) }
             }
             "chrome-lines" => {
-                only(self, &keys_besides(&["min-items", "max-items"]), kind);
+                only(self, &keys_besides(&["min-items", "max-items", "labels"]), kind);
                 let min_items = min_items.unwrap_or(2).max(2);
                 Structure::ChromeLines {
                     min_items,
                     max_items: self.opt_uint(t, "max-items")?.unwrap_or(8).max(min_items),
+                    labels: self.opt_bool(t, "labels", false),
                 }
             }
             "chrome-tail" => {
@@ -939,6 +933,19 @@ impl<'a> Walker<'a> {
             "write it without quotes, e.g. 3",
         );
         None
+    }
+
+    /// The boolean at `key`, `default` when it is absent (or, reported,
+    /// when it is not a boolean).
+    fn opt_bool(&mut self, t: &DeTable<'_>, key: &str, default: bool) -> bool {
+        let Some(v) = t.get(key) else {
+            return default;
+        };
+        if let DeValue::Boolean(b) = v.get_ref() {
+            return *b;
+        }
+        self.error(&v.span(), format!("`{key}` must be true or false"), "write it without quotes");
+        default
     }
 
     fn opt_enum(
