@@ -94,19 +94,16 @@ pub(super) fn labelled_lines(doc: &Document<'_>, i: usize, min_dropped: usize) -
     let block = &doc.blocks[i];
     let form = block.form.as_str();
     let label = |line: &str| tail_label(line) || !line.contains(char::is_alphabetic);
-    let lines: Vec<&str> = block.line_ranges.iter().map(|r| &form[r.clone()]).collect();
     // The lines that are no label must each be a rule's: they are asked
     // first, from the last one up (a footer ends with chrome), and a line
     // too long for a rule to be asked ends the search before any is. A
     // block of labels alone is a menu's, not this rule's.
     let (others, labels): (Vec<Numbered<'_>>, Vec<Numbered<'_>>) =
-        lines.iter().copied().enumerate().partition(|&(_, line)| !label(line));
-    if others.is_empty()
-        || others.iter().any(|(_, line)| line.chars().filter(|&c| c != ' ').count() > MAX_LINE_CHARS)
-    {
+        block.line_ranges.iter().map(|r| &form[r.clone()]).enumerate().partition(|&(_, line)| !label(line));
+    if others.is_empty() || others.iter().any(|&(_, line)| non_space_chars(line) > MAX_LINE_CHARS) {
         return None;
     }
-    let mut dropped: Vec<(usize, &CompiledRule)> = Vec::with_capacity(lines.len());
+    let mut dropped: Vec<(usize, &CompiledRule)> = Vec::with_capacity(block.line_ranges.len());
     for &(n, line) in others.iter().rev() {
         let Verdict::Dropped(drop) = line_verdict(doc, i, line) else { return None };
         dropped.push((n, drop));
@@ -126,6 +123,12 @@ pub(super) fn labelled_lines(doc: &Document<'_>, i: usize, min_dropped: usize) -
     let ids: Vec<&str> = dropped.iter().map(|(_, d)| d.spec.id.value.as_str()).collect();
     (anywhere && ids.len() >= min_dropped && left <= ids.len() + 1)
         .then(|| format!("every line is chrome or a label among it: {}", ids.join(", ")))
+}
+
+/// The characters of `line` other than spaces, as the rules' size
+/// conditions count them.
+fn non_space_chars(line: &str) -> usize {
+    line.chars().filter(|&c| c != ' ').count()
 }
 
 /// A line of a block with its number in the block.
@@ -167,7 +170,7 @@ fn line_verdict<'d>(doc: &'d Document<'_>, i: usize, line: &str) -> Verdict<'d> 
 /// line and language ones for the block (position not asked), in rule
 /// order; none for a line of more than `MAX_LINE_CHARS` characters.
 fn line_rules<'d>(doc: &'d Document<'_>, i: usize, line: &str) -> Vec<&'d CompiledRule> {
-    let chars = line.chars().filter(|&c| c != ' ').count();
+    let chars = non_space_chars(line);
     if chars > MAX_LINE_CHARS {
         return Vec::new();
     }
