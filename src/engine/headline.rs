@@ -831,6 +831,9 @@ const MENU_WORDS: &[&str] = &[
     "recettes", "voyages", "conseils", "boutique", "inicio", "contacto", "acerca", "de", "nosotros", "mí",
     "buscar", "recetas", "viajes", "destinos", "consejos", "tienda", "início", "sobre", "contato",
     "receitas", "viagens", "dicas", "loja", "chi", "siamo", "contatti", "ricette", "viaggi", "consigli",
+    "download", "downloads", "documentation", "features", "developers", "learn", "tutorials", "examples",
+    "videos", "photos", "podcasts", "newsletter", "newsletters", "account", "cart", "partners", "solutions",
+    "company", "customers", "releases", "changelog", "roadmap", "get", "started", "plugins", "themes",
 ];
 
 /// A list of names between commas, "&" or "and", each of two or three
@@ -1937,6 +1940,8 @@ mod tests {
         assert!(menu_row("home about archive contact"));
         assert!(menu_row("startseite über uns kontakt"));
         assert!(menu_row("inicio destinos consejos sobre mí contacto"));
+        assert!(menu_row("docs blog download community"));
+        assert!(menu_row("features pricing docs sign in"));
         assert!(!menu_row("home about"));
         assert!(!menu_row("contact us about home loans"));
     }

@@ -276,11 +276,20 @@ pub(super) fn apply_rules(doc: &Document<'_>, view: &[usize], reports: &mut [Blo
     // A short paragraph far below the article, after a run of widgets with
     // hardly a sentence among them (a newsletter's pitch under the "Paid
     // partner" boxes), is not where the article ends: it ends at the long
-    // paragraph before that run, so the run is the tail.
+    // paragraph before that run, so the run is the tail. A how-to's steps,
+    // one a line in text without blank lines, count as sentences there
+    // ("2. Select Security."): numbered, and each ending one.
+    let step = |k: usize| {
+        let b = &doc.blocks[view[k]];
+        b.lines == 1
+            && undecided(&reports[view[k]])
+            && matches!(line_shape(b.form.as_str()), LineShape::Numbered { has_content: true, .. })
+            && crate::segment::ends_sentence(b.form.as_str())
+    };
     while let (Some(f), Some(l)) = (first, last)
         && let Some(before) = (f..l).rev().find(|&k| is_body(view[k]))
         && l - before > ISLAND_GAP
-        && (before + 1..l).filter(|&k| sentence(k)).count() <= ISLAND_SENTENCES
+        && (before + 1..l).filter(|&k| sentence(k) || step(k)).count() <= ISLAND_SENTENCES
         && doc.blocks[view[l]].chars <= ISLAND_CHARS
     {
         last = Some(before);
