@@ -193,7 +193,7 @@ pub fn line_shape(line: &str) -> LineShape {
 }
 
 /// Splits a numbered-item marker off the front of `t`: `12.`, `12)`, `(12)`,
-/// `12、`, `①`, `一、`, or a bare number standing alone.
+/// `12、`, `１２．`, `①`, `一、`, or a bare number standing alone.
 fn numbered_marker(t: &str) -> Option<(u32, &str)> {
     let digits = t.bytes().take_while(u8::is_ascii_digit).count();
     if digits > 0 && digits <= 4 {
@@ -217,6 +217,25 @@ fn numbered_marker(t: &str) -> Option<(u32, &str)> {
         if digits > 0 && digits <= 4 && inner[digits..].starts_with(')') {
             let index = inner[..digits].parse().ok()?;
             return Some((index, &inner[digits + 1..]));
+        }
+        return None;
+    }
+    // Full-width digits, as Chinese and Japanese pages print them: "１．".
+    let wide = t.chars().take_while(|c| ('０'..='９').contains(c)).count();
+    if wide > 0 && wide <= 4 {
+        let index = t.chars().take(wide).fold(0, |n, c| n * 10 + (c as u32 - '０' as u32));
+        let rest = &t[wide * '０'.len_utf8()..];
+        if rest.is_empty() || matches!(rest, "." | "．" | ")" | "）" | "、") {
+            return Some((index, ""));
+        }
+        // "３．５％" is a decimal, not an item.
+        let digit_next = |r: &str| r.starts_with(|c: char| c.is_ascii_digit() || ('０'..='９').contains(&c));
+        for marker in ["．", "、", "）", ". "] {
+            if let Some(r) = rest.strip_prefix(marker)
+                && !digit_next(r)
+            {
+                return Some((index, r));
+            }
         }
         return None;
     }
@@ -402,6 +421,10 @@ mod tests {
         assert_eq!(line_shape("2) 2"), n(2, false));
         assert_eq!(line_shape("3. 4"), n(3, true));
         assert_eq!(line_shape("2025"), n(2025, false));
+        assert_eq!(line_shape("１．"), n(1, false));
+        assert_eq!(line_shape("１２"), n(12, false));
+        assert_eq!(line_shape("２．はじめに"), n(2, true));
+        assert_eq!(line_shape("３．５％の上昇"), LineShape::Plain);
         assert_eq!(line_shape("3.5 million"), LineShape::Plain);
         assert_eq!(line_shape("12,000"), LineShape::Plain);
         assert_eq!(line_shape("• item"), LineShape::Bullet);
