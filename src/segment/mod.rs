@@ -195,10 +195,24 @@ pub fn line_shape(line: &str) -> LineShape {
 /// Splits a numbered-item marker off the front of `t`: `12.`, `12)`, `(12)`,
 /// `12、`, `１２．`, `①`, `一、`, or a bare number standing alone.
 fn numbered_marker(t: &str) -> Option<(u32, &str)> {
-    let digits = t.bytes().take_while(u8::is_ascii_digit).count();
-    if digits > 0 && digits <= 4 {
-        let index: u32 = t[..digits].parse().ok()?;
-        let rest = &t[digits..];
+    if let Some((index, len, wide)) = leading_number(t) {
+        let rest = &t[len..];
+        if wide {
+            // Full-width digits, as Chinese and Japanese pages print them: "１．".
+            if rest.is_empty() || matches!(rest, "." | "．" | ")" | "）" | "、") {
+                return Some((index, ""));
+            }
+            // "３．５％" is a decimal, not an item.
+            let digit_next = |r: &str| r.starts_with(|c: char| c.is_ascii_digit() || is_wide_digit(c));
+            for marker in ["．", "、", "）", ". "] {
+                if let Some(r) = rest.strip_prefix(marker)
+                    && !digit_next(r)
+                {
+                    return Some((index, r));
+                }
+            }
+            return None;
+        }
         if rest.is_empty() {
             return Some((index, rest));
         }
@@ -213,31 +227,10 @@ fn numbered_marker(t: &str) -> Option<(u32, &str)> {
         return None;
     }
     if let Some(inner) = t.strip_prefix('(') {
-        let digits = inner.bytes().take_while(u8::is_ascii_digit).count();
-        if digits > 0 && digits <= 4 && inner[digits..].starts_with(')') {
-            let index = inner[..digits].parse().ok()?;
-            return Some((index, &inner[digits + 1..]));
-        }
-        return None;
-    }
-    // Full-width digits, as Chinese and Japanese pages print them: "１．".
-    let wide = t.chars().take_while(|c| ('０'..='９').contains(c)).count();
-    if wide > 0 && wide <= 4 {
-        let index = t.chars().take(wide).fold(0, |n, c| n * 10 + (c as u32 - '０' as u32));
-        let rest = &t[wide * '０'.len_utf8()..];
-        if rest.is_empty() || matches!(rest, "." | "．" | ")" | "）" | "、") {
-            return Some((index, ""));
-        }
-        // "３．５％" is a decimal, not an item.
-        let digit_next = |r: &str| r.starts_with(|c: char| c.is_ascii_digit() || ('０'..='９').contains(&c));
-        for marker in ["．", "、", "）", ". "] {
-            if let Some(r) = rest.strip_prefix(marker)
-                && !digit_next(r)
-            {
-                return Some((index, r));
-            }
-        }
-        return None;
+        return match leading_number(inner) {
+            Some((index, len, false)) => inner[len..].strip_prefix(')').map(|r| (index, r)),
+            _ => None,
+        };
     }
     let mut chars = t.char_indices();
     let (_, first) = chars.next()?;
@@ -253,6 +246,38 @@ fn numbered_marker(t: &str) -> Option<(u32, &str)> {
         return Some((pos as u32 + 1, rest));
     }
     None
+}
+
+/// The most digits of an item's number.
+const MARKER_DIGITS: usize = 4;
+
+/// The number that opens `t`, in ASCII or in full-width digits (one kind
+/// throughout, at most `MARKER_DIGITS` of them): its value, its length in
+/// bytes and whether its digits are full-width. None when `t` opens with
+/// no digit or with more than `MARKER_DIGITS`.
+fn leading_number(t: &str) -> Option<(u32, usize, bool)> {
+    // Most lines open with a letter: one byte tells (a full-width digit's
+    // first byte is 0xEF).
+    let first = *t.as_bytes().first()?;
+    if !first.is_ascii_digit() && first != 0xEF {
+        return None;
+    }
+    let wide = t.starts_with(is_wide_digit);
+    let zero = if wide { '０' } else { '0' };
+    let (mut index, mut len, mut digits) = (0u32, 0, 0);
+    for c in t.chars().take_while(|&c| if wide { is_wide_digit(c) } else { c.is_ascii_digit() }) {
+        digits += 1;
+        if digits > MARKER_DIGITS {
+            return None;
+        }
+        index = index * 10 + (c as u32 - zero as u32);
+        len += c.len_utf8();
+    }
+    (digits > 0).then_some((index, len, wide))
+}
+
+fn is_wide_digit(c: char) -> bool {
+    ('０'..='９').contains(&c)
 }
 
 fn close(out: &mut Segmented, open: &mut Option<usize>) {
