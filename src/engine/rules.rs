@@ -190,7 +190,10 @@ pub(super) fn apply_rules(doc: &Document<'_>, view: &[usize], reports: &mut [Blo
         let r = &reports[view[k]];
         (undecided(r) || r.decision == Decision::Keep) && !outside_chrome(k)
     };
-    let widens = |k: usize| sentence(k) && !outside_chrome(k);
+    // Nor is a block of many short lines, most of them without
+    // punctuation at the end, with a sentence or two among them (a blog
+    // platform's buttons, counts and teasers under a post, in one block).
+    let widens = |k: usize| sentence(k) && !outside_chrome(k) && !label_lines(&doc.blocks[view[k]]);
     // Above the body, a block of many short lines with a sentence among
     // them (share buttons and a photo's caption) is a widget, not a
     // standfirst. (Below it, such blocks are the article's notes and
@@ -882,6 +885,36 @@ fn long_paragraph(b: &Analyzed) -> bool {
 fn cjk_paragraph(b: &Analyzed) -> bool {
     b.mostly_cjk() && b.punctuated && !b.listed && !list_item(b) && cjk_weighted_chars(b) >= PARAGRAPH_CHARS
 }
+
+/// Whether a block of `LABEL_RUN_LINES` lines or more is mostly short lines
+/// that end without punctuation (a sentence's or a clause's): a page's
+/// footer of buttons, counts and links with a teaser's sentence or two
+/// among them, which the punctuation and the length of the whole would
+/// make a paragraph (in Chinese, which has no Title Case to tell labels
+/// by). A wrapped paragraph's lines are long, a poem's end in commas and
+/// stops.
+fn label_lines(b: &Analyzed) -> bool {
+    if b.lines < LABEL_RUN_LINES {
+        return false;
+    }
+    let ends = b
+        .form
+        .as_str()
+        .lines()
+        .filter(|l| {
+            l.trim_end().ends_with(['。', '，', '、', '；', '：', '！', '？', '.', ',', ';', ':', '!', '?'])
+        })
+        .count();
+    PUNCTUATED_LINE_SHARE * ends < b.lines && b.chars < b.lines * LABEL_LINE_CHARS
+}
+
+/// The fewest lines of a block of labels, the share of them (one in
+/// `PUNCTUATED_LINE_SHARE`) below which lines that end with punctuation
+/// leave it one, and the non-space characters per line below which its
+/// lines are short.
+const LABEL_RUN_LINES: usize = 6;
+const PUNCTUATED_LINE_SHARE: usize = 4;
+const LABEL_LINE_CHARS: usize = 16;
 
 /// The block's non-space characters, each Han, kana or Hangul character
 /// counting `CJK_CHAR_WEIGHT`: in those scripts a sentence says in 20

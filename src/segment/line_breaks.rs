@@ -70,6 +70,107 @@ const SHORT_PARAGRAPH_CHARS: usize = 30;
 /// How near the wrap width a wrapped line's width is.
 const WRAP_SHARE: f32 = 0.75;
 
+/// Whether `lines` hold a paragraph line written in a spaced script and
+/// `PORTAL_LABELS` lines or more, none a paragraph line, written mostly in
+/// an unspaced one (Han, kana, Hangul): a story in English on a Chinese,
+/// Japanese or Korean site, with no blank line between its lead and the
+/// site's menu, or its last paragraph and the links under it. A block in
+/// one script, or whose unspaced lines are paragraphs (a bilingual text),
+/// is not such a block.
+fn portal_mixed(text: &str, lines: &[Line], is_paragraph: &dyn Fn(&Line) -> bool) -> bool {
+    if lines.len() <= PORTAL_LABELS {
+        return false;
+    }
+    let mut spaced_paragraph = false;
+    let mut labels = 0;
+    for l in lines {
+        let line = &text[l.span.clone()];
+        if line.is_ascii() {
+            spaced_paragraph |= is_paragraph(l);
+            continue;
+        }
+        let (mut spaced, mut unspaced) = (0usize, 0usize);
+        for c in line.chars().filter(|c| c.is_alphabetic()) {
+            if crate::lang::is_unspaced(c) {
+                unspaced += 1;
+            } else {
+                spaced += 1;
+            }
+        }
+        if is_paragraph(l) {
+            spaced_paragraph |= spaced > SPACED_SHARE * unspaced;
+        } else if unspaced > spaced {
+            labels += 1;
+        }
+    }
+    spaced_paragraph && labels >= PORTAL_LABELS
+}
+
+/// Takes out of a block of a portal's labels in an unspaced script
+/// (`PORTAL_LABELS` lines or more) each line of `PORTAL_TITLE_WORDS` words
+/// or more in a spaced script without a letter of the other: an English
+/// story's headline between a Chinese site's menu and its date lines, with
+/// no blank line around it, becomes a block of its own, and the labels
+/// before and after it stay blocks as they were.
+pub(super) fn split_portal_titles(text: &str, out: &mut Segmented) {
+    let is_title = |l: &Line| {
+        let line = &text[l.span.clone()];
+        l.shape == LineShape::Plain
+            && line.split_whitespace().nth(PORTAL_TITLE_WORDS - 1).is_some()
+            && !line.contains(crate::lang::is_unspaced)
+            && line.chars().filter(|c| c.is_alphabetic()).nth(PORTAL_TITLE_WORDS * 2).is_some()
+    };
+    let is_label = |l: &Line| {
+        let line = &text[l.span.clone()];
+        let unspaced = line.chars().filter(|&c| crate::lang::is_unspaced(c)).count();
+        unspaced > 0 && unspaced * 2 > line.chars().filter(|c| c.is_alphabetic()).count()
+    };
+    let portal = |b: &Block| {
+        let lines = &out.lines[b.lines.clone()];
+        lines.len() > PORTAL_LABELS
+            && !text[b.span.clone()].is_ascii()
+            && lines.iter().any(is_title)
+            && lines.iter().filter(|l| is_label(l)).count() >= PORTAL_LABELS
+    };
+    if !out.blocks.iter().any(portal) {
+        return;
+    }
+    let mut blocks = Vec::with_capacity(out.blocks.len() + 2);
+    for b in &out.blocks {
+        if !portal(b) {
+            blocks.push(b.clone());
+            continue;
+        }
+        let mut first = b.lines.start;
+        let close = |blocks: &mut Vec<Block>, from: usize, to: usize| {
+            if from < to {
+                blocks.push(Block {
+                    span: out.lines[from].span.start..out.lines[to - 1].span.end,
+                    lines: from..to,
+                });
+            }
+        };
+        for i in b.lines.clone() {
+            if is_title(&out.lines[i]) {
+                close(&mut blocks, first, i);
+                close(&mut blocks, i, i + 1);
+                first = i + 1;
+            }
+        }
+        close(&mut blocks, first, b.lines.end);
+    }
+    out.blocks = blocks;
+}
+
+/// The fewest words of a headline in a spaced script among a portal's labels.
+const PORTAL_TITLE_WORDS: usize = 5;
+
+/// The fewest lines in an unspaced script that make a block a portal's
+/// labels around a story in a spaced one, and how many times the unspaced
+/// letters the spaced ones of such a story's paragraph line are.
+const PORTAL_LABELS: usize = 3;
+const SPACED_SHARE: usize = 4;
+
 /// Splits a block into its lines when it holds two paragraph lines or more
 /// (or one among `RUN_LINES` lines), if such blocks hold more paragraph
 /// lines than there are paragraphs standing alone. A list's consecutive
@@ -146,6 +247,15 @@ pub(super) fn split_single_breaks(text: &str, out: &mut Segmented) {
     {
         for (s, short) in split.iter_mut().zip(short) {
             *s = s.or(short);
+        }
+    }
+    // A story in a spaced script run together with a portal's labels in an
+    // unspaced one (an English story's first or last paragraph against a
+    // Korean or Chinese finance site's menu or related links): split
+    // whatever the other blocks are, as the two cannot be one unit.
+    for ((b, s), &n) in out.blocks.iter().zip(split.iter_mut()).zip(&paragraphs) {
+        if s.is_none() && n > 0 && portal_mixed(text, &out.lines[b.lines.clone()], &is_paragraph) {
+            *s = Some(n);
         }
     }
     if split.iter().all(Option::is_none) {

@@ -93,6 +93,7 @@ pub fn segment(text: &str) -> Segmented {
     }
     close(&mut out, &mut open);
     line_breaks::split_single_breaks(text, &mut out);
+    line_breaks::split_portal_titles(text, &mut out);
     out.markdown = out.markdown || crate::markup::has_inline(bytes);
     out
 }
@@ -431,6 +432,45 @@ mod tests {
                       Progress : 0%\nStream Type LIVE\nRemaining Time -0:00\nPlayback Rate\n\
                       * captions settings , opens captions settings dialog\nFullscreen";
         assert_eq!(segment(player).blocks.len(), 1);
+    }
+
+    #[test]
+    fn an_english_story_is_taken_out_of_an_asian_portals_labels() {
+        // The lead run together with a Korean site's menu, the other
+        // paragraphs standing alone: the block is split into its lines.
+        let title = "Ferry Fares Rise as Fuel Costs Climb Again";
+        let menu = format!(
+            "증권\n홈\n국내증시\n해외증시\n로그인\n{title}\n입력 2026.11.21 09:14\n공유하기\n{PARAGRAPH}"
+        );
+        let text = format!("{menu}\n\n{PARAGRAPH}\n\n{PARAGRAPH}\n\n{PARAGRAPH}\n");
+        let s = segment(&text);
+        assert_eq!(
+            texts(&text, &s)[5..],
+            [title, "입력 2026.11.21 09:14", "공유하기", PARAGRAPH, PARAGRAPH, PARAGRAPH, PARAGRAPH]
+        );
+        // The headline alone among a Chinese site's labels is taken out;
+        // the labels around it stay blocks as they were.
+        let text = format!("首頁\n新聞\n台股\n美股\n{title}\n2026/11/20 14:32\n分享\n\n{PARAGRAPH}\n");
+        let s = segment(&text);
+        assert_eq!(texts(&text, &s), ["首頁\n新聞\n台股\n美股", title, "2026/11/20 14:32\n分享", PARAGRAPH]);
+        // The same block in one script, or with two labels only, stays whole
+        // (a menu and its lead are then the other rules' to tell apart).
+        for menu in [
+            format!("Markets\nHome\nStocks\nWorld\nLog in\n{title}\nShare\n{PARAGRAPH}"),
+            format!("首頁\n新聞\n{title}\nShare\n{PARAGRAPH}"),
+        ] {
+            let text = format!("{menu}\n\n{PARAGRAPH}\n\n{PARAGRAPH}\n");
+            assert_eq!(texts(&text, &segment(&text))[0], menu);
+        }
+        // Short lines of Chinese in an English paragraph's block that are
+        // sentences of a bilingual text, and a Chinese paragraph line, do
+        // not make a portal.
+        let zh = "地方议会周二在就学校经费、道路维修和新图书馆进行长时间辩论之后，批准了新的预算方案，预计明年开始实施，并将在每个季度公布执行情况报告。";
+        let bilingual = format!("{PARAGRAPH}\n{zh}\n{PARAGRAPH}\n{zh}");
+        let text = format!(
+            "{bilingual}\n\n{PARAGRAPH}\n\n{PARAGRAPH}\n\n{PARAGRAPH}\n\n{PARAGRAPH}\n\n{PARAGRAPH}\n"
+        );
+        assert_eq!(texts(&text, &segment(&text))[0], bilingual);
     }
 
     #[test]
