@@ -78,7 +78,7 @@ const WRAP_SHARE: f32 = 0.75;
 /// one script, or whose unspaced lines are paragraphs (a bilingual text),
 /// is not such a block.
 fn portal_mixed(text: &str, lines: &[Line], is_paragraph: &dyn Fn(&Line) -> bool) -> bool {
-    if lines.len() <= PORTAL_LABELS {
+    if lines.len() <= PORTAL_LABELS || !short_unspaced_lines(text, lines) {
         return false;
     }
     let mut spaced_paragraph = false;
@@ -128,7 +128,7 @@ pub(super) fn split_portal_titles(text: &str, out: &mut Segmented) {
     let portal = |b: &Block| {
         let lines = &out.lines[b.lines.clone()];
         lines.len() > PORTAL_LABELS
-            && !text[b.span.clone()].is_ascii()
+            && short_unspaced_lines(text, lines)
             && lines.iter().any(is_title)
             && lines.iter().filter(|l| is_label(l)).count() >= PORTAL_LABELS
     };
@@ -160,6 +160,22 @@ pub(super) fn split_portal_titles(text: &str, out: &mut Segmented) {
         close(&mut blocks, first, b.lines.end);
     }
     out.blocks = blocks;
+}
+
+/// Whether `PORTAL_LABELS` of `lines` or more are shorter than a paragraph
+/// line and may hold a Han, kana or Hangul character (a byte that opens a
+/// character from U+3000 on: curly quotes and dashes open with 0xE2). Most
+/// blocks have no such lines, and are turned away by this scan of their
+/// short lines' bytes before any line is read a character at a time.
+fn short_unspaced_lines(text: &str, lines: &[Line]) -> bool {
+    lines
+        .iter()
+        .filter(|l| {
+            let line = &text.as_bytes()[l.span.clone()];
+            line.len() < PARAGRAPH_LINE_BYTES && !line.is_ascii() && line.iter().any(|&b| b >= 0xE3)
+        })
+        .nth(PORTAL_LABELS - 1)
+        .is_some()
 }
 
 /// The fewest words of a headline in a spaced script among a portal's labels.
