@@ -897,13 +897,14 @@ fn label_lines(b: &Analyzed) -> bool {
     if b.lines < LABEL_RUN_LINES {
         return false;
     }
+    // The matching form has folded the full-width marks; the ideographic
+    // comma ends a clause too.
     let ends = b
         .form
         .as_str()
         .lines()
-        .filter(|l| {
-            l.trim_end().ends_with(['。', '，', '、', '；', '：', '！', '？', '.', ',', ';', ':', '!', '?'])
-        })
+        .map(str::trim_end)
+        .filter(|l| !crate::analyze::ends_open(l) || l.ends_with('、'))
         .count();
     PUNCTUATED_LINE_SHARE * ends < b.lines && b.chars < b.lines * LABEL_LINE_CHARS
 }

@@ -89,14 +89,7 @@ fn portal_mixed(text: &str, lines: &[Line], is_paragraph: &dyn Fn(&Line) -> bool
             spaced_paragraph |= is_paragraph(l);
             continue;
         }
-        let (mut spaced, mut unspaced) = (0usize, 0usize);
-        for c in line.chars().filter(|c| c.is_alphabetic()) {
-            if crate::lang::is_unspaced(c) {
-                unspaced += 1;
-            } else {
-                spaced += 1;
-            }
-        }
+        let (spaced, unspaced) = letters_by_spacing(line);
         if is_paragraph(l) {
             spaced_paragraph |= spaced > SPACED_SHARE * unspaced;
         } else if unspaced > spaced {
@@ -104,6 +97,14 @@ fn portal_mixed(text: &str, lines: &[Line], is_paragraph: &dyn Fn(&Line) -> bool
         }
     }
     spaced_paragraph && labels >= PORTAL_LABELS
+}
+
+/// The letters of `line` in spaced scripts and in unspaced ones (Han, kana,
+/// Hangul, Thai …).
+fn letters_by_spacing(line: &str) -> (usize, usize) {
+    line.chars().filter(|c| c.is_alphabetic()).fold((0, 0), |(spaced, unspaced), c| {
+        if crate::lang::is_unspaced(c) { (spaced, unspaced + 1) } else { (spaced + 1, unspaced) }
+    })
 }
 
 /// Takes out of a block of a portal's labels in an unspaced script
@@ -121,9 +122,8 @@ pub(super) fn split_portal_titles(text: &str, out: &mut Segmented) {
             && line.chars().filter(|c| c.is_alphabetic()).nth(PORTAL_TITLE_WORDS * 2).is_some()
     };
     let is_label = |l: &Line| {
-        let line = &text[l.span.clone()];
-        let unspaced = line.chars().filter(|&c| crate::lang::is_unspaced(c)).count();
-        unspaced > 0 && unspaced * 2 > line.chars().filter(|c| c.is_alphabetic()).count()
+        let (spaced, unspaced) = letters_by_spacing(&text[l.span.clone()]);
+        unspaced > spaced
     };
     let portal = |b: &Block| {
         let lines = &out.lines[b.lines.clone()];
