@@ -12,7 +12,8 @@
 //! ones for the block; its position is not asked), no line is kept by a
 //! `keep` rule, and at least one line's rule applies anywhere. In a block
 //! of three lines or more, the first may instead be a name ("Marie
-//! Lefèvre" over her date and the buttons). Only blocks that no rule
+//! Lefèvre" over her date and the buttons), and any line may be a counter
+//! ("18" under "Reply" and "Share"). Only blocks that no rule
 //! matched as a whole are asked about (`structure.rs`).
 
 use super::rules::{Document, applies_sized};
@@ -77,6 +78,9 @@ fn every_line_dropped(doc: &Document<'_>, i: usize) -> Option<String> {
             Verdict::Unmatched if crate::segment::breadcrumb(&form[range.clone()]) => {
                 ids.push("a breadcrumb")
             }
+            // A counter under the buttons ("Reply", "Share", "Report" over a
+            // post's votes, "18"): a figure alone says nothing.
+            Verdict::Unmatched if counter(&form[range.clone()]) => {}
             Verdict::Unmatched | Verdict::Kept => return None,
         }
     }
@@ -124,6 +128,17 @@ pub(super) fn labelled_lines(doc: &Document<'_>, i: usize, min_dropped: usize) -
     (anywhere && ids.len() >= min_dropped && left <= ids.len() + 1)
         .then(|| format!("every line is chrome or a label among it: {}", ids.join(", ")))
 }
+
+/// A line of at most `COUNTER_CHARS` characters with a figure and no
+/// letter: a count of votes, likes or views ("18", "1,204").
+fn counter(line: &str) -> bool {
+    let line = line.trim();
+    crate::segment::at_most_chars(line, COUNTER_CHARS)
+        && line.contains(|c: char| c.is_ascii_digit())
+        && !line.contains(char::is_alphabetic)
+}
+
+const COUNTER_CHARS: usize = 8;
 
 /// The characters of `line` other than spaces, as the rules' size
 /// conditions count them.

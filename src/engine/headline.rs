@@ -66,12 +66,24 @@ pub(super) fn headline(
     // such title (two lines apart at most): an entry of a contents list
     // ("Was ist Festgeld?"), one a line in text without blank lines, each
     // a sub-heading of the body further down.
+    // A wiki's section heading below may carry its edit link ("历史[编辑]",
+    // "Histoire[modifier | modifier le code]").
     let stands_below = |k: usize| {
         let b = &blocks[view[k]];
         (title_line(b) || question_title(b))
-            && view
-                .get(before.max(k + 1)..)
-                .is_some_and(|rest| rest.iter().any(|&j| blocks[j].form.as_str() == b.form.as_str()))
+            && view.get(before.max(k + 1)..).is_some_and(|rest| {
+                rest.iter().any(|&j| without_edit_link(blocks[j].form.as_str()) == b.form.as_str())
+            })
+    };
+    // An entry of a contents list stands again below over prose: it is a
+    // section's heading (an author's name in a comment thread is not).
+    let heads_section = |k: usize| {
+        let b = &blocks[view[k]];
+        view.get(before.max(k + 1)..).is_some_and(|rest| {
+            rest.windows(2).any(|w| {
+                blocks[w[1]].prose && without_edit_link(blocks[w[0]].form.as_str()) == b.form.as_str()
+            })
+        })
     };
     let contents_entry = |k: usize| {
         stands_below(k)
@@ -322,7 +334,13 @@ pub(super) fn headline(
     let k = if short_label(&blocks[view[last]]) || row {
         (0..last)
             .rev()
-            .take_while(|&k| longer(k) || candidate(k) || passable(k) || standfirst_under(k))
+            // A contents list between ends the search: a wiki's, a line
+            // each in text without blank lines, stands between its sidebar
+            // and the article's short title.
+            .take_while(|&k| {
+                !(contents_entry(k) && heads_section(k))
+                    && (longer(k) || candidate(k) || passable(k) || standfirst_under(k))
+            })
             .filter(|&k| reports[view[k]].decision != Decision::Drop)
             .take(LABEL_REACH)
             .find(|&k| longer(k) || (row && candidate(k) && !separated_labels(&blocks[view[k]])))
@@ -512,15 +530,18 @@ fn short_label(b: &Analyzed) -> bool {
 }
 
 /// A row of short labels between bars or bullets ("Listen on Apple
-/// Podcasts | Spotify", "Print · Email"), each of at most
-/// `ROW_LABEL_WORDS` words: under a longer title, the buttons of a player or
-/// a toolbar rather than the headline.
+/// Podcasts | Spotify", "Print · Email", "Cuisson : 45 min | Difficulté :
+/// facile"), each of at most `ROW_LABEL_WORDS` words (a field's name and
+/// value at most that many each): under a longer title, the buttons of a
+/// player or a toolbar, or a recipe's fields, rather than the headline.
 fn separated_labels(b: &Analyzed) -> bool {
     let mut parts = 0;
     b.lines == 1
         && b.form.as_str().split(['|', '·', '•']).all(|part| {
             parts += 1;
-            (1..=ROW_LABEL_WORDS).contains(&part.split_whitespace().count())
+            // A field's name and its value count apart ("Temps de
+            // préparation : 30 min").
+            part.split(':').all(|piece| (1..=ROW_LABEL_WORDS).contains(&piece.split_whitespace().count()))
         })
         && parts >= 2
 }
@@ -1281,14 +1302,27 @@ const HIGHLIGHT_WORDS: usize = 6;
 /// to be a title and its buttons.
 const QUESTION_BUTTONS: usize = 2;
 
+/// `line` without the bracketed link a wiki puts after a section's
+/// heading ("历史[编辑]", "Géographie[modifier | modifier le code]").
+fn without_edit_link(line: &str) -> &str {
+    match line.strip_suffix(']').and_then(|l| l.rfind('[').map(|at| &l[..at])) {
+        Some(heading) if !heading.is_empty() => heading.trim_end(),
+        _ => line,
+    }
+}
+
 /// A title of one word ("Configuration", a manual page's), in letters: a
 /// counter or a date is no title.
 fn one_word_title(b: &Analyzed) -> bool {
-    b.words == 1 && b.chars >= ONE_WORD_TITLE_CHARS && b.letter_share >= HEADLINE_LETTER_SHARE
+    let fewest = if b.mostly_cjk() { ONE_WORD_CJK_TITLE_CHARS } else { ONE_WORD_TITLE_CHARS };
+    b.words == 1 && b.chars >= fewest && b.letter_share >= HEADLINE_LETTER_SHARE
 }
 
 /// The fewest characters of a one-word title.
 const ONE_WORD_TITLE_CHARS: usize = 4;
+/// The fewest characters of a title in Han, kana or Hangul without a
+/// space: two are a name ("太湖", "東京").
+const ONE_WORD_CJK_TITLE_CHARS: usize = 2;
 
 /// A title line that reads as a standfirst when a headline stands right
 /// above it: a sentence-case clause of `STANDFIRST_WORDS` words or more
