@@ -105,13 +105,16 @@ pub fn check(specs: &[RuleSpec]) -> Result<CheckReport, RuleErrors> {
     }
     let mut report = CheckReport::default();
     for (spec, compiled) in specs.iter().zip(all.rules()) {
-        // A `chrome-lines`, `chrome-tail` or `rest-line` rule asks the other
+        // A `chrome-lines`, `chrome-head`, `chrome-tail` or `rest-line` rule asks the other
         // rules about each line: its examples run with every rule, the
         // others' with their rule alone.
         let asks_others = matches!(
             spec.matcher,
             MatchSpec::Structure(
-                Structure::ChromeLines { .. } | Structure::ChromeTail { .. } | Structure::RestLine { .. }
+                Structure::ChromeLines { .. }
+                    | Structure::ChromeHead { .. }
+                    | Structure::ChromeTail { .. }
+                    | Structure::RestLine { .. }
             )
         );
         let rules = if asks_others { all.clone() } else { RuleSet::compile(vec![spec.clone()])? };

@@ -144,6 +144,10 @@ fn show(s: &RuleSpec, out: &mut impl Write) -> io::Result<()> {
             out,
             "  match: chrome-tail: the last lines of a block of at most {max_items} lines, under its first, {min_items}+ of them dropped by a rule when alone and the rest short labels"
         )?,
+        MatchSpec::Structure(Structure::ChromeHead { min_items, max_items }) => writeln!(
+            out,
+            "  match: chrome-head: the first lines of a block of at most {max_items} lines, over text, {min_items}+ of them dropped by a rule when alone and the rest without a letter"
+        )?,
         MatchSpec::Structure(Structure::RestLine { max_items }) => writeln!(
             out,
             "  match: rest-line: the page's last block of text, of at most {max_items} lines, whose first line a drop-rest rule drops when alone"

@@ -264,6 +264,53 @@ pub(super) fn chrome_tail(doc: &Document<'_>, i: usize, min_dropped: usize) -> O
     })
 }
 
+/// The chrome over the rest of block `i`: the index of the first line that
+/// stays when the block's first lines are each dropped by a rule taken
+/// alone (as for [`chrome_lines`]) or have no letter (a list marker, a
+/// counter), at least `min_dropped` of them with a letter, each by a
+/// rule whose position takes in the page's head (`anywhere`, `head`,
+/// `outside`, or `first` blocks that hold this one); the head stops at the
+/// first other line, which must be no short label; with the evidence. A byline and a date,
+/// or a wiki's tagline and its "Jump to" links, scraped into one block
+/// with the first paragraph, leave the paragraph.
+pub(super) fn chrome_head(doc: &Document<'_>, i: usize, min_dropped: usize) -> Option<(usize, String)> {
+    let block = &doc.blocks[i];
+    let form = block.form.as_str();
+    // A rule whose position takes in the page's head: the lines stand
+    // over the first paragraph.
+    let in_head = |drop: &CompiledRule| match drop.spec.when.position {
+        Position::Anywhere | Position::Head | Position::Outside => true,
+        Position::First(n) => i < n,
+        _ => false,
+    };
+    let mut ids: Vec<&str> = Vec::new();
+    let mut start = 0;
+    for range in &block.line_ranges {
+        let line = &form[range.clone()];
+        match line_verdict(doc, i, line) {
+            // A line a rule drops only in the body stays ("This article is
+            // about …" under an encyclopedia's tagline).
+            Verdict::Dropped(drop) if line.contains(char::is_alphabetic) && in_head(drop) => {
+                ids.push(&drop.spec.id.value);
+            }
+            Verdict::Dropped(_) | Verdict::Unmatched if !line.contains(char::is_alphabetic) => {}
+            Verdict::Dropped(_) | Verdict::Unmatched | Verdict::Kept => break,
+        }
+        start += 1;
+    }
+    // Right under the head, text: not a label (a menu under a button, a
+    // photo's "Buy Photo" and "Caption" over the caption: chrome no rule
+    // knows), and not the end of the block (a block of chrome alone is the
+    // `chrome-lines` rule's).
+    let text_under = block.line_ranges.get(start).is_some_and(|r| !tail_label(&form[r.clone()]));
+    (ids.len() >= min_dropped && text_under).then(|| {
+        let head =
+            if start == 1 { "its first line is".to_owned() } else { format!("its first {start} lines are") };
+        let evidence = format!("{head} chrome over the rest: {}", ids.join(", "));
+        (start, evidence)
+    })
+}
+
 /// Whether the first line of block `i`, taken alone, is dropped by a
 /// `drop-rest` rule (its size and language conditions met, its position not
 /// asked): a comment section's heading ("12 Kommentare") over the comments

@@ -110,12 +110,12 @@ pub fn run(
 }
 
 /// The action of the rule that decided the block, if a rule did. A
-/// `chrome-tail` rule's cut is none: it left the block's first lines as
-/// they were written, and they may be the headline (what a `strip-span`
+/// `chrome-tail` or `chrome-head` rule's cut is none: it left the block's
+/// first or last lines as they were written, and they may be the headline (what a `strip-span`
 /// rule left of a line, a caption under its labels, is not).
 fn deciding_action(rules: &RuleSet, r: &BlockReport) -> Option<Action> {
     let rule = deciding_rule(rules, r)?;
-    (!chrome_tail_rule(rule)).then_some(rule.spec.action)
+    (!chrome_cut_rule(rule)).then_some(rule.spec.action)
 }
 
 /// The rule that decided the block, if a rule did.
@@ -123,10 +123,11 @@ fn deciding_rule<'r>(rules: &'r RuleSet, r: &BlockReport) -> Option<&'r Compiled
     r.rule.as_deref().and_then(|id| rules.get(id))
 }
 
-/// Whether `rule` is a `chrome-tail` rule, whose cut leaves a block's first
-/// lines as they were written.
-fn chrome_tail_rule(rule: &CompiledRule) -> bool {
-    matches!(rule.structure(), Some(crate::rules::spec::Structure::ChromeTail { .. }))
+/// Whether `rule` is a `chrome-tail` or `chrome-head` rule, whose cut
+/// leaves a block's first or last lines as they were written.
+fn chrome_cut_rule(rule: &CompiledRule) -> bool {
+    use crate::rules::spec::Structure;
+    matches!(rule.structure(), Some(Structure::ChromeTail { .. } | Structure::ChromeHead { .. }))
 }
 
 /// Whether later stages may still drop a block: nothing decided it, or a

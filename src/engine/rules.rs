@@ -1067,10 +1067,12 @@ fn cut_meta_lines(doc: &Document<'_>, i: usize, side: MetaLines, r: &CompiledRul
     report.stripped = stripped;
 }
 
-/// Whether a `chrome-tail` rule cut block's tail, and nothing else decided it.
+/// Whether a `chrome-tail` rule cut block's tail, and nothing else decided
+/// it (the lines that remain are the block's first).
 fn tail_cut(rules: &RuleSet, report: &BlockReport) -> bool {
     report.decision == Decision::Strip
-        && super::deciding_rule(rules, report).is_some_and(super::chrome_tail_rule)
+        && super::deciding_rule(rules, report)
+            .is_some_and(|r| matches!(r.structure(), Some(Structure::ChromeTail { .. })))
 }
 
 /// Cuts chrome out of blocks before the rounds: what remains is analysed
@@ -1078,7 +1080,9 @@ fn tail_cut(rules: &RuleSet, report: &BlockReport) -> bool {
 /// A `chrome-tail` rule cuts the chrome under the first line of each block
 /// of a few lines that no rule matched as a whole (a standfirst over its
 /// byline, its date and share buttons, in one block), down to the
-/// document's first long paragraph. A `rest-line` rule cuts the whole of
+/// document's first long paragraph; a `chrome-head` rule, on the same
+/// blocks, the chrome over the rest (a byline and a date over the first
+/// paragraph, in one block). A `rest-line` rule cuts the whole of
 /// the page's last block of text when its first line is one that a
 /// `drop-rest` rule drops alone (a WordPress page's "12 Kommentare" over
 /// the comments and the comment form, in one block), and that block
@@ -1095,6 +1099,9 @@ pub(super) fn cut_chrome_tails(detector: &LangDetector, doc: &mut Document<'_>, 
     for (r, structure) in rules.structures() {
         let (blocks, sizes) = match structure {
             Structure::ChromeTail { min_items, max_items } => {
+                (0..(first + 1).min(n), min_items + 1..=max_items)
+            }
+            Structure::ChromeHead { min_items, max_items } => {
                 (0..(first + 1).min(n), min_items + 1..=max_items)
             }
             Structure::RestLine { max_items } => (last.max(first + 1)..n, 2..=max_items),
@@ -1118,18 +1125,42 @@ pub(super) fn cut_chrome_tails(detector: &LangDetector, doc: &mut Document<'_>, 
                             && super::chrome_lines::chrome_lines(doc, i).is_none()
                     })
                 }
+                // A block of chrome alone is the `chrome-lines` rule's,
+                // unless it is a paragraph, which that rule does not ask
+                // about: a line that a rule drops in the body only, in the
+                // head, is no chrome there.
+                Structure::ChromeHead { min_items, .. } => {
+                    super::chrome_lines::chrome_head(doc, i, min_items).filter(|_| {
+                        doc.blocks[i].prose || super::chrome_lines::chrome_lines(doc, i).is_none()
+                    })
+                }
                 _ => super::chrome_lines::rest_line(doc, i),
             };
             let Some((start, evidence)) = found else { continue };
             let lines = doc.seg.lines_of(&doc.seg.blocks[i]);
-            let Some(end) = lines.last() else { continue };
-            // From the end of the line above (the whole block from its first).
-            let from = start
-                .checked_sub(1)
-                .and_then(|k| lines.get(k))
-                .map_or(doc.seg.blocks[i].span.start, |l| l.span.end);
+            let (Some(end), Some(under)) = (lines.last(), lines.get(start)) else { continue };
+            let cut = if matches!(structure, Structure::ChromeHead { .. }) {
+                // A paragraph stays one: the rules count the page's head
+                // down to the body's first, and an encyclopedia's
+                // hatnotes, under its tagline, are not where the body
+                // begins.
+                if doc.blocks[i].prose
+                    && !analyze_standalone(&doc.text[under.span.start..end.span.end], detector).prose
+                {
+                    continue;
+                }
+                // The head, to the start of the first line that stays.
+                doc.seg.blocks[i].span.start..under.span.start
+            } else {
+                // From the end of the line above (the whole block from its first).
+                let from = start
+                    .checked_sub(1)
+                    .and_then(|k| lines.get(k))
+                    .map_or(doc.seg.blocks[i].span.start, |l| l.span.end);
+                from..end.span.end
+            };
             decide(&mut reports[i], Decision::Strip, DecidedBy::Rule, Some(r), vec![evidence]);
-            reports[i].stripped = std::iter::once(from..end.span.end).collect();
+            reports[i].stripped = std::iter::once(cut).collect();
             cut_any = true;
         }
     }

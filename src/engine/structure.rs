@@ -142,7 +142,9 @@ pub(super) fn find(
         }
         // Cut before the rounds (`rules::cut_chrome_tails`): the rules
         // look at what remains.
-        Structure::ChromeTail { .. } | Structure::RestLine { .. } => Vec::new(),
+        Structure::ChromeHead { .. } | Structure::ChromeTail { .. } | Structure::RestLine { .. } => {
+            Vec::new()
+        }
         Structure::LabelList { min_items, max_words, min_percent } => (0..view.len())
             .filter(|&k| in_position(k))
             .filter_map(|k| {

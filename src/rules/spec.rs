@@ -144,6 +144,16 @@ pub enum Structure {
         /// The most lines of the block.
         max_items: usize,
     },
+    /// The first lines of a block over the rest, each of which a drop rule
+    /// drops taken alone, or a line without a letter: a byline and a date,
+    /// or a wiki's tagline, scraped into one block with the first
+    /// paragraph. The lines are cut (`strip-span`) and the rest stays.
+    ChromeHead {
+        /// The fewest lines with a letter in the head that a rule drops.
+        min_items: usize,
+        /// The most lines of the block.
+        max_items: usize,
+    },
     /// The page's last block of text whose first line a `drop-rest` rule
     /// drops taken alone (a comment section's "12 Kommentare" over the
     /// comments and the form): the block is cut whole (`strip-span`).
@@ -397,6 +407,7 @@ const ACTIONS: [&str; Action::ALL.len()] = {
 };
 const SCOPES: &[&str] = &["block", "each-line", "any-line"];
 const STRUCTURES: &[&str] = &[
+    "chrome-head",
     "chrome-lines",
     "chrome-tail",
     "echoed-line",
@@ -608,6 +619,14 @@ impl<'a> Walker<'a> {
                     max_items: self.opt_uint(t, "max-items")?.unwrap_or(16).max(min_items + 1),
                 }
             }
+            "chrome-head" => {
+                only(self, &keys_besides(&["min-items", "max-items"]), kind);
+                let min_items = min_items.unwrap_or(1).max(1);
+                Structure::ChromeHead {
+                    min_items,
+                    max_items: self.opt_uint(t, "max-items")?.unwrap_or(16).max(min_items + 1),
+                }
+            }
             "rest-line" => {
                 only(self, &keys_besides(&["max-items"]), kind);
                 Structure::RestLine { max_items: self.opt_uint(t, "max-items")?.unwrap_or(40).max(2) }
@@ -731,12 +750,19 @@ impl<'a> Walker<'a> {
             (
                 Action::StripSpan,
                 MatchSpec::Regex { .. }
-                | MatchSpec::Structure(Structure::ChromeTail { .. } | Structure::RestLine { .. }),
+                | MatchSpec::Structure(
+                    Structure::ChromeHead { .. } | Structure::ChromeTail { .. } | Structure::RestLine { .. },
+                ),
             ) => {}
-            (_, MatchSpec::Structure(Structure::ChromeTail { .. } | Structure::RestLine { .. })) => {
+            (
+                _,
+                MatchSpec::Structure(
+                    Structure::ChromeHead { .. } | Structure::ChromeTail { .. } | Structure::RestLine { .. },
+                ),
+            ) => {
                 self.error(
                     &at,
-                    "`chrome-tail` and `rest-line` cut lines".into(),
+                    "`chrome-head`, `chrome-tail` and `rest-line` cut lines".into(),
                     "use `kind = \"strip-span\"`",
                 );
             }
