@@ -79,6 +79,7 @@ pub fn run(
     rules::cut_chrome_tails(detector, &mut doc, &mut reports);
     let mut view: Vec<usize> = (0..reports.len()).collect();
     for round in 0..MAX_ROUNDS {
+        let cut = rules::cut_chrome_heads(detector, &mut doc, &view, &mut reports);
         let mut body_start = rules::apply_rules(&doc, &view, &mut reports);
         if round == 0 {
             rules::settle_stripped(detector, &mut doc, &mut reports);
@@ -88,7 +89,7 @@ pub fn run(
         context::apply_context(&doc.blocks, &view, policy, rules, body_start, &mut reports);
         let before = view.len();
         view.retain(|&i| reports[i].decision != Decision::Drop);
-        if view.len() == before {
+        if view.len() == before && !cut {
             break;
         }
     }

@@ -1080,9 +1080,7 @@ fn tail_cut(rules: &RuleSet, report: &BlockReport) -> bool {
 /// A `chrome-tail` rule cuts the chrome under the first line of each block
 /// of a few lines that no rule matched as a whole (a standfirst over its
 /// byline, its date and share buttons, in one block), down to the
-/// document's first long paragraph; a `chrome-head` rule, on the same
-/// blocks, the chrome over the rest (a byline and a date over the first
-/// paragraph, in one block). A `rest-line` rule cuts the whole of
+/// document's first long paragraph. A `rest-line` rule cuts the whole of
 /// the page's last block of text when its first line is one that a
 /// `drop-rest` rule drops alone (a WordPress page's "12 Kommentare" over
 /// the comments and the comment form, in one block), and that block
@@ -1099,9 +1097,6 @@ pub(super) fn cut_chrome_tails(detector: &LangDetector, doc: &mut Document<'_>, 
     for (r, structure) in rules.structures() {
         let (blocks, sizes) = match structure {
             Structure::ChromeTail { min_items, max_items } => {
-                (0..(first + 1).min(n), min_items + 1..=max_items)
-            }
-            Structure::ChromeHead { min_items, max_items } => {
                 (0..(first + 1).min(n), min_items + 1..=max_items)
             }
             Structure::RestLine { max_items } => (last.max(first + 1)..n, 2..=max_items),
@@ -1125,40 +1120,17 @@ pub(super) fn cut_chrome_tails(detector: &LangDetector, doc: &mut Document<'_>, 
                             && super::chrome_lines::chrome_lines(doc, i).is_none()
                     })
                 }
-                // A block of chrome alone is the `chrome-lines` rule's,
-                // unless it is a paragraph, which that rule does not ask
-                // about: a line that a rule drops in the body only, in the
-                // head, is no chrome there.
-                Structure::ChromeHead { min_items, .. } => {
-                    super::chrome_lines::chrome_head(doc, i, min_items).filter(|_| {
-                        doc.blocks[i].prose || super::chrome_lines::chrome_lines(doc, i).is_none()
-                    })
-                }
                 _ => super::chrome_lines::rest_line(doc, i),
             };
             let Some((start, evidence)) = found else { continue };
             let lines = doc.seg.lines_of(&doc.seg.blocks[i]);
-            let (Some(end), Some(under)) = (lines.last(), lines.get(start)) else { continue };
-            let cut = if matches!(structure, Structure::ChromeHead { .. }) {
-                // A paragraph stays one: the rules count the page's head
-                // down to the body's first, and an encyclopedia's
-                // hatnotes, under its tagline, are not where the body
-                // begins.
-                if doc.blocks[i].prose
-                    && !analyze_standalone(&doc.text[under.span.start..end.span.end], detector).prose
-                {
-                    continue;
-                }
-                // The head, to the start of the first line that stays.
-                doc.seg.blocks[i].span.start..under.span.start
-            } else {
-                // From the end of the line above (the whole block from its first).
-                let from = start
-                    .checked_sub(1)
-                    .and_then(|k| lines.get(k))
-                    .map_or(doc.seg.blocks[i].span.start, |l| l.span.end);
-                from..end.span.end
-            };
+            let Some(end) = lines.last() else { continue };
+            // From the end of the line above (the whole block from its first).
+            let from = start
+                .checked_sub(1)
+                .and_then(|k| lines.get(k))
+                .map_or(doc.seg.blocks[i].span.start, |l| l.span.end);
+            let cut = from..end.span.end;
             decide(&mut reports[i], Decision::Strip, DecidedBy::Rule, Some(r), vec![evidence]);
             reports[i].stripped = std::iter::once(cut).collect();
             cut_any = true;
@@ -1167,6 +1139,68 @@ pub(super) fn cut_chrome_tails(detector: &LangDetector, doc: &mut Document<'_>, 
     if cut_any {
         settle_stripped(detector, doc, reports);
     }
+}
+
+/// A `chrome-head` rule cuts the chrome over the rest of each block of a
+/// few lines that no rule matched as a whole (a byline and a date over the
+/// first paragraph, in one block), among the blocks of `view` down to its
+/// first long paragraph. Asked at the start of every round, on what the
+/// rounds before left: the page cleaned again has the same head. Whether
+/// it cut a block; what remains is settled.
+pub(super) fn cut_chrome_heads(
+    detector: &LangDetector,
+    doc: &mut Document<'_>,
+    view: &[usize],
+    reports: &mut [BlockReport],
+) -> bool {
+    let rules = doc.rules;
+    let mut cut_any = false;
+    let first = view.iter().position(|&i| long_paragraph(&doc.blocks[i])).unwrap_or(view.len());
+    for (r, structure) in rules.structures() {
+        let Structure::ChromeHead { min_items, max_items } = structure else { continue };
+        for &i in view.iter().take(first + 1) {
+            if !(min_items + 1..=max_items).contains(&doc.blocks[i].lines)
+                || !doc.firings[i].is_empty()
+                || reports[i].by != DecidedBy::Default
+            {
+                continue;
+            }
+            // A block of chrome alone is the `chrome-lines` rule's, unless
+            // it is a paragraph, which that rule does not ask about: a line
+            // that a rule drops in the body only, in the head, is no chrome
+            // there.
+            let Some((start, evidence)) = super::chrome_lines::chrome_head(doc, i, min_items)
+                .filter(|_| doc.blocks[i].prose || super::chrome_lines::chrome_lines(doc, i).is_none())
+            else {
+                continue;
+            };
+            let lines = doc.seg.lines_of(&doc.seg.blocks[i]);
+            let (Some(end), Some(under)) = (lines.last(), lines.get(start)) else { continue };
+            // A paragraph stays one: the rules count the page's head down
+            // to the body's first, and an encyclopedia's hatnotes, under
+            // its tagline, are not where the body begins. And what stays
+            // is cut no further: a block cut here is not cut again, so one
+            // that a `strip-span` rule would cut ("(Bloomberg) -- " over
+            // the story's first line) is left whole, as cleaning the output
+            // again would leave it.
+            let rest = analyze_standalone(&doc.text[under.span.start..end.span.end], detector);
+            if (doc.blocks[i].prose && !rest.prose)
+                || fire_block(rules, &rest)
+                    .iter()
+                    .any(|f| rules.rules()[f.rule].spec.action == Action::StripSpan)
+            {
+                continue;
+            }
+            decide(&mut reports[i], Decision::Strip, DecidedBy::Rule, Some(r), vec![evidence]);
+            // The head, to the start of the first line that stays.
+            reports[i].stripped = std::iter::once(doc.seg.blocks[i].span.start..under.span.start).collect();
+            cut_any = true;
+        }
+    }
+    if cut_any {
+        settle_stripped(detector, doc, reports);
+    }
+    cut_any
 }
 
 /// A block cut to nothing is dropped. What remains of a cut block is
