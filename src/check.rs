@@ -109,13 +109,8 @@ pub fn check(specs: &[RuleSpec]) -> Result<CheckReport, RuleErrors> {
         // rules about each line: its examples run with every rule, the
         // others' with their rule alone.
         let asks_others = matches!(
-            spec.matcher,
-            MatchSpec::Structure(
-                Structure::ChromeLines { .. }
-                    | Structure::ChromeHead { .. }
-                    | Structure::ChromeTail { .. }
-                    | Structure::RestLine { .. }
-            )
+            &spec.matcher,
+            MatchSpec::Structure(s) if s.cuts_lines() || matches!(s, Structure::ChromeLines { .. })
         );
         let rules = if asks_others { all.clone() } else { RuleSet::compile(vec![spec.clone()])? };
         let alone = Thresh::with_rules(rules, LangPolicy::Any);

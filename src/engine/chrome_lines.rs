@@ -278,10 +278,9 @@ pub(super) fn chrome_head(doc: &Document<'_>, i: usize, min_dropped: usize) -> O
     let form = block.form.as_str();
     // A rule whose position takes in the page's head: the lines stand
     // over the first paragraph.
-    let in_head = |drop: &CompiledRule| match drop.spec.when.position {
-        Position::Anywhere | Position::Head | Position::Outside => true,
-        Position::First(n) => i < n,
-        _ => false,
+    let in_head = |drop: &CompiledRule| {
+        let position = drop.spec.when.position;
+        position.reaches_head() || matches!(position, Position::First(n) if i < n)
     };
     let mut ids: Vec<&str> = Vec::new();
     let mut start = 0;

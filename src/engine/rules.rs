@@ -70,9 +70,7 @@ impl Document<'_> {
     pub fn drops_above_body(&self, i: usize) -> bool {
         self.firings[i].iter().any(|f| {
             let spec = &self.rules.rules()[f.rule].spec;
-            spec.action == Action::DropBlock
-                && spec.when.lang.is_empty()
-                && matches!(spec.when.position, Position::Anywhere | Position::Head | Position::Outside)
+            spec.action == Action::DropBlock && spec.when.lang.is_empty() && spec.when.position.reaches_head()
         })
     }
 
@@ -1130,9 +1128,8 @@ pub(super) fn cut_chrome_tails(detector: &LangDetector, doc: &mut Document<'_>, 
                 .checked_sub(1)
                 .and_then(|k| lines.get(k))
                 .map_or(doc.seg.blocks[i].span.start, |l| l.span.end);
-            let cut = from..end.span.end;
             decide(&mut reports[i], Decision::Strip, DecidedBy::Rule, Some(r), vec![evidence]);
-            reports[i].stripped = std::iter::once(cut).collect();
+            reports[i].stripped = std::iter::once(from..end.span.end).collect();
             cut_any = true;
         }
     }
@@ -1183,17 +1180,20 @@ pub(super) fn cut_chrome_heads(
             // that a `strip-span` rule would cut ("(Bloomberg) -- " over
             // the story's first line) is left whole, as cleaning the output
             // again would leave it.
-            let rest = analyze_standalone(&doc.text[under.span.start..end.span.end], detector);
+            let text = &doc.text[under.span.start..end.span.end];
+            let rest = analyze_standalone(text, detector);
+            let firings = fire_block(rules, &rest);
             if (doc.blocks[i].prose && !rest.prose)
-                || fire_block(rules, &rest)
-                    .iter()
-                    .any(|f| rules.rules()[f.rule].spec.action == Action::StripSpan)
+                || firings.iter().any(|f| rules.rules()[f.rule].spec.action == Action::StripSpan)
             {
                 continue;
             }
             decide(&mut reports[i], Decision::Strip, DecidedBy::Rule, Some(r), vec![evidence]);
             // The head, to the start of the first line that stays.
             reports[i].stripped = std::iter::once(doc.seg.blocks[i].span.start..under.span.start).collect();
+            // What stays is analysed already: `settle_stripped` finds it so.
+            let text = text.to_owned();
+            take_remainder(doc, i, text, rest, firings);
             cut_any = true;
         }
     }
@@ -1222,10 +1222,17 @@ pub(super) fn settle_stripped(detector: &LangDetector, doc: &mut Document<'_>, r
         }
         // Its language is reported from this analysis (`engine::run`).
         let b = analyze_standalone(&rest, detector);
-        doc.firings[i] = fire_block(doc.rules, &b);
-        doc.blocks[i] = b;
-        doc.remainders[i] = Some(rest.into_owned());
-        doc.labels.get_mut()[i] = None;
-        doc.chrome_lines[i] = std::cell::OnceCell::new();
+        let firings = fire_block(doc.rules, &b);
+        take_remainder(doc, i, rest.into_owned(), b, firings);
     }
+}
+
+/// Block `i` becomes what remains of it, `rest`, analysed as `b` with the
+/// rules' `firings`; what was kept of the whole block is forgotten.
+fn take_remainder(doc: &mut Document<'_>, i: usize, rest: String, b: Analyzed, firings: Vec<Firing>) {
+    doc.firings[i] = firings;
+    doc.blocks[i] = b;
+    doc.remainders[i] = Some(rest);
+    doc.labels.get_mut()[i] = None;
+    doc.chrome_lines[i] = std::cell::OnceCell::new();
 }

@@ -140,8 +140,8 @@ pub(super) fn find(
                 })
                 .collect()
         }
-        // Cut before the rounds (`rules::cut_chrome_tails`): the rules
-        // look at what remains.
+        // Cut before the rounds (`rules::cut_chrome_tails`,
+        // `rules::cut_chrome_heads`): the rules look at what remains.
         Structure::ChromeHead { .. } | Structure::ChromeTail { .. } | Structure::RestLine { .. } => {
             Vec::new()
         }

@@ -232,7 +232,25 @@ pub enum Position {
     Last(usize),
 }
 
+impl Structure {
+    /// Whether the structure cuts lines out of a block before the rounds
+    /// and leaves the rest (`chrome-head`, `chrome-tail`, `rest-line`): its
+    /// rule's action is `strip-span`, and it finds no runs of blocks.
+    pub fn cuts_lines(&self) -> bool {
+        matches!(
+            self,
+            Structure::ChromeHead { .. } | Structure::ChromeTail { .. } | Structure::RestLine { .. }
+        )
+    }
+}
+
 impl Position {
+    /// Whether a rule at this position acts above the body: anywhere, in
+    /// the head, or outside the body.
+    pub fn reaches_head(self) -> bool {
+        matches!(self, Position::Anywhere | Position::Head | Position::Outside)
+    }
+
     /// Whether the position is a region of the body's making (head, tail,
     /// outside, after the lead, after the first paragraph), known only once
     /// the body is found.
@@ -611,20 +629,17 @@ impl<'a> Walker<'a> {
                     labels: self.opt_bool(t, "labels", false),
                 }
             }
-            "chrome-tail" => {
+            "chrome-tail" | "chrome-head" => {
                 only(self, &keys_besides(&["min-items", "max-items"]), kind);
-                let min_items = min_items.unwrap_or(2).max(2);
-                Structure::ChromeTail {
-                    min_items,
-                    max_items: self.opt_uint(t, "max-items")?.unwrap_or(16).max(min_items + 1),
-                }
-            }
-            "chrome-head" => {
-                only(self, &keys_besides(&["min-items", "max-items"]), kind);
-                let min_items = min_items.unwrap_or(1).max(1);
-                Structure::ChromeHead {
-                    min_items,
-                    max_items: self.opt_uint(t, "max-items")?.unwrap_or(16).max(min_items + 1),
+                // A tail needs two lines a rule drops; a head, one.
+                let tail = kind == "chrome-tail";
+                let fewest = if tail { 2 } else { 1 };
+                let min_items = min_items.unwrap_or(fewest).max(fewest);
+                let max_items = self.opt_uint(t, "max-items")?.unwrap_or(16).max(min_items + 1);
+                if tail {
+                    Structure::ChromeTail { min_items, max_items }
+                } else {
+                    Structure::ChromeHead { min_items, max_items }
                 }
             }
             "rest-line" => {
@@ -747,19 +762,9 @@ impl<'a> Walker<'a> {
         let action = Action::ALL.into_iter().find(|a| a.name() == kind).unwrap_or(Action::Keep);
         let at = t.get("kind").map(|v| v.span()).unwrap_or(span.clone());
         match (action, matcher) {
-            (
-                Action::StripSpan,
-                MatchSpec::Regex { .. }
-                | MatchSpec::Structure(
-                    Structure::ChromeHead { .. } | Structure::ChromeTail { .. } | Structure::RestLine { .. },
-                ),
-            ) => {}
-            (
-                _,
-                MatchSpec::Structure(
-                    Structure::ChromeHead { .. } | Structure::ChromeTail { .. } | Structure::RestLine { .. },
-                ),
-            ) => {
+            (Action::StripSpan, MatchSpec::Regex { .. }) => {}
+            (Action::StripSpan, MatchSpec::Structure(s)) if s.cuts_lines() => {}
+            (_, MatchSpec::Structure(s)) if s.cuts_lines() => {
                 self.error(
                     &at,
                     "`chrome-head`, `chrome-tail` and `rest-line` cut lines".into(),
