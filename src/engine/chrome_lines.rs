@@ -249,7 +249,12 @@ pub(super) fn chrome_tail(doc: &Document<'_>, i: usize, min_dropped: usize) -> O
     // and is not the buttons' labels run together ("Continue reading the
     // main story Share This Page" over "Continue reading the main story").
     let above = &form[..block.line_ranges[start - 1].end];
-    let text_above = block.line_ranges[..start].iter().any(|r| !tail_label(&form[r.clone()]));
+    // Three lines of rules' chrome or more under one label (a short
+    // title in Japanese or Chinese, "ぶり大根", over a recipe's facts and
+    // its buttons) leave that label to stand alone, as it stands when the
+    // page has blank lines between them.
+    let text_above = dropped >= TITLE_OVER_CHROME
+        || block.line_ranges[..start].iter().any(|r| !tail_label(&form[r.clone()]));
     let echoed = block.line_ranges[start..].iter().any(|r| {
         let line = form[r.clone()].trim();
         line.contains(' ') && above.contains(line)
@@ -333,6 +338,10 @@ fn tail_label(line: &str) -> bool {
         && !crate::segment::ends_sentence(line)
         && !line.ends_with([',', ';', ':', '：', '，'])
 }
+
+/// The fewest lines a rule drops under a label that [`chrome_tail`] cuts
+/// from it.
+const TITLE_OVER_CHROME: usize = 3;
 
 const LABEL_WORDS: usize = 3;
 const LABEL_CHARS: usize = 24;

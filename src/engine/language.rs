@@ -67,8 +67,9 @@ impl LangPolicy {
             && block.chars <= KANJI_LINE_CHARS
             && self.allows("ja")
             && !self.allows("zh")
-            && !without_section_number(block.form.as_str().trim())
-                .contains(|c: char| c.is_ascii_digit() || KANJI_LINE_MARKS.contains(c))
+            && (han_quantity(block.form.as_str().trim())
+                || !without_section_number(block.form.as_str().trim())
+                    .contains(|c: char| c.is_ascii_digit() || KANJI_LINE_MARKS.contains(c)))
     }
 
     fn allows(&self, tag: &str) -> bool {
@@ -107,6 +108,26 @@ fn without_section_number(line: &str) -> &str {
         _ => line,
     }
 }
+
+/// Whether `line` is an ingredient's name in Han characters and its
+/// quantity ("大根 1/2本", "牛肉 200g", "塩 少々"): a recipe's line, in
+/// Japanese as well as Chinese. A date or a time ("5月12日 10時35分") is no
+/// quantity.
+fn han_quantity(line: &str) -> bool {
+    let Some((name, quantity)) = line.rsplit_once(' ') else { return false };
+    let name = name.trim_end();
+    !name.is_empty()
+        && name.chars().all(crate::lang::is_han)
+        && quantity.chars().count() <= QUANTITY_CHARS
+        && (quantity.contains(|c: char| c.is_ascii_digit()) || HAN_MEASURES.contains(&quantity))
+        && !quantity.contains(|c: char| "年月日時分秒:".contains(c))
+}
+
+/// The most characters of an ingredient's quantity in [`han_quantity`].
+const QUANTITY_CHARS: usize = 8;
+
+/// Quantities without a number: a pinch, as much as needed.
+const HAN_MEASURES: &[&str] = &["少々", "適量", "適宜", "少量", "少许", "适量"];
 
 /// The most non-space characters of a line of Han characters alone that
 /// may be Japanese.
@@ -242,6 +263,17 @@ pub(super) fn confident_lang(b: &Analyzed) -> Option<&'static str> {
 #[cfg(test)]
 mod tests {
     use super::without_section_number;
+
+    #[test]
+    fn an_ingredient_and_its_quantity_are_no_date() {
+        use super::han_quantity;
+        assert!(han_quantity("大根 1/2本"));
+        assert!(han_quantity("牛肉 200g"));
+        assert!(han_quantity("塩 少々"));
+        assert!(!han_quantity("5月12日 10時35分"));
+        assert!(!han_quantity("記者 山田太郎"));
+        assert!(!han_quantity("大根"));
+    }
 
     #[test]
     fn a_section_number_comes_off_a_heading_but_not_a_date() {

@@ -279,7 +279,10 @@ pub(super) fn apply_rules(doc: &Document<'_>, view: &[usize], reports: &mut [Blo
     // partner" boxes), is not where the article ends: it ends at the long
     // paragraph before that run, so the run is the tail. A how-to's steps,
     // one a line in text without blank lines, count as sentences there
-    // ("2. Select Security."): numbered, and each ending one.
+    // ("2. Select Security."): numbered, and each ending one. A recipe's
+    // ingredients under their heading (one an `open-body` rule keeps) and
+    // its steps under bare numbers ("1" over "大根は皮をむいて…") are no
+    // run of widgets.
     let step = |k: usize| {
         let b = &doc.blocks[view[k]];
         b.lines == 1
@@ -292,6 +295,7 @@ pub(super) fn apply_rules(doc: &Document<'_>, view: &[usize], reports: &mut [Blo
         && l - before > ISLAND_GAP
         && (before + 1..l).filter(|&k| sentence(k) || step(k)).count() <= ISLAND_SENTENCES
         && doc.blocks[view[l]].chars <= ISLAND_CHARS
+        && !(before + 1..l).any(opens_body)
     {
         last = Some(before);
     }

@@ -46,9 +46,11 @@ fn wrapped(text: &str, lines: &[Line]) -> bool {
 
 /// Whether line `l` is a short paragraph: a plain line (or, with `steps`, a
 /// numbered step: "1. Bata os ovos e o açúcar por dois minutos.", but no
-/// bulleted item) of `SHORT_PARAGRAPH_CHARS` non-space characters or more,
-/// ending a sentence (a closing quote or bracket after the full stop
-/// aside).
+/// bulleted item) of `SHORT_PARAGRAPH_CHARS` non-space characters or more
+/// (`SHORT_UNSPACED_CHARS` when most of its letters are Han, kana or
+/// Hangul, which say in one character what a spaced script says in three:
+/// "ぶりは熱湯をかけて臭みを取り、水気をふく。"), ending a sentence (a
+/// closing quote or bracket after the full stop aside).
 fn short_paragraph(text: &str, l: &Line, steps: bool) -> bool {
     let shape_fits = match l.shape {
         LineShape::Plain => true,
@@ -59,13 +61,24 @@ fn short_paragraph(text: &str, l: &Line, steps: bool) -> bool {
         return false;
     }
     let line = &text[l.span.clone()];
-    ends_sentence(line) && non_space(line).nth(SHORT_PARAGRAPH_CHARS - 1).is_some()
+    if !ends_sentence(line) {
+        return false;
+    }
+    match non_space(line).count() {
+        n if n >= SHORT_PARAGRAPH_CHARS => true,
+        n if n >= SHORT_UNSPACED_CHARS => {
+            let (spaced, unspaced) = letters_by_spacing(line);
+            unspaced > spaced
+        }
+        _ => false,
+    }
 }
 
 /// The fewest short paragraphs in a block without a paragraph line that is
 /// split, and the fewest characters of one.
 const SHORT_PARAGRAPHS: usize = 3;
 const SHORT_PARAGRAPH_CHARS: usize = 30;
+const SHORT_UNSPACED_CHARS: usize = 20;
 
 /// How near the wrap width a wrapped line's width is.
 const WRAP_SHARE: f32 = 0.75;
