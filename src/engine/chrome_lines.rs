@@ -202,10 +202,16 @@ fn line_rules<'d>(doc: &'d Document<'_>, i: usize, line: &str) -> Vec<&'d Compil
 /// "São Paulo", a tag), at least `min_dropped` are a rule's, one of them a
 /// rule for anywhere, the labels are at most one more than the lines a
 /// rule drops (a post's three tags over its two dates), and a line above
-/// them is no label; with the evidence. A standfirst or a title over its byline, its
+/// them is no label (or, unless `titled`, three lines or more are a
+/// rule's); with the evidence. A standfirst or a title over its byline, its
 /// date and share buttons, scraped as one block, keeps the standfirst or
 /// the title.
-pub(super) fn chrome_tail(doc: &Document<'_>, i: usize, min_dropped: usize) -> Option<(usize, String)> {
+pub(super) fn chrome_tail(
+    doc: &Document<'_>,
+    i: usize,
+    min_dropped: usize,
+    titled: bool,
+) -> Option<(usize, String)> {
     let block = &doc.blocks[i];
     let form = block.form.as_str();
     let mut start = None;
@@ -252,8 +258,9 @@ pub(super) fn chrome_tail(doc: &Document<'_>, i: usize, min_dropped: usize) -> O
     // Three lines of rules' chrome or more under one label (a short
     // title in Japanese or Chinese, "ぶり大根", over a recipe's facts and
     // its buttons) leave that label to stand alone, as it stands when the
-    // page has blank lines between them.
-    let text_above = dropped >= TITLE_OVER_CHROME
+    // page has blank lines between them; unless `titled` asks for more
+    // than a label above.
+    let text_above = (dropped >= TITLE_OVER_CHROME && !titled)
         || block.line_ranges[..start].iter().any(|r| !tail_label(&form[r.clone()]));
     let echoed = block.line_ranges[start..].iter().any(|r| {
         let line = form[r.clone()].trim();

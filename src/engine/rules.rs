@@ -1105,10 +1105,17 @@ pub(super) fn cut_chrome_tails(detector: &LangDetector, doc: &mut Document<'_>, 
             _ => continue,
         };
         for i in blocks {
-            // Most blocks are one line, or a rule matched them.
+            // Most blocks are one line, or a rule matched them. A block
+            // that only `drop-block` rules matched may be a title over the
+            // chrome they matched: asked below.
+            let fired = !doc.firings[i].is_empty();
             if !sizes.contains(&doc.blocks[i].lines)
-                || !doc.firings[i].is_empty()
                 || reports[i].by != DecidedBy::Default
+                || (fired
+                    && (!matches!(structure, Structure::ChromeTail { .. })
+                        || doc.firings[i]
+                            .iter()
+                            .any(|f| rules.rules()[f.rule].spec.action != Action::DropBlock)))
             {
                 continue;
             }
@@ -1117,7 +1124,7 @@ pub(super) fn cut_chrome_tails(detector: &LangDetector, doc: &mut Document<'_>, 
                 // title over its date and buttons the headline's, which
                 // cuts them.
                 Structure::ChromeTail { min_items, .. } => {
-                    super::chrome_lines::chrome_tail(doc, i, min_items).filter(|_| {
+                    super::chrome_lines::chrome_tail(doc, i, min_items, fired).filter(|_| {
                         super::headline::dated_title(&doc.blocks[i]).is_none()
                             && super::chrome_lines::chrome_lines(doc, i).is_none()
                     })
@@ -1127,6 +1134,18 @@ pub(super) fn cut_chrome_tails(detector: &LangDetector, doc: &mut Document<'_>, 
             let Some((start, evidence)) = found else { continue };
             let lines = doc.seg.lines_of(&doc.seg.blocks[i]);
             let Some(end) = lines.last() else { continue };
+            // The rules that matched the whole block matched its chrome:
+            // the title over it ("Live: …" over "Please turn on JavaScript
+            // to use this feature") matches none of them alone.
+            if fired {
+                let Some(above) = lines.get(start - 1) else { continue };
+                let title =
+                    analyze_standalone(&doc.text[doc.seg.blocks[i].span.start..above.span.end], detector);
+                let again = fire_block(rules, &title);
+                if again.iter().any(|f| doc.firings[i].iter().any(|g| g.rule == f.rule)) {
+                    continue;
+                }
+            }
             // From the end of the line above (the whole block from its first).
             let from = start
                 .checked_sub(1)
