@@ -41,6 +41,9 @@ fn name_line(line: &str) -> bool {
 }
 
 const NAME_WORDS: usize = 5;
+/// The fewest words of a title that [`chrome_tail`] tells from a name
+/// when a rule matched the block.
+const TITLE_WORDS: usize = 4;
 const NAME_CHARS: usize = 40;
 const NAME_PARTICLES: [&str; 8] = ["de", "da", "di", "du", "von", "van", "der", "le"];
 
@@ -245,8 +248,12 @@ pub(super) fn chrome_tail(
     ids.reverse();
     let start = start?;
     // A byline's name over its date and buttons, or a first line that a
-    // rule drops, is chrome too: the whole block is the other rules'.
-    if doc.lines(i).next().is_some_and(name_line)
+    // rule drops, is chrome too: the whole block is the other rules'. When
+    // a rule matched the block, a title of `TITLE_WORDS` capitalised words
+    // ("Easy Roasted Tomato Soup") over the chrome is more likely than a
+    // name of as many.
+    let name = |line: &str| name_line(line) && !(titled && line.split_whitespace().count() >= TITLE_WORDS);
+    if doc.lines(i).next().is_some_and(name)
         || matches!(line_verdict(doc, i, &form[block.line_ranges[0].clone()]), Verdict::Dropped(_))
     {
         return None;

@@ -1122,11 +1122,12 @@ pub(super) fn cut_chrome_tails(detector: &LangDetector, doc: &mut Document<'_>, 
             let found = match structure {
                 // A block of chrome alone is the `chrome-lines` rule's; a
                 // title over its date and buttons the headline's, which
-                // cuts them.
+                // cuts them; unless a rule drops the block first.
                 Structure::ChromeTail { min_items, .. } => {
                     super::chrome_lines::chrome_tail(doc, i, min_items, fired).filter(|_| {
-                        super::headline::dated_title(&doc.blocks[i]).is_none()
-                            && super::chrome_lines::chrome_lines(doc, i).is_none()
+                        fired
+                            || (super::headline::dated_title(&doc.blocks[i]).is_none()
+                                && super::chrome_lines::chrome_lines(doc, i).is_none())
                     })
                 }
                 _ => super::chrome_lines::rest_line(doc, i),
