@@ -168,6 +168,10 @@ const FLAT_EXCEPTIONS: &[(&str, &str)] = &[
         "a reader's story and the article's card under the tips are blocks with a sentence in each, so the body runs on over them; a line each, they are tail chrome",
     ),
     (
+        "zh-forum-floor-headers",
+        "with blank lines, each reply's floor, poster and time share a block with the post's buttons above and go; a line each, the first reply's poster and time stand between the question and the reply, inside the body, and stay",
+    ),
+    (
         "ja-qa-best-answer",
         "the best answer's head (ベストアンサー, the poster's name, the time) stays as one block; its lines go one by one",
     ),
