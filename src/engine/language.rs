@@ -67,9 +67,12 @@ impl LangPolicy {
             && block.chars <= KANJI_LINE_CHARS
             && self.allows("ja")
             && !self.allows("zh")
-            && (han_quantity(block.form.as_str().trim())
-                || !without_section_number(block.form.as_str().trim())
-                    .contains(|c: char| c.is_ascii_digit() || KANJI_LINE_MARKS.contains(c)))
+            && {
+                let line = block.form.as_str().trim();
+                han_quantity(line)
+                    || !without_section_number(line)
+                        .contains(|c: char| c.is_ascii_digit() || KANJI_LINE_MARKS.contains(c))
+            }
     }
 
     fn allows(&self, tag: &str) -> bool {

@@ -1109,14 +1109,10 @@ pub(super) fn cut_chrome_tails(detector: &LangDetector, doc: &mut Document<'_>, 
             // that only `drop-block` rules matched may be a title over the
             // chrome they matched: asked below.
             let fired = !doc.firings[i].is_empty();
-            if !sizes.contains(&doc.blocks[i].lines)
-                || reports[i].by != DecidedBy::Default
-                || (fired
-                    && (!matches!(structure, Structure::ChromeTail { .. })
-                        || doc.firings[i]
-                            .iter()
-                            .any(|f| rules.rules()[f.rule].spec.action != Action::DropBlock)))
-            {
+            let askable = !fired
+                || (matches!(structure, Structure::ChromeTail { .. })
+                    && doc.firings[i].iter().all(|f| rules.rules()[f.rule].spec.action == Action::DropBlock));
+            if !askable || !sizes.contains(&doc.blocks[i].lines) || reports[i].by != DecidedBy::Default {
                 continue;
             }
             let found = match structure {
@@ -1137,16 +1133,20 @@ pub(super) fn cut_chrome_tails(detector: &LangDetector, doc: &mut Document<'_>, 
             let Some(end) = lines.last() else { continue };
             // The rules that matched the whole block matched its chrome:
             // the title over it ("Live: …" over "Please turn on JavaScript
-            // to use this feature") matches none of them alone.
-            if fired {
+            // to use this feature") matches none of them alone. Its
+            // analysis is kept: `settle_stripped` finds it done.
+            let title = if fired {
                 let Some(above) = lines.get(start - 1) else { continue };
-                let title =
-                    analyze_standalone(&doc.text[doc.seg.blocks[i].span.start..above.span.end], detector);
+                let text = &doc.text[doc.seg.blocks[i].span.start..above.span.end];
+                let title = analyze_standalone(text, detector);
                 let again = fire_block(rules, &title);
                 if again.iter().any(|f| doc.firings[i].iter().any(|g| g.rule == f.rule)) {
                     continue;
                 }
-            }
+                Some((text.to_owned(), title, again))
+            } else {
+                None
+            };
             // From the end of the line above (the whole block from its first).
             let from = start
                 .checked_sub(1)
@@ -1154,6 +1154,9 @@ pub(super) fn cut_chrome_tails(detector: &LangDetector, doc: &mut Document<'_>, 
                 .map_or(doc.seg.blocks[i].span.start, |l| l.span.end);
             decide(&mut reports[i], Decision::Strip, DecidedBy::Rule, Some(r), vec![evidence]);
             reports[i].stripped = std::iter::once(from..end.span.end).collect();
+            if let Some((text, title, firings)) = title {
+                take_remainder(doc, i, text, title, firings);
+            }
             cut_any = true;
         }
     }
