@@ -49,11 +49,13 @@ pub(super) fn headline(
     // A Chinese or Japanese headline of 30 characters or more reads as a
     // line of unpunctuated prose and may start the body itself: a title line
     // there, with prose as the next block kept past the lines under it (a
-    // byline, a date), is looked at as well.
+    // byline, a date), is looked at as well. A live page's first post's
+    // title under its time is no headline.
     let opens_body = view.get(before).is_some_and(|&i| {
         let b = &blocks[i];
         b.heading_like
             && b.mostly_cjk()
+            && !super::posts::under_time(blocks, i)
             && title(before)
             && view[before + 1..]
                 .iter()
@@ -117,6 +119,8 @@ pub(super) fn headline(
     // A block a rule drops above the body ("Jetzt bewerben", a byline) is
     // no headline, though that rule has not been applied yet when the
     // head's structure rules ask (they come first).
+    // A heading a rule keeps ("Key points", "Ingredients") is a list's.
+    let kept = |k: usize| super::kept_by_rule(&reports[view[k]]);
     let candidate = |k: usize| {
         title_line(&blocks[view[k]])
             && !chrome(view[k])
@@ -129,6 +133,7 @@ pub(super) fn headline(
             && !(k > 0 && person_name(&blocks[view[k - 1]]) && role_line(blocks[view[k]].form.as_str()))
             && title(k)
             && !contents_entry(k)
+            && !kept(k)
     };
     // A title with its date or byline under it (or over it) in one block
     // ("… Rebounds" over "2026/11/13 17:42"), the only such block above the
@@ -169,6 +174,17 @@ pub(super) fn headline(
     // "Installation" … "Environment variables" … "Logging", over the
     // page's "Configuration").
     let last = (0..before).rev().find(|&k| candidate(k));
+    // An article's points under a heading a rule keeps ("Key points"), a
+    // line each in text without blank lines, are the heading's list: the
+    // headline is a title above the heading.
+    let last = last.map(|l| {
+        let points = (0..=l).rev().take_while(|&k| title_line(&blocks[view[k]]) && !kept(k));
+        let heading = points.last().and_then(|p| p.checked_sub(1)).filter(|&h| {
+            let b = &blocks[view[h]];
+            kept(h) && b.lines == 1 && b.words <= POINTS_HEADING_WORDS
+        });
+        heading.and_then(|h| (0..h).rev().find(|&k| candidate(k))).unwrap_or(l)
+    });
     // A release's highlights, a line each in text without blank lines:
     // `HIGHLIGHT_LINES` or more statements of figures in sentence case in
     // a row, right above the body ("Net sales rose 8.4% to $1.21 billion"
@@ -1099,6 +1115,9 @@ fn bare_date(form: &str) -> bool {
 
 const BARE_DATE_WORDS: usize = 4;
 
+/// The most words of a heading a rule keeps over an article's points.
+pub(super) const POINTS_HEADING_WORDS: usize = 5;
+
 /// A notice of the story's age over its title ("This article is more than
 /// 1 year old", "This story is over 5 years old"): a date in words.
 fn age_notice(form: &str) -> bool {
@@ -1360,15 +1379,26 @@ fn sentence_case(b: &Analyzed) -> bool {
 }
 
 /// In Chinese, Japanese or Korean, a line under a title that reads as one:
-/// both mostly in those scripts, the upper with at most one space (a row of
-/// menu labels has many). A reporter's line or a portal's prompt under a
-/// headline is then kept with it rather than taken for it.
+/// both mostly in those scripts, the upper with at most one space, or up
+/// to three between long phrases (a row of menu labels has many, and
+/// short ones). A reporter's line or a portal's prompt under a headline
+/// is then kept with it rather than taken for it.
 fn uncased_under_title(upper: &Analyzed, lower: &Analyzed) -> bool {
-    upper.mostly_cjk() && lower.mostly_cjk() && upper.scripts.tokens <= UNCASED_TITLE_TOKENS
+    let tokens = upper.scripts.tokens;
+    upper.mostly_cjk()
+        && lower.mostly_cjk()
+        && (tokens <= UNCASED_TITLE_TOKENS
+            || (tokens <= UNCASED_PHRASES && upper.chars >= UNCASED_PHRASE_CHARS * tokens as usize))
 }
 
 /// The most tokens between spaces of a Chinese, Japanese or Korean title.
 const UNCASED_TITLE_TOKENS: u32 = 2;
+/// A title in those scripts may have up to `UNCASED_PHRASES` phrases
+/// between spaces when they average `UNCASED_PHRASE_CHARS` characters or
+/// more ("台風10号 九州南部に接近 交通機関に乱れ"): a menu's labels are
+/// shorter ("トップ ニュース 経済 国際").
+const UNCASED_PHRASES: u32 = 4;
+const UNCASED_PHRASE_CHARS: usize = 6;
 
 /// A line that opens with a label of at most `FIELD_WORDS` words and a
 /// colon before a title ("Lesen Sie auch: Goldpreis auf Rekordhoch",
@@ -1568,7 +1598,7 @@ const LABEL_ROW_TOKEN_CHARS: usize = 4;
 /// Ayn Rand and the truth about tech and libertarians") that does not end a
 /// sentence (a `!` or `?` at the end of a line in Title Case is a
 /// headline's).
-fn title_line(b: &Analyzed) -> bool {
+pub(super) fn title_line(b: &Analyzed) -> bool {
     (b.lines == 1 || kicker_over_title(b))
         && b.chars <= HEADLINE_CHARS
         && (b.open_end || b.headline_end)

@@ -62,17 +62,40 @@ impl LangPolicy {
     /// 10時35分", "小 中 大") is chrome in either language, and stays told
     /// Chinese.
     fn kanji_line(&self, tag: &str, block: &Analyzed) -> bool {
+        self.han_only_line(tag, block) && {
+            let line = block.form.as_str().trim();
+            han_quantity(line)
+                || !without_section_number(line)
+                    .contains(|c: char| c.is_ascii_digit() || KANJI_LINE_MARKS.contains(c))
+        }
+    }
+
+    /// Whether `block` is a line of Han characters in phrases of at least
+    /// `KANJI_PHRASE_CHARS` characters between single spaces, on a page kept
+    /// in Japanese and not in Chinese: a Japanese news heading without kana
+    /// ("鹿児島空港 全便欠航", "首相 来月訪米へ"), but also a row of a
+    /// menu's labels ("会社概要 採用情報"). Only its neighbours tell which:
+    /// see `apply_language`.
+    fn spaced_kanji_line(&self, tag: &str, block: &Analyzed) -> bool {
+        self.han_only_line(tag, block) && {
+            let line = block.form.as_str().trim();
+            let phrases = line.split(' ');
+            line.split(' ').count() <= KANJI_PHRASES
+                && phrases
+                    .into_iter()
+                    .all(|p| p.chars().count() >= KANJI_PHRASE_CHARS && p.chars().all(crate::lang::is_han))
+        }
+    }
+
+    /// A short block told Chinese by its script alone, on a page kept in
+    /// Japanese and not in Chinese.
+    fn han_only_line(&self, tag: &str, block: &Analyzed) -> bool {
         block.lang.get().method == LangMethod::Script
             && crate::lang::primary(tag) == "zh"
             && block.chars <= KANJI_LINE_CHARS
+            && block.lines == 1
             && self.allows("ja")
             && !self.allows("zh")
-            && {
-                let line = block.form.as_str().trim();
-                han_quantity(line)
-                    || !without_section_number(line)
-                        .contains(|c: char| c.is_ascii_digit() || KANJI_LINE_MARKS.contains(c))
-            }
     }
 
     fn allows(&self, tag: &str) -> bool {
@@ -136,6 +159,11 @@ const HAN_MEASURES: &[&str] = &["少々", "適量", "適宜", "少量", "少许"
 /// may be Japanese.
 const KANJI_LINE_CHARS: usize = 20;
 
+/// The most phrases, and the fewest characters a phrase, of a spaced line
+/// of Han characters that may be a Japanese heading.
+const KANJI_PHRASES: usize = 3;
+const KANJI_PHRASE_CHARS: usize = 2;
+
 /// Brackets, colons and spaces (in the matching form, where full-width
 /// brackets and colons are half-width) that make a line of Han characters
 /// a field, a credit or a row of labels rather than a heading.
@@ -182,6 +210,16 @@ pub(super) fn apply_language(
         }
         let note = match sure[k] {
             Some((_, true)) => continue,
+            // A Japanese heading without kana between two Japanese
+            // paragraphs (a live page's post title, a story's sub-heading)
+            // is the story's; a menu's row of labels has chrome around it.
+            Some((tag, false))
+                if policy.spaced_kanji_line(tag, &blocks[i])
+                    && prev.is_some_and(|(_, kept)| kept)
+                    && next_sure[k].is_some_and(|(_, kept)| kept) =>
+            {
+                continue;
+            }
             Some((tag, false)) => {
                 format!("language {tag} ({:.2}) is not kept", blocks[i].lang.get().confidence)
             }

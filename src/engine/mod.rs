@@ -13,6 +13,7 @@ mod emit;
 mod gallery;
 mod headline;
 mod language;
+mod posts;
 mod rules;
 mod structure;
 mod teasers;
@@ -135,6 +136,12 @@ fn chrome_cut_rule(rule: &CompiledRule) -> bool {
 /// `strip-span` rule only cut a span from it.
 fn undecided(r: &BlockReport) -> bool {
     r.by == DecidedBy::Default || r.decision == Decision::Strip
+}
+
+/// Whether a rule kept the block (a `keep` rule: "Key points",
+/// "Ingredients"), rather than nothing having dropped it yet.
+fn kept_by_rule(r: &BlockReport) -> bool {
+    r.decision == Decision::Keep && r.by == DecidedBy::Rule
 }
 
 fn decide(

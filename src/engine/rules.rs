@@ -263,13 +263,46 @@ pub(super) fn apply_rules(doc: &Document<'_>, view: &[usize], reports: &mut [Blo
     {
         first = Some(h);
     }
+    // A live page's posts, each under its time ("11.42 GMT") and perhaps
+    // a title, are the article: the body widens up past each time (and
+    // the buttons dropped above it: "Share") to the previous post, and
+    // takes in the first post's title under its time (the page's headline
+    // stands above that, not the post's title). The time may have left
+    // the view already (a rule dropped it): the block right above a post
+    // in the text is asked.
+    let live = first.is_some() && super::posts::live_page(doc);
+    let timed = |k: usize| live && super::posts::under_time(&doc.blocks, view[k]);
+    let dropped_button = |k: usize| {
+        let b = &doc.blocks[view[k]];
+        reports[view[k]].decision == Decision::Drop && b.lines == 1 && b.words <= BUTTON_WORDS
+    };
+    // The position above a timed post's first block at `k`, past its time
+    // and the buttons above that.
+    let above_time = |k: usize| {
+        let time_in_view = k > 0 && view[k - 1] + 1 == view[k];
+        let from = if time_in_view { k - 1 } else { k };
+        (0..from).rev().find(|&j| !dropped_button(j))
+    };
+    let post_title = |k: usize| sub_heading(k) && super::headline::title_line(&doc.blocks[view[k]]);
     if let Some(f) = &mut first {
         loop {
             if *f > 0 && widens_up(*f - 1) {
                 *f -= 1;
             } else if *f > 1 && sub_heading(*f - 1) && widens_up(*f - 2) {
                 *f -= 2; // a sub-heading between the first paragraphs
+            } else if let Some(a) = Some(*f).filter(|&k| timed(k)).and_then(above_time)
+                && widens_up(a)
+            {
+                *f = a; // a post's time under the previous post
+            } else if let Some(a) =
+                (*f).checked_sub(1).filter(|&k| post_title(k) && timed(k)).and_then(above_time)
+                && widens_up(a)
+            {
+                *f = a; // a post's time and title under the previous post
             } else {
+                if *f > 0 && post_title(*f - 1) && timed(*f - 1) {
+                    *f -= 1; // the first post's title
+                }
                 break;
             }
         }
@@ -464,6 +497,19 @@ pub(super) fn apply_rules(doc: &Document<'_>, view: &[usize], reports: &mut [Blo
                 })
         })
     };
+    // A live page's next post under the body's last paragraph: past the
+    // buttons dropped there ("Share") and the post's time, its title and
+    // its paragraph, or its paragraph.
+    let post_below = |l: usize| {
+        let k = (l + 1..view.len())
+            .find(|&j| !(dropped_button(j) || super::posts::post_time(&doc.blocks[view[j]])))
+            .filter(|&k| timed(k))?;
+        if widens(k) {
+            Some(k)
+        } else {
+            (post_title(k) && k + 1 < view.len() && widens(k + 1)).then_some(k + 1)
+        }
+    };
     if let Some(l) = &mut last {
         loop {
             if *l + 1 < view.len() && (widens(*l + 1) || cjk_closing(*l + 1)) {
@@ -497,6 +543,8 @@ pub(super) fn apply_rules(doc: &Document<'_>, view: &[usize], reports: &mut [Blo
                 *l = closes; // a job's duties and profile, then its offer
             } else if let Some(closes) = fields_then_sentence(*l) {
                 *l = closes; // an event's date, place and fee, then a note
+            } else if let Some(closes) = post_below(*l) {
+                *l = closes; // a live page's next post under its time
             } else {
                 break;
             }

@@ -75,6 +75,7 @@ pub(super) fn find(
                         && !opens_story(doc, view, k, first, &sentence)
                         && !announced_between(doc, view, k, first, &kept_sentence)
                         && !introduced(doc, view, k, first, &kept_sentence)
+                        && !listed_point(doc, view, reports, k)
                 })
                 .map(|k| (k..k + 1, "no sentence, outside the body".to_owned()))
                 .collect();
@@ -269,6 +270,31 @@ fn introduced(
     let Some(above) = k.checked_sub(1).filter(|&a| a >= first) else { return false };
     doc.announces(view[above]) && kept_sentence(above)
 }
+
+/// Whether block `k` holds an article's points under a heading a rule
+/// keeps ("Key points", "Das Wichtigste in Kürze"): right under it, or a
+/// line of at least `POINT_WORDS` words among such lines under it, where
+/// the text has no blank lines. The points are the article's, though they
+/// end no sentence.
+fn listed_point(doc: &Document<'_>, view: &[usize], reports: &[BlockReport], k: usize) -> bool {
+    let heading = |j: usize| {
+        let b = &doc.blocks[view[j]];
+        super::kept_by_rule(&reports[view[j]])
+            && b.lines == 1
+            && b.words <= super::headline::POINTS_HEADING_WORDS
+    };
+    let point = |j: usize| {
+        let b = &doc.blocks[view[j]];
+        b.lines == 1 && b.words >= POINT_WORDS && !super::kept_by_rule(&reports[view[j]])
+    };
+    (k > 0 && heading(k - 1))
+        || (point(k) && (0..k).rev().take(POINTS).find(|&j| !point(j)).is_some_and(heading))
+}
+
+/// The fewest words of a point a line, and the most points under their
+/// heading.
+const POINT_WORDS: usize = 3;
+const POINTS: usize = 8;
 
 /// How many times `line` (trimmed) is one text of at least `min_words`
 /// words (see [`word_count`]) repeated with single spaces between ("A B C A B C A B C"), when
