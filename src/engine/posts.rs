@@ -46,7 +46,11 @@ pub(super) fn post_time(b: &Analyzed) -> bool {
     if b.lines != 1 || b.chars > TIME_CHARS {
         return false;
     }
+    // Every time and age has a figure: most short lines (labels) have none.
     let form = b.form.as_str().trim();
+    if !form.bytes().any(|c| c.is_ascii_digit()) {
+        return false;
+    }
     if b.words > TIME_WORDS {
         return post_age(form);
     }
@@ -56,11 +60,9 @@ pub(super) fn post_time(b: &Analyzed) -> bool {
     let end = first.rfind(|c: char| c.is_ascii_digit()).map_or(0, |at| at + 1);
     let (clock, glued) = first.split_at(end);
     let Some(separator) = clock_separator(clock) else { return post_age(form) };
-    let marks: Vec<&str> = (!glued.is_empty()).then_some(glued).into_iter().chain(words).collect();
-    if !marks.iter().all(|m| TIME_MARKS.contains(m)) {
-        return false;
-    }
-    separator != '.' || !marks.is_empty()
+    let mut marks = (!glued.is_empty()).then_some(glued).into_iter().chain(words).peekable();
+    let marked = marks.peek().is_some();
+    marks.all(|m| TIME_MARKS.contains(&m)) && (separator != '.' || marked)
 }
 
 /// Whether `form` is a post's age and nothing else: a number of minutes or
@@ -70,7 +72,12 @@ pub(super) fn post_time(b: &Analyzed) -> bool {
 /// "3시간 전"). Days and weeks are a teaser's or a comment's age, not a
 /// live post's.
 fn post_age(form: &str) -> bool {
-    if !form.bytes().any(|b| b.is_ascii_digit()) {
+    // The words that make a number an age open or close the line: most
+    // short lines with a figure (a date, a price) are turned away here.
+    let anchored = AGE_AFTER.iter().any(|w| form.ends_with(w))
+        || AGE_BEFORE.iter().any(|w| form.starts_with(w))
+        || form.ends_with(['前', '전']);
+    if !anchored {
         return false;
     }
     let words: Vec<&str> = form.split_whitespace().collect();
