@@ -108,14 +108,25 @@ pub(super) fn teaser_runs(
         (one_line && short_note(line(note, 0)) && ends_sentence(line(summary, 0)) && title(b, line(b, 0)))
             .then_some(3)
     };
+    // A live page's posts, each a time over a title over a paragraph, read
+    // as teasers whose notes are the next post's time, the headline and
+    // its standfirst as the first: when every note is a post's time and a
+    // title over a sentence follows the run (the last post, with no time
+    // under it), the run is the posts.
+    let post_time = |k: usize| block(k).is_some_and(super::posts::post_time);
+    let last_post = |k: usize| {
+        block(k).is_some_and(|b| b.lines == 1 && b.open_end && title(b, line(b, 0)))
+            && block(k + 1).is_some_and(|s| ends_sentence(line(s, s.lines.saturating_sub(1))))
+    };
     let mut runs = Vec::new();
     let mut k = 0;
     while k < view.len() {
-        let (mut end, mut items) = (k, 0);
+        let (mut end, mut items, mut timed) = (k, 0, true);
         while let Some(n) = teaser_at(end) {
+            timed &= n == 3 && post_time(end + 2);
             (end, items) = (end + n, items + 1);
         }
-        if items >= min_items {
+        if items >= min_items && !(timed && last_post(end)) {
             runs.push((k..end, format!("{items} teasers: a title over its summary and a dated note")));
         }
         k = end.max(k + 1);
