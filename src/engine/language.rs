@@ -78,11 +78,9 @@ impl LangPolicy {
     /// see `apply_language`.
     fn spaced_kanji_line(&self, tag: &str, block: &Analyzed) -> bool {
         self.han_only_line(tag, block) && {
-            let line = block.form.as_str().trim();
-            let phrases = line.split(' ');
-            line.split(' ').count() <= KANJI_PHRASES
+            let mut phrases = block.form.as_str().trim().split(' ');
+            phrases.clone().count() <= KANJI_PHRASES
                 && phrases
-                    .into_iter()
                     .all(|p| p.chars().count() >= KANJI_PHRASE_CHARS && p.chars().all(crate::lang::is_han))
         }
     }

@@ -37,11 +37,13 @@ pub(super) fn under_time(blocks: &[Analyzed], i: usize) -> bool {
     i.checked_sub(1).is_some_and(|t| post_time(&blocks[t]))
 }
 
-/// Whether `b` is a post's time: one line of at most `TIME_WORDS` words, a
-/// clock time ("11:42", "11.42", "10h35") and nothing else but a mark of
-/// the half-day ("am", "p.m."), a time zone ("GMT", "ET") or "Uhr". A time
-/// with a dot needs such a mark ("11.42" alone may be a price); one with a
-/// colon needs two figures for the hour ("09:15", but not a ratio's "3:1").
+/// Whether `b` is a post's time: one line of at most `TIME_CHARS`
+/// non-space characters that is either a clock time ("11:42", "11.42",
+/// "10h35") in at most `TIME_WORDS` words, with nothing else but a mark of
+/// the half-day ("am", "p.m."), a time zone ("GMT", "ET") or "Uhr", or an
+/// age in minutes or hours ([`post_age`]). A time with a dot needs such a
+/// mark ("11.42" alone may be a price); one with a colon needs two figures
+/// for the hour ("09:15", but not a ratio's "3:1").
 pub(super) fn post_time(b: &Analyzed) -> bool {
     if b.lines != 1 || b.chars > TIME_CHARS {
         return false;
