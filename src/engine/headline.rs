@@ -179,10 +179,10 @@ pub(super) fn headline(
     // headline is a title above the heading.
     let last = last.map(|l| {
         let points = (0..=l).rev().take_while(|&k| title_line(&blocks[view[k]]) && !kept(k));
-        let heading = points.last().and_then(|p| p.checked_sub(1)).filter(|&h| {
-            let b = &blocks[view[h]];
-            kept(h) && b.lines == 1 && b.words <= POINTS_HEADING_WORDS
-        });
+        let heading = points
+            .last()
+            .and_then(|p| p.checked_sub(1))
+            .filter(|&h| points_heading(&blocks[view[h]], &reports[view[h]]));
         heading.and_then(|h| (0..h).rev().find(|&k| candidate(k))).unwrap_or(l)
     });
     // A release's highlights, a line each in text without blank lines:
@@ -1115,8 +1115,14 @@ fn bare_date(form: &str) -> bool {
 
 const BARE_DATE_WORDS: usize = 4;
 
+/// Whether `b` is a heading a rule keeps over an article's points ("Key
+/// points", "Ingredients"): one line of at most `POINTS_HEADING_WORDS` words.
+pub(super) fn points_heading(b: &Analyzed, r: &BlockReport) -> bool {
+    super::kept_by_rule(r) && b.lines == 1 && b.words <= POINTS_HEADING_WORDS
+}
+
 /// The most words of a heading a rule keeps over an article's points.
-pub(super) const POINTS_HEADING_WORDS: usize = 5;
+const POINTS_HEADING_WORDS: usize = 5;
 
 /// A notice of the story's age over its title ("This article is more than
 /// 1 year old", "This story is over 5 years old"): a date in words.

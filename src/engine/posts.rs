@@ -7,16 +7,15 @@
 //! mistaken for chrome and a post's title for the headline. A rule
 //! (`post-time-line`) drops the times themselves.
 
-use super::rules::{Document, SENTENCE_WORDS};
+use super::rules::SENTENCE_WORDS;
 use crate::analyze::Analyzed;
 
-/// Whether the page is a live page: at least `LIVE_POSTS` blocks that are
+/// Whether the page of `blocks` is a live page: at least `LIVE_POSTS` blocks that are
 /// a post's time, each with a sentence at most `POST_REACH` blocks under it
 /// (past the post's title). A page that gives one time (a story's "Updated
 /// 10:35") is no live page. All the page's blocks are asked, those rules
 /// have dropped as well.
-pub(super) fn live_page(doc: &Document<'_>) -> bool {
-    let blocks = &doc.blocks;
+pub(super) fn live_page(blocks: &[Analyzed]) -> bool {
     let posts = (0..blocks.len())
         .filter(|&i| post_time(&blocks[i]))
         .filter(|&i| blocks[i + 1..].iter().take(POST_REACH).any(|b| b.has_sentence(SENTENCE_WORDS)))

@@ -47,6 +47,9 @@ pub(super) struct Document<'a> {
     /// Per block: the `chrome-lines` answer, once asked (the evidence, or
     /// `None` when some line is no rule's).
     pub chrome_lines: Vec<std::cell::OnceCell<Option<String>>>,
+    /// Whether the page is a live page (`posts::live_page`), once asked:
+    /// every round asks, and the answer reads all the page's blocks.
+    pub live: std::cell::OnceCell<bool>,
 }
 
 impl Document<'_> {
@@ -270,9 +273,10 @@ pub(super) fn apply_rules(doc: &Document<'_>, view: &[usize], reports: &mut [Blo
     // stands above that, not the post's title). The time may have left
     // the view already (a rule dropped it): the block right above a post
     // in the text is asked.
-    let live = first.is_some() && super::posts::live_page(doc);
+    let live = first.is_some() && *doc.live.get_or_init(|| super::posts::live_page(&doc.blocks));
     let timed = |k: usize| live && super::posts::under_time(&doc.blocks, view[k]);
-    let dropped_button = |k: usize| {
+    // A button a rule dropped: one line of at most `BUTTON_WORDS` words.
+    let button = |k: usize| {
         let b = &doc.blocks[view[k]];
         reports[view[k]].decision == Decision::Drop && b.lines == 1 && b.words <= BUTTON_WORDS
     };
@@ -281,7 +285,7 @@ pub(super) fn apply_rules(doc: &Document<'_>, view: &[usize], reports: &mut [Blo
     let above_time = |k: usize| {
         let time_in_view = k > 0 && view[k - 1] + 1 == view[k];
         let from = if time_in_view { k - 1 } else { k };
-        (0..from).rev().find(|&j| !dropped_button(j))
+        (0..from).rev().find(|&j| !button(j))
     };
     let post_title = |k: usize| sub_heading(k) && super::headline::title_line(&doc.blocks[view[k]]);
     if let Some(f) = &mut first {
@@ -446,10 +450,6 @@ pub(super) fn apply_rules(doc: &Document<'_>, view: &[usize], reports: &mut [Blo
     // below the body's first paragraph ("Share" under each post of a live
     // blog) is passed over. One that stands there once ("Share this
     // article:") may end the article.
-    let button = |k: usize| {
-        let b = &doc.blocks[view[k]];
-        reports[view[k]].decision == Decision::Drop && b.lines == 1 && b.words <= BUTTON_WORDS
-    };
     let first_line = |k: usize| doc.lines(view[k]).next().unwrap_or_default().trim();
     // How often each button stands below the first paragraph, counted once.
     let buttons: std::cell::OnceCell<HashMap<&str, usize>> = std::cell::OnceCell::new();
@@ -502,7 +502,7 @@ pub(super) fn apply_rules(doc: &Document<'_>, view: &[usize], reports: &mut [Blo
     // its paragraph, or its paragraph.
     let post_below = |l: usize| {
         let k = (l + 1..view.len())
-            .find(|&j| !(dropped_button(j) || super::posts::post_time(&doc.blocks[view[j]])))
+            .find(|&j| !(button(j) || super::posts::post_time(&doc.blocks[view[j]])))
             .filter(|&k| timed(k))?;
         if widens(k) {
             Some(k)

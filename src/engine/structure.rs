@@ -277,12 +277,7 @@ fn introduced(
 /// the text has no blank lines. The points are the article's, though they
 /// end no sentence.
 fn listed_point(doc: &Document<'_>, view: &[usize], reports: &[BlockReport], k: usize) -> bool {
-    let heading = |j: usize| {
-        let b = &doc.blocks[view[j]];
-        super::kept_by_rule(&reports[view[j]])
-            && b.lines == 1
-            && b.words <= super::headline::POINTS_HEADING_WORDS
-    };
+    let heading = |j: usize| super::headline::points_heading(&doc.blocks[view[j]], &reports[view[j]]);
     let point = |j: usize| {
         let b = &doc.blocks[view[j]];
         b.lines == 1 && b.words >= POINT_WORDS && !super::kept_by_rule(&reports[view[j]])
