@@ -99,10 +99,6 @@ const FLAT_EXCEPTIONS: &[(&str, &str)] = &[
         "a line each, the match facts under the report are a run of fields, and the last one ('Estadio: Mestalla. 44.000 espectadores.') goes with the tail",
     ),
     (
-        "fr-recipe-ingredients-in-one-block",
-        "a line each, the title and the recipe's facts above the ingredients' heading are head chrome and the headline is not found",
-    ),
-    (
         "zh-encyclopedia-section-buttons",
         "the infobox's fields and the contents, a line each between the lead and the first section, read as the article's short lines; the subtitle above the lead is taken for the headline",
     ),

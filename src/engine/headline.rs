@@ -1688,6 +1688,11 @@ fn dated_meta(form: &str) -> bool {
     let by = form.split_whitespace().take(2).any(|w| BY.contains(&w));
     let short = form.split_whitespace().count() <= DATE_LINE_WORDS;
     let date_line = numbers.len() >= 2 && short;
+    // Three figures with a year make a date line ("Madrid - 03 mar 2026 -
+    // 13:45 CET") when the line is no longer than a dated byline: a
+    // standfirst that tells figures ("… 22 alumnos … el curso 2027-2028 …
+    // unos 9.000 docentes") is longer.
+    let figured = numbers.len() >= 3 && form.split_whitespace().count() <= DATED_META_WORDS;
     // A date and a time without the year: "3/4(月) 12:05配信", "04.03. 12:05 Uhr".
     let time = form
         .as_bytes()
@@ -1696,7 +1701,7 @@ fn dated_meta(form: &str) -> bool {
         || CJK_HOURS
             .iter()
             .any(|h| form.match_indices(h).any(|(i, _)| form[..i].ends_with(|c: char| c.is_ascii_digit())));
-    (year && (form.contains(['·', '|', '•']) || by || numbers.len() >= 3 || date_line))
+    (year && (form.contains(['·', '|', '•']) || by || figured || date_line))
         || (time && numbers.len() >= 3 && short)
         // An age with a poster or a thread's controls: "212 points by
         // devjane 5 hours ago | hide | past | 87 comments".
@@ -1809,6 +1814,10 @@ const CJK_HOURS: [&str; 3] = ["時", "时", "시"];
 
 /// The most words of a date line ("Dienstag, 12. März 2024").
 const DATE_LINE_WORDS: usize = 4;
+/// The most words of a dated meta line told by its figures alone, a year
+/// and two more ("Publié le 03 mars 2026 à 13h45, mis à jour le 04 mars
+/// 2026 à 09h14").
+const DATED_META_WORDS: usize = 16;
 
 #[cfg(test)]
 mod tests {
