@@ -252,6 +252,7 @@ fn analyze_lines(text: &str, shown: &Shown<'_>, span: &Range<usize>, detector: &
     // An empty pair of brackets ends a function's name ("… > readText()"),
     // not a sentence.
     let ends_sentence = !headline_end
+        && !quoted_title(trimmed)
         && !trimmed.ends_with("()")
         && !dated_last_line(trimmed)
         && (trimmed.ends_with(['.', '!', '?', '。', '！', '？', '"', '”', '’', ')', '」', '…', ':', '：'])
@@ -341,6 +342,39 @@ fn headline_end(text: &str) -> bool {
     let s = Scripts::count(line);
     s.cased_tokens >= 2 && s.capital_share() >= HEADLINE_CAPITALS
 }
+
+/// Whether the text's last line is a title in quotation marks, in Title
+/// Case and without punctuation of its own before the closing mark ("‘Comedy
+/// Is Just Tragedy With Better Timing’", a teaser of an interview): the
+/// closing mark ends no sentence. A quotation in sentence case ("“We will
+/// not back down”") or one that ends its own sentence still does.
+fn quoted_title(text: &str) -> bool {
+    let line = text.rsplit('\n').next().unwrap_or(text).trim();
+    let Some(open) = line.chars().next() else { return false };
+    let close = match open {
+        '‘' => '’',
+        '“' => '”',
+        '"' => '"',
+        '«' => '»',
+        _ => return false,
+    };
+    let Some(inner) = line.strip_prefix(open).and_then(|l| l.strip_suffix(close)) else {
+        return false;
+    };
+    // An opening mark inside is a second quotation ("“Fine,” she said,
+    // “I'll go”"): no title.
+    let inside = inner.trim_end();
+    !inside.is_empty()
+        && !inside.contains(['“', '‘', '"', '«'])
+        && !inside.ends_with(['.', '!', '?', ',', ';', ':', '…'])
+        && {
+            let s = Scripts::count(inside);
+            s.cased_tokens >= QUOTED_TITLE_WORDS && s.capital_share() >= HEADLINE_CAPITALS
+        }
+}
+
+/// The fewest cased words of a quoted title.
+const QUOTED_TITLE_WORDS: u32 = 3;
 
 /// Whether the text's last line is a date or a time written with full stops
 /// and nothing else ("2024. 3. 18.", "12.03.2024.", "2024.3.18. 9:32"): the
@@ -483,6 +517,9 @@ mod tests {
         let cited = one("The city was founded by traders in 1214. [M1]");
         assert!(cited.punctuated && !cited.heading_like);
         assert!(one("Her second novel.[12][a]").punctuated);
+        assert!(!one("‘Comedy Is Just Tragedy With Better Timing’").punctuated);
+        assert!(one("“We will not back down”").punctuated);
+        assert!(one("‘The Director Shot It in One Take.’").punctuated);
         // A function's name ends no sentence; a closing bracket after words does.
         assert!(!one("References > Web APIs > Clipboard > Clipboard.readText()").punctuated);
         assert!(one("The vote was close (52 to 48)").punctuated);
