@@ -41,6 +41,25 @@ fn short_note(line: &str) -> bool {
         && line_shape(line) == LineShape::Plain
 }
 
+/// A related post's category under its date, as blog platforms print it:
+/// `In "News"`, `Dans « Actualités »`, `En «Noticias»`, `Em "Notícias"`,
+/// `In „Allgemein“`, `“ニュース”内`, `在“新闻”中` (in the matching form).
+fn category_note(line: &str) -> bool {
+    const OPEN: [char; 5] = ['"', '“', '«', '„', '「'];
+    const CLOSE: [char; 5] = ['"', '”', '»', '“', '」'];
+    let line = line.trim();
+    if !at_most_chars(line, NOTE_CHARS) {
+        return false;
+    }
+    let quoted = |rest: &str| {
+        let rest = rest.trim();
+        rest.starts_with(OPEN) && rest.chars().count() > 2 && rest.ends_with(CLOSE)
+    };
+    ["in ", "dans ", "en ", "em "].iter().any(|p| line.strip_prefix(p).is_some_and(quoted))
+        || line.strip_suffix('内').is_some_and(quoted)
+        || line.strip_prefix('在').and_then(|l| l.strip_suffix('中')).is_some_and(quoted)
+}
+
 /// Whether `line` ends a sentence (a summary's end).
 fn ends_sentence(line: &str) -> bool {
     line.trim_end().ends_with(['.', '!', '?', '。', '！', '？', '…', '"', '”', '’', ')', '」'])
@@ -94,7 +113,8 @@ pub(super) fn teaser_runs(
 ) -> Vec<(Range<usize>, String)> {
     let block = |k: usize| view.get(k).map(|&i| &doc.blocks[i]);
     // The blocks the teaser at view position `k` takes: one, or three of a
-    // line each where the text has no blank lines.
+    // line each (four with a category under the date) where the text has
+    // no blank lines.
     let teaser_at = |k: usize| -> Option<usize> {
         let b = block(k)?;
         if noted_teaser(b) {
@@ -105,8 +125,12 @@ pub(super) fn teaser_runs(
         }
         let (summary, note) = (block(k + 1)?, block(k + 2)?);
         let one_line = summary.lines == 1 && note.lines == 1;
-        (one_line && short_note(line(note, 0)) && ends_sentence(line(summary, 0)) && title(b, line(b, 0)))
-            .then_some(3)
+        let teaser =
+            one_line && short_note(line(note, 0)) && ends_sentence(line(summary, 0)) && title(b, line(b, 0));
+        // A blog's related posts add the post's category under its date
+        // (`In "News"`).
+        let category = block(k + 3).is_some_and(|c| c.lines == 1 && category_note(line(c, 0)));
+        teaser.then_some(if category { 4 } else { 3 })
     };
     // A live page's posts, each a time over a title over a paragraph, read
     // as teasers whose notes are the next post's time, the headline and
