@@ -252,7 +252,7 @@ fn analyze_lines(text: &str, shown: &Shown<'_>, span: &Range<usize>, detector: &
     // An empty pair of brackets ends a function's name ("… > readText()"),
     // not a sentence.
     let ends_sentence = !headline_end
-        && !quoted_title(trimmed)
+        && !title_case_end(trimmed)
         && !trimmed.ends_with("()")
         && !dated_last_line(trimmed)
         && (trimmed.ends_with(['.', '!', '?', '。', '！', '？', '"', '”', '’', ')', '」', '…', ':', '：'])
@@ -343,38 +343,42 @@ fn headline_end(text: &str) -> bool {
     s.cased_tokens >= 2 && s.capital_share() >= HEADLINE_CAPITALS
 }
 
-/// Whether the text's last line is a title in quotation marks, in Title
-/// Case and without punctuation of its own before the closing mark ("‘Comedy
-/// Is Just Tragedy With Better Timing’", a teaser of an interview): the
-/// closing mark ends no sentence. A quotation in sentence case ("“We will
-/// not back down”") or one that ends its own sentence still does.
-fn quoted_title(text: &str) -> bool {
+/// Whether the text's last line is a title in Title Case that ends with
+/// a quotation without punctuation of its own before the closing mark
+/// ("‘Comedy Is Just Tragedy With Better Timing’", "The Bride Paradox Of
+/// "Four Weddings"", teasers of other stories), or that is cut off with an
+/// ellipsis ("This Is Why Streaking During A Rugby Match Is Never..."):
+/// the mark ends no sentence. A quotation in sentence case ("“We will not
+/// back down”", "He called it "a disgrace"") or one that ends its own
+/// sentence still does.
+fn title_case_end(text: &str) -> bool {
     let line = text.rsplit('\n').next().unwrap_or(text).trim();
-    let Some(open) = line.chars().next() else { return false };
-    let close = match open {
-        '‘' => '’',
-        '“' => '”',
+    let Some(last) = line.chars().next_back() else { return false };
+    let cut_off = line.ends_with("...") || last == '…';
+    let open = match last {
+        '’' => '‘',
+        '”' => '“',
         '"' => '"',
-        '«' => '»',
+        '»' => '«',
+        _ if cut_off => last,
         _ => return false,
     };
-    let Some(inner) = line.strip_prefix(open).and_then(|l| l.strip_suffix(close)) else {
-        return false;
-    };
-    // An opening mark inside is a second quotation ("“Fine,” she said,
-    // “I'll go”"): no title.
-    let inside = inner.trim_end();
-    !inside.is_empty()
-        && !inside.contains(['“', '‘', '"', '«'])
-        && !inside.ends_with(['.', '!', '?', ',', ';', ':', '…'])
-        && {
-            let s = Scripts::count(inside);
-            s.cased_tokens >= QUOTED_TITLE_WORDS && s.capital_share() >= HEADLINE_CAPITALS
-        }
+    let inner = line[..line.len() - last.len_utf8()].trim_end();
+    let quoted = !cut_off && inner.contains(open) && !inner.ends_with(['.', '!', '?', ',', ';', ':', '…']);
+    (quoted || cut_off) && {
+        let s = Scripts::count(inner);
+        (TITLE_CASE_END_WORDS..=TITLE_CASE_END_MAX_WORDS).contains(&s.tokens)
+            && s.cased_tokens >= TITLE_CASE_END_WORDS
+            && s.capital_share() >= HEADLINE_CAPITALS
+    }
 }
 
-/// The fewest cased words of a quoted title.
-const QUOTED_TITLE_WORDS: u32 = 3;
+/// The fewest cased words of a title that ends with a quotation or is cut
+/// off, and the most words (a list item of names that runs on, "A Turing
+/// award for Michael Stonebraker, … Kat Walsh joins FSF board of
+/// directors, Cyanogen, ...", is a sentence however many capitals it has).
+const TITLE_CASE_END_WORDS: u32 = 3;
+const TITLE_CASE_END_MAX_WORDS: u32 = 16;
 
 /// Whether the text's last line is a date or a time written with full stops
 /// and nothing else ("2024. 3. 18.", "12.03.2024.", "2024.3.18. 9:32"): the
@@ -520,6 +524,10 @@ mod tests {
         assert!(!one("‘Comedy Is Just Tragedy With Better Timing’").punctuated);
         assert!(one("“We will not back down”").punctuated);
         assert!(one("‘The Director Shot It in One Take.’").punctuated);
+        assert!(!one("The Bride Paradox Of \"Four Weddings\"").punctuated);
+        assert!(!one("This Is Why Streaking During A Rugby Match Is Never...").punctuated);
+        assert!(one("He called the ruling \"a disgrace\"").punctuated);
+        assert!(one("The talks went on and on...").punctuated);
         // A function's name ends no sentence; a closing bracket after words does.
         assert!(!one("References > Web APIs > Clipboard > Clipboard.readText()").punctuated);
         assert!(one("The vote was close (52 to 48)").punctuated);
