@@ -174,6 +174,28 @@ pub(super) fn headline(
     // "Installation" … "Environment variables" … "Logging", over the
     // page's "Configuration").
     let last = (0..before).rev().find(|&k| candidate(k));
+    // A person's name over a line a rule drops or a meta line, under a
+    // title and sentences (a byline box's "Miriam Keller" over
+    // "Redakteurin" over the date, under the headline, the standfirst and
+    // the photo's caption), is the byline's: the title is the headline. A
+    // short title in Title Case right over its date ("Easy Lemon Chicken
+    // Traybake") has no sentence between it and the title above it.
+    let bylined_name = |k: usize| {
+        person_name(&blocks[view[k]])
+            && view.get(k + 1).is_some_and(|&j| chrome(j) || meta_line(blocks[j].form.as_str()))
+    };
+    let last = last.map(|l| {
+        if !bylined_name(l) {
+            return l;
+        }
+        (0..l)
+            .rev()
+            .find(|&k| candidate(k))
+            .filter(|&t| {
+                (t + 1..l).any(|k| reports[view[k]].decision != Decision::Drop && blocks[view[k]].punctuated)
+            })
+            .unwrap_or(l)
+    });
     // An article's points under a heading a rule keeps ("Key points"), a
     // line each in text without blank lines, are the heading's list: the
     // headline is a title above the heading.
