@@ -76,6 +76,7 @@ pub(super) fn find(
                         && !announced_between(doc, view, k, first, &kept_sentence)
                         && !introduced(doc, view, k, first, &kept_sentence)
                         && !listed_point(doc, view, reports, k)
+                        && !labelled_list(&doc.blocks[view[k]])
                 })
                 .map(|k| (k..k + 1, "no sentence, outside the body".to_owned()))
                 .collect();
@@ -285,6 +286,28 @@ fn listed_point(doc: &Document<'_>, view: &[usize], reports: &[BlockReport], k: 
     (k > 0 && heading(k - 1))
         || (point(k) && (0..k).rev().take(POINTS).find(|&j| !point(j)).is_some_and(heading))
 }
+
+/// Whether `b` is one line of a label and a long list after its colon
+/// ("Honorable mentions: Marjorie Prime, Phantom Thread, …"): the
+/// article's closing list, though it ends no sentence. Tag lists, which
+/// look the same, rules drop by their label ("Tags:", "Filed under:")
+/// before the tail is trimmed; a line of several labelled fields
+/// ("Language: English Series: … Collections: …") is a work's metadata.
+fn labelled_list(b: &crate::analyze::Analyzed) -> bool {
+    b.lines == 1
+        && b.words >= LABELLED_LIST_WORDS
+        && b.form.as_str().split_once(':').is_some_and(|(label, list)| {
+            (1..=LABEL_WORDS).contains(&label.split_whitespace().count())
+                && !list.contains(':')
+                && list.matches(',').count() + 1 >= LABELLED_LIST_ITEMS
+        })
+}
+
+/// The fewest words of a labelled list, the most words of its label, and
+/// the fewest items of its list.
+const LABELLED_LIST_WORDS: usize = 12;
+const LABEL_WORDS: usize = 3;
+const LABELLED_LIST_ITEMS: usize = 6;
 
 /// The fewest words of a point a line, and the most points under their
 /// heading.
