@@ -354,17 +354,17 @@ fn headline_end(text: &str) -> bool {
 fn title_case_end(text: &str) -> bool {
     let line = text.rsplit('\n').next().unwrap_or(text).trim();
     let Some(last) = line.chars().next_back() else { return false };
-    let cut_off = line.ends_with("...") || last == '…';
-    let open = match last {
-        '’' => '‘',
-        '”' => '“',
-        '"' => '"',
-        '»' => '«',
-        _ if cut_off => last,
-        _ => return false,
-    };
     let inner = line[..line.len() - last.len_utf8()].trim_end();
-    let quoted = !cut_off && inner.contains(open) && !inner.ends_with(['.', '!', '?', ',', ';', ':', '…']);
+    let cut_off = line.ends_with("...") || last == '…';
+    let opening = match last {
+        '’' => Some('‘'),
+        '”' => Some('“'),
+        '"' => Some('"'),
+        '»' => Some('«'),
+        _ => None,
+    };
+    let quoted = opening
+        .is_some_and(|open| inner.contains(open) && !inner.ends_with(['.', '!', '?', ',', ';', ':', '…']));
     (quoted || cut_off) && {
         let s = Scripts::count(inner);
         (TITLE_CASE_END_WORDS..=TITLE_CASE_END_MAX_WORDS).contains(&s.tokens)

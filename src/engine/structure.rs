@@ -8,6 +8,7 @@ use std::hash::{BuildHasherDefault, Hasher};
 use std::ops::Range;
 
 use super::rules::{Body, Document};
+use crate::analyze::Analyzed;
 use crate::report::BlockReport;
 use crate::rules::spec::Structure;
 use crate::segment::{LineShape, is_space, line_shape};
@@ -293,7 +294,7 @@ fn listed_point(doc: &Document<'_>, view: &[usize], reports: &[BlockReport], k: 
 /// look the same, rules drop by their label ("Tags:", "Filed under:")
 /// before the tail is trimmed; a line of several labelled fields
 /// ("Language: English Series: … Collections: …") is a work's metadata.
-fn labelled_list(b: &crate::analyze::Analyzed) -> bool {
+fn labelled_list(b: &Analyzed) -> bool {
     b.lines == 1
         && b.words >= LABELLED_LIST_WORDS
         && b.form.as_str().split_once(':').is_some_and(|(label, list)| {

@@ -129,8 +129,10 @@ pub(super) fn teaser_runs(
             one_line && short_note(line(note, 0)) && ends_sentence(line(summary, 0)) && title(b, line(b, 0));
         // A blog's related posts add the post's category under its date
         // (`In "News"`).
-        let category = block(k + 3).is_some_and(|c| c.lines == 1 && category_note(line(c, 0)));
-        teaser.then_some(if category { 4 } else { 3 })
+        teaser.then(|| {
+            let category = block(k + 3).is_some_and(|c| c.lines == 1 && category_note(line(c, 0)));
+            if category { 4 } else { 3 }
+        })
     };
     // A live page's posts, each a time over a title over a paragraph, read
     // as teasers whose notes are the next post's time, the headline and
