@@ -292,23 +292,26 @@ fn listed_point(doc: &Document<'_>, view: &[usize], reports: &[BlockReport], k: 
 /// ("Honorable mentions: Marjorie Prime, Phantom Thread, …"): the
 /// article's closing list, though it ends no sentence. Tag lists, which
 /// look the same, rules drop by their label ("Tags:", "Filed under:")
-/// before the tail is trimmed; a line of several labelled fields
-/// ("Language: English Series: … Collections: …") is a work's metadata.
+/// before the tail is trimmed. Each item has at most `LIST_ITEM_WORDS`
+/// words: a line of labelled fields ("Language: English Series: Part 1 of
+/// the … series Next Work → Collections: …") is a work's metadata.
 fn labelled_list(b: &Analyzed) -> bool {
     b.lines == 1
         && b.words >= LABELLED_LIST_WORDS
         && b.form.as_str().split_once(':').is_some_and(|(label, list)| {
+            let mut items = list.split(',');
             (1..=LABEL_WORDS).contains(&label.split_whitespace().count())
-                && !list.contains(':')
-                && list.matches(',').count() + 1 >= LABELLED_LIST_ITEMS
+                && items.clone().count() >= LABELLED_LIST_ITEMS
+                && items.all(|item| (1..=LIST_ITEM_WORDS).contains(&item.split_whitespace().count()))
         })
 }
 
-/// The fewest words of a labelled list, the most words of its label, and
-/// the fewest items of its list.
+/// The fewest words of a labelled list, the most words of its label, the
+/// fewest items of its list and the most words of an item.
 const LABELLED_LIST_WORDS: usize = 12;
 const LABEL_WORDS: usize = 3;
 const LABELLED_LIST_ITEMS: usize = 6;
+const LIST_ITEM_WORDS: usize = 5;
 
 /// The fewest words of a point a line, and the most points under their
 /// heading.
