@@ -352,10 +352,11 @@ fn headline_end(text: &str) -> bool {
 /// back down”", "He called it "a disgrace"") or one that ends its own
 /// sentence still does.
 fn title_case_end(text: &str) -> bool {
-    let line = text.rsplit('\n').next().unwrap_or(text).trim();
-    let Some(last) = line.chars().next_back() else { return false };
-    let inner = line[..line.len() - last.len_utf8()].trim_end();
-    let cut_off = line.ends_with("...") || last == '…';
+    // The last character first: most blocks end with neither mark, and
+    // the last line is not looked for.
+    let text = text.trim_end();
+    let Some(last) = text.chars().next_back() else { return false };
+    let cut_off = text.ends_with("...") || last == '…';
     let opening = match last {
         '’' => Some('‘'),
         '”' => Some('“'),
@@ -363,6 +364,11 @@ fn title_case_end(text: &str) -> bool {
         '»' => Some('«'),
         _ => None,
     };
+    if opening.is_none() && !cut_off {
+        return false;
+    }
+    let line = text.rsplit('\n').next().unwrap_or(text).trim_start();
+    let inner = line[..line.len() - last.len_utf8()].trim_end();
     let quoted = opening
         .is_some_and(|open| inner.contains(open) && !inner.ends_with(['.', '!', '?', ',', ';', ':', '…']));
     (quoted || cut_off) && {
