@@ -338,9 +338,18 @@ fn headline_end(text: &str) -> bool {
     if !text.trim_end_matches(['"', '”', '’', '»']).ends_with(['!', '?']) {
         return false;
     }
-    let line = text.rsplit('\n').next().unwrap_or(text);
-    let s = Scripts::count(line);
-    s.cased_tokens >= 2 && s.capital_share() >= HEADLINE_CAPITALS
+    title_cased(&Scripts::count(last_line(text)), 2)
+}
+
+/// The text's last line.
+fn last_line(text: &str) -> &str {
+    text.rsplit('\n').next().unwrap_or(text)
+}
+
+/// Whether the counted text is in Title Case: at least `min_cased` cased
+/// words, `HEADLINE_CAPITALS` of them capitalised.
+fn title_cased(s: &Scripts, min_cased: u32) -> bool {
+    s.cased_tokens >= min_cased && s.capital_share() >= HEADLINE_CAPITALS
 }
 
 /// Whether the text's last line is a title in Title Case that ends with
@@ -367,15 +376,14 @@ fn title_case_end(text: &str) -> bool {
     if opening.is_none() && !cut_off {
         return false;
     }
-    let line = text.rsplit('\n').next().unwrap_or(text).trim_start();
+    let line = last_line(text).trim_start();
     let inner = line[..line.len() - last.len_utf8()].trim_end();
     let quoted = opening
         .is_some_and(|open| inner.contains(open) && !inner.ends_with(['.', '!', '?', ',', ';', ':', '…']));
     (quoted || cut_off) && {
         let s = Scripts::count(inner);
         (TITLE_CASE_END_WORDS..=TITLE_CASE_END_MAX_WORDS).contains(&s.tokens)
-            && s.cased_tokens >= TITLE_CASE_END_WORDS
-            && s.capital_share() >= HEADLINE_CAPITALS
+            && title_cased(&s, TITLE_CASE_END_WORDS)
     }
 }
 
@@ -394,7 +402,7 @@ const TITLE_CASE_END_MAX_WORDS: u32 = 16;
 /// on that line, a number and an abbreviated minute ("2 мин.", "4 Min."),
 /// under a story's date.
 fn dated_last_line(text: &str) -> bool {
-    let line = text.rsplit('\n').next().unwrap_or(text).trim();
+    let line = last_line(text).trim();
     // Most lines fail on their last byte or their first letter.
     line.ends_with('.')
         && ((line.bytes().all(|b| b.is_ascii_digit() || matches!(b, b'.' | b':' | b'-' | b'/' | b' '))

@@ -1708,13 +1708,14 @@ fn dated_meta(form: &str) -> bool {
     let numbers = numbers(form);
     let year = numbers.iter().any(|t| year(t));
     let by = form.split_whitespace().take(2).any(|w| BY.contains(&w));
-    let short = form.split_whitespace().count() <= DATE_LINE_WORDS;
+    let words = form.split_whitespace().count();
+    let short = words <= DATE_LINE_WORDS;
     let date_line = numbers.len() >= 2 && short;
     // Three figures with a year make a date line ("Madrid - 03 mar 2026 -
     // 13:45 CET") when the line is no longer than a dated byline: a
     // standfirst that tells figures ("… 22 alumnos … el curso 2027-2028 …
     // unos 9.000 docentes") is longer.
-    let figured = numbers.len() >= 3 && form.split_whitespace().count() <= DATED_META_WORDS;
+    let figured = numbers.len() >= 3 && words <= DATED_META_WORDS;
     // A date and a time without the year: "3/4(月) 12:05配信", "04.03. 12:05 Uhr".
     let time = form
         .as_bytes()
