@@ -386,18 +386,31 @@ pub(super) fn headline(
     } else {
         last
     };
+    // The title over the standfirst: the block right above it, or above a
+    // byline or a date a rule dropped between them ("By Nina Castell" over
+    // "published 3 December 2026"), when the standfirst is a sentence in a
+    // cased script longer than the title (a blog's name over its post's
+    // date over the post's title is no headline over a standfirst).
+    let dropped_meta = |m: usize| {
+        let b = &blocks[view[m]];
+        reports[view[m]].decision == Decision::Drop
+            && b.lines <= DATED_TITLE_META_LINES
+            && b.line_ranges.iter().all(|r| meta_line(&b.form.as_str()[r.clone()]))
+    };
+    let over = (0..k).rev().take(DATED_TITLE_META_LINES + 1).find(|&m| !dropped_meta(m));
     // A title said again under a block that holds it (a breadcrumb and the
     // title over the page's own heading) is no standfirst.
-    let standfirst = k > 0 && {
-        let (upper, lower) = (&blocks[view[k - 1]], &blocks[view[k]]);
+    let standfirst = over.filter(|&u| {
+        let (upper, lower) = (&blocks[view[u]], &blocks[view[k]]);
+        let passed = u + 1 < k;
         !upper.form.as_str().contains(lower.form.as_str())
             && (standfirst_line(lower)
                 || sentence_case(lower)
-                || labelled(lower.form.as_str())
-                || uncased_under_title(upper, lower))
-            && candidate(k - 1)
+                || (!passed && (labelled(lower.form.as_str()) || uncased_under_title(upper, lower))))
+            && (!passed || (!lower.mostly_cjk() && lower.words > upper.words))
+            && candidate(u)
             && headline_over_standfirst(upper)
-    };
+    });
     // A short title under a headline and its standfirst, with only meta
     // lines and dropped blocks between (a live blog's first post under the
     // page's headline, its byline and its time): the headline is that
@@ -405,7 +418,7 @@ pub(super) fn headline(
     if let Some(titled) = standfirst_above(blocks, view, reports, candidate, k) {
         return Some(Headline { range: titled, label: Some(k), cut: None });
     }
-    let range = if standfirst { k - 1..k + 1 } else { k..k + 1 };
+    let range = standfirst.map_or(k..k + 1, |u| u..k + 1);
     // A short label is a sub-heading right above the body ("Price and
     // availability" under a review's verdict box) when a title stands over
     // a byline higher up: that title is the headline, and the label stays
