@@ -1396,9 +1396,17 @@ fn standfirst_line(b: &Analyzed) -> bool {
 
 /// A headline above a standfirst: `HEADLINE_OVER_STANDFIRST_WORDS` words or
 /// more (a kicker such as "Crisis climática" is shorter), in letters, with
-/// no separator of a breadcrumb or a menu.
+/// no separator of a breadcrumb or a menu. In Chinese, Japanese or Korean
+/// its figures count with its letters: a headline there is short, and a
+/// sum in it ("656조 원") weighs more.
 fn headline_over_standfirst(b: &Analyzed) -> bool {
-    b.words >= HEADLINE_OVER_STANDFIRST_WORDS && b.letter_share >= HEADLINE_LETTER_SHARE && !separated(b)
+    let s = &b.scripts;
+    let share = if b.mostly_cjk() {
+        (s.letters + s.digits) as f32 / s.non_space.max(1) as f32
+    } else {
+        b.letter_share
+    };
+    b.words >= HEADLINE_OVER_STANDFIRST_WORDS && share >= HEADLINE_LETTER_SHARE && !separated(b)
 }
 
 /// Whether `b` holds a breadcrumb's or a menu's separators.
@@ -1424,13 +1432,29 @@ fn sentence_case(b: &Analyzed) -> bool {
 /// to three between long phrases (a row of menu labels has many, and
 /// short ones). A reporter's line or a portal's prompt under a headline
 /// is then kept with it rather than taken for it.
+///
+/// Korean spaces its words, so a Korean title has many tokens: it reads as
+/// one when it has at most `KOREAN_TITLE_TOKENS`, a title's punctuation (a
+/// comma, an ellipsis, a middle dot, a quotation mark: "정부, 내년 예산 656조
+/// 원 확정…복지 지출 역대 최대"), which a row of menu labels lacks, and a
+/// longer line under it.
 fn uncased_under_title(upper: &Analyzed, lower: &Analyzed) -> bool {
     let tokens = upper.scripts.tokens;
+    let korean = || {
+        upper.scripts.hangul as usize * 2 >= upper.chars
+            && tokens <= KOREAN_TITLE_TOKENS
+            && lower.chars > upper.chars
+            && upper.form.as_str().contains([',', '.', '·', '‘', '’', '“', '”', '"', '\''])
+    };
     upper.mostly_cjk()
         && lower.mostly_cjk()
         && (tokens <= UNCASED_TITLE_TOKENS
-            || (tokens <= UNCASED_PHRASES && upper.chars >= UNCASED_PHRASE_CHARS * tokens as usize))
+            || (tokens <= UNCASED_PHRASES && upper.chars >= UNCASED_PHRASE_CHARS * tokens as usize)
+            || korean())
 }
+
+/// The most tokens between spaces of a Korean title over its standfirst.
+const KOREAN_TITLE_TOKENS: u32 = 16;
 
 /// The most tokens between spaces of a Chinese, Japanese or Korean title.
 const UNCASED_TITLE_TOKENS: u32 = 2;
