@@ -397,7 +397,7 @@ pub(super) fn headline(
             && b.lines <= DATED_TITLE_META_LINES
             && b.line_ranges.iter().all(|r| meta_line(&b.form.as_str()[r.clone()]))
     };
-    let over = (0..k).rev().take(DATED_TITLE_META_LINES + 1).find(|&m| !dropped_meta(m));
+    let over = (0..k).rev().take(STANDFIRST_META_BLOCKS + 1).find(|&m| !dropped_meta(m));
     // A title said again under a block that holds it (a breadcrumb and the
     // title over the page's own heading) is no standfirst.
     let standfirst = over.filter(|&u| {
@@ -1409,12 +1409,18 @@ fn headline_over_standfirst(b: &Analyzed) -> bool {
     b.words >= HEADLINE_OVER_STANDFIRST_WORDS && share >= HEADLINE_LETTER_SHARE && !separated(b)
 }
 
-/// Whether `b` holds a breadcrumb's or a menu's separators.
+/// Whether `b` holds a breadcrumb's or a menu's separators. A middle dot
+/// separates only with a space beside it ("News · Sport"): between two
+/// words it joins them, as Korean and Japanese titles do ("보건·복지").
 fn separated(b: &Analyzed) -> bool {
-    b.form.as_str().contains(['>', '‹', '›', '»', '|', '•', '·', '/'])
+    let form = b.form.as_str();
+    form.contains(['>', '‹', '›', '»', '|', '•', '/']) || form.contains(" ·") || form.contains("· ")
 }
 
 const STANDFIRST_WORDS: usize = 10;
+/// The most blocks of a byline or a date, dropped, passed on the way up
+/// from a standfirst to its headline.
+const STANDFIRST_META_BLOCKS: usize = 2;
 /// The most lines of a standfirst passed on the way up to its headline.
 const STANDFIRST_LINES: usize = 2;
 /// A line of a cased script in sentence case: under a headline, a
