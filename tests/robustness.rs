@@ -123,6 +123,21 @@ fn empty_blank_and_all_boilerplate_documents_give_empty_output() {
 }
 
 #[test]
+fn a_short_text_without_blank_lines_is_not_dropped_whole_as_a_menu() {
+    // Nine lines and no blank one: one block, four of its lines a menu's
+    // labels. No paragraph stands anywhere, so the block is not taken for
+    // a menu around one; its sentences stay.
+    let t = Thresh::builder().langs(&["ko"]).build().unwrap_or_else(|e| panic!("{e}"));
+    let doc = "홈\n정치\n경제\n사회\n서울 지하철 요금 내년부터 150원 인상\n\
+               기본요금 1550원…청소년·어린이 요금은 동결\n이지은 기자\n\
+               서울시는 내년 1월부터 지하철 기본요금을 150원 올린다고 4일 밝혔다. 요금 인상은 2023년 이후 3년 만이다.\n\
+               다만 청소년과 어린이 요금은 현행대로 유지하기로 했다. 시는 인상분을 노후 전동차 교체와 안전시설 확충에 쓸 계획이다.\n";
+    let cleaned = t.clean(doc);
+    assert!(cleaned.text.contains("서울시는 내년 1월부터"), "{:?}", cleaned.text);
+    assert!(cleaned.text.contains("시는 인상분을 노후 전동차"), "{:?}", cleaned.text);
+}
+
+#[test]
 fn a_long_line_without_newline_is_cleaned_whole() {
     let t = thresh();
     let sentence = "The harbour authority said traffic rose again last month. ";

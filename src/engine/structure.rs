@@ -148,28 +148,38 @@ pub(super) fn find(
         Structure::ChromeHead { .. } | Structure::ChromeTail { .. } | Structure::RestLine { .. } => {
             Vec::new()
         }
-        Structure::LabelList { min_items, max_words, min_percent } => (0..view.len())
-            .filter(|&k| in_position(k))
-            .filter_map(|k| {
-                let Labels { labels, label_lines, lines, listed, .. } = labels_of(doc, view[k], max_words);
-                // Most lines are labels, or a few lines hold most of the
-                // words as labels (a country picker above a consent line).
-                let words = doc.blocks[view[k]].words;
-                let most = label_lines * 100 >= min_percent * lines || labels * 100 >= min_percent * words;
-                let enough = labels >= min_items && most && !listed;
-                // A title over its date and a row of buttons is no menu,
-                // though most of its lines are labels: the headline may be
-                // that title.
-                if !enough
-                    || outline.is_contents(k)
-                    || holds_paragraph(doc, view[k])
-                    || super::headline::dated_title(&doc.blocks[view[k]]).is_some()
-                {
-                    return None;
-                }
-                Some((k..k + 1, format!("{labels} short labels on {label_lines} of {lines} lines")))
-            })
-            .collect(),
+        Structure::LabelList { min_items, max_words, min_percent } => {
+            // A text with no paragraph anywhere (a short text without blank
+            // lines, which stays one block of a few lines) keeps a block
+            // with a sentence in it: it may be the whole text.
+            let no_paragraph = std::cell::OnceCell::new();
+            let no_paragraph = || *no_paragraph.get_or_init(|| view.iter().all(|&i| !doc.blocks[i].prose));
+            (0..view.len())
+                .filter(|&k| in_position(k))
+                .filter_map(|k| {
+                    let Labels { labels, label_lines, lines, listed, .. } =
+                        labels_of(doc, view[k], max_words);
+                    // Most lines are labels, or a few lines hold most of the
+                    // words as labels (a country picker above a consent line).
+                    let words = doc.blocks[view[k]].words;
+                    let most =
+                        label_lines * 100 >= min_percent * lines || labels * 100 >= min_percent * words;
+                    let enough = labels >= min_items && most && !listed;
+                    // A title over its date and a row of buttons is no menu,
+                    // though most of its lines are labels: the headline may be
+                    // that title.
+                    if !enough
+                        || outline.is_contents(k)
+                        || holds_paragraph(doc, view[k])
+                        || super::headline::dated_title(&doc.blocks[view[k]]).is_some()
+                        || (doc.blocks[view[k]].punctuated && no_paragraph())
+                    {
+                        return None;
+                    }
+                    Some((k..k + 1, format!("{labels} short labels on {label_lines} of {lines} lines")))
+                })
+                .collect()
+        }
     };
     Found::runs(runs)
 }
