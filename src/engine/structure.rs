@@ -151,9 +151,9 @@ pub(super) fn find(
         Structure::LabelList { min_items, max_words, min_percent } => {
             // A text with no paragraph anywhere (a short text without blank
             // lines, which stays one block of a few lines) keeps a block
-            // with a sentence in it: it may be the whole text.
-            let no_paragraph = std::cell::OnceCell::new();
-            let no_paragraph = || *no_paragraph.get_or_init(|| view.iter().all(|&i| !doc.blocks[i].prose));
+            // with a sentence in it: it may be the whole text. One flag read
+            // a block, beside the labels counted for each.
+            let no_paragraph = view.iter().all(|&i| !doc.blocks[i].prose);
             (0..view.len())
                 .filter(|&k| in_position(k))
                 .filter_map(|k| {
@@ -172,7 +172,7 @@ pub(super) fn find(
                         || outline.is_contents(k)
                         || holds_paragraph(doc, view[k])
                         || super::headline::dated_title(&doc.blocks[view[k]]).is_some()
-                        || (doc.blocks[view[k]].punctuated && no_paragraph())
+                        || (no_paragraph && doc.blocks[view[k]].punctuated)
                     {
                         return None;
                     }
