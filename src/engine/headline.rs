@@ -70,12 +70,18 @@ pub(super) fn headline(
     // a sub-heading of the body further down.
     // A wiki's section heading below may carry its edit link ("历史[编辑]",
     // "Histoire[modifier | modifier le code]").
+    // Below, with blank lines, the sub-heading may be its section's first
+    // line, over the section's first paragraph.
     let stands_below = |k: usize| {
         let b = &blocks[view[k]];
+        let heading = |j: usize| {
+            let form = blocks[j].form.as_str();
+            without_edit_link(form.split_once('\n').map_or(form, |(first, _)| first))
+        };
         (title_line(b) || question_title(b))
-            && view.get(before.max(k + 1)..).is_some_and(|rest| {
-                rest.iter().any(|&j| without_edit_link(blocks[j].form.as_str()) == b.form.as_str())
-            })
+            && view
+                .get(before.max(k + 1)..)
+                .is_some_and(|rest| rest.iter().any(|&j| heading(j) == b.form.as_str()))
     };
     // An entry of a contents list stands again below over prose: it is a
     // section's heading (an author's name in a comment thread is not).

@@ -13,7 +13,10 @@
 //! its lines are not wrapped at one width and three of them are plain
 //! sentences of 30 characters or more: short paragraphs (a Japanese
 //! sentence of 40 characters, a wire story's one-sentence paragraphs) among
-//! menus, when such blocks hold more of them than stand alone.
+//! menus, when such blocks hold more of them than stand alone. A block of
+//! five lines or more whose one paragraph line, a sentence, is its first or
+//! its last (a page's menu and headline over its lead, the last paragraph
+//! over the links under it) is split whatever the other blocks are.
 //!
 //! Whether a block is split depends on the block and on the paragraphs
 //! standing alone, not on how many blocks the document has: the clean
@@ -31,6 +34,9 @@ const PARAGRAPH_LINE_BYTES: usize = 150;
 /// The fewest lines of a block that is split when it holds one paragraph
 /// line only.
 const RUN_LINES: usize = 10;
+/// The fewest lines of a block that is split when its one paragraph line
+/// is its first or its last.
+const EDGE_RUN_LINES: usize = 5;
 
 /// Whether `lines` are wrapped at one width (a mail, an RFC): at least half
 /// of them are within `WRAP_SHARE` of the wrap width, the characters of the
@@ -245,6 +251,20 @@ pub(super) fn split_single_breaks(text: &str, out: &mut Segmented) {
     let together: usize = split.iter().flatten().sum();
     let alone = out.blocks.iter().filter(|b| one_line(b, &is_paragraph)).count();
     let mut split = if together > alone { split } else { vec![None; split.len()] };
+    // A page's head run together with its lead (a menu, the headline and
+    // its byline over the first paragraph), or its last paragraph with the
+    // links under it: a block of `RUN_LINES` lines or more whose one
+    // paragraph line, a sentence, is its first or its last. Split whatever
+    // the other blocks are, as a menu and a paragraph are not one unit.
+    for ((b, s), &n) in out.blocks.iter().zip(split.iter_mut()).zip(&paragraphs) {
+        if s.is_none() && n == 1 && b.lines.len() >= EDGE_RUN_LINES {
+            let edge =
+                |i: usize| is_paragraph(&out.lines[i]) && ends_sentence(&text[out.lines[i].span.clone()]);
+            if edge(b.lines.start) || edge(b.lines.end - 1) {
+                *s = Some(n);
+            }
+        }
+    }
     // A block of `RUN_LINES` lines or more, none of them a paragraph line,
     // not wrapped at one width, with `SHORT_PARAGRAPHS` lines or more that
     // are sentences of `SHORT_PARAGRAPH_CHARS` characters: short paragraphs (in Chinese or

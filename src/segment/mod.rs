@@ -454,10 +454,11 @@ mod tests {
         let s = segment(&text);
         assert_eq!(texts(&text, &s), ["首頁\n新聞\n台股\n美股", title, "2026/11/20 14:32\n分享", PARAGRAPH]);
         // The same block in one script, or with two labels only, stays whole
-        // (a menu and its lead are then the other rules' to tell apart).
+        // (a menu and its lead are then the other rules' to tell apart),
+        // when the paragraph line is not its last (see the next test).
         for menu in [
-            format!("Markets\nHome\nStocks\nWorld\nLog in\n{title}\nShare\n{PARAGRAPH}"),
-            format!("首頁\n新聞\n{title}\nShare\n{PARAGRAPH}"),
+            format!("Markets\nHome\nStocks\nWorld\nLog in\n{title}\nShare\n{PARAGRAPH}\nTweet"),
+            format!("首頁\n新聞\n{title}\nShare\n{PARAGRAPH}\nTweet"),
         ] {
             let text = format!("{menu}\n\n{PARAGRAPH}\n\n{PARAGRAPH}\n");
             assert_eq!(texts(&text, &segment(&text))[0], menu);
@@ -471,6 +472,34 @@ mod tests {
             "{bilingual}\n\n{PARAGRAPH}\n\n{PARAGRAPH}\n\n{PARAGRAPH}\n\n{PARAGRAPH}\n\n{PARAGRAPH}\n"
         );
         assert_eq!(texts(&text, &segment(&text))[0], bilingual);
+    }
+
+    #[test]
+    fn a_menu_over_the_lead_paragraph_is_split_from_it() {
+        // A menu, the headline and its byline run together with the first
+        // paragraph, the other paragraphs standing alone: the block is split
+        // into its lines, so that the menu cannot take the lead with it.
+        let head = format!("Home\nNews\nSport\nCouncil Passes Budget\nBy Ann Lee\n{PARAGRAPH}");
+        let text = format!("{head}\n\n{PARAGRAPH}\n\n{PARAGRAPH}\n");
+        assert_eq!(
+            texts(&text, &segment(&text)),
+            ["Home", "News", "Sport", "Council Passes Budget", "By Ann Lee", PARAGRAPH, PARAGRAPH, PARAGRAPH]
+        );
+        // So are the last paragraph and the links under it.
+        let tail = format!("{PARAGRAPH}\nShare\nTweet\nMost read\nFerry fares rise");
+        let text = format!("{PARAGRAPH}\n\n{PARAGRAPH}\n\n{tail}\n");
+        assert_eq!(texts(&text, &segment(&text)).len(), 7);
+        // Four lines, a paragraph line between short ones, or a last line
+        // that ends no sentence: the block stays whole.
+        let unfinished = PARAGRAPH.trim_end_matches('.');
+        for block in [
+            format!("Home\nNews\nBy Ann Lee\n{PARAGRAPH}"),
+            format!("Home\nNews\nSport\n{PARAGRAPH}\nShare\nTweet"),
+            format!("Home\nNews\nSport\nWorld\n{unfinished}"),
+        ] {
+            let text = format!("{block}\n\n{PARAGRAPH}\n\n{PARAGRAPH}\n");
+            assert_eq!(texts(&text, &segment(&text))[0], block);
+        }
     }
 
     #[test]
