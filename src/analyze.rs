@@ -422,6 +422,18 @@ const DATE_NUMBERS: usize = 3;
 /// Not Happy with Her Boyfriend!" is 6 of 7).
 const HEADLINE_CAPITALS: f32 = 0.6;
 
+/// Whether `line`, a block of its own, would have sentence punctuation: it
+/// ends as a sentence does, holds a full stop after a word, or a CJK full
+/// stop. Asked of each line of a block whose lines may be chrome, where
+/// the block's punctuation is asked of its last line's end only.
+pub(crate) fn line_punctuated(line: &str) -> bool {
+    let trimmed = without_footnote_marks(line.trim_end_matches(is_space));
+    trimmed.ends_with(['.', '!', '?', '。', '！', '？', '"', '”', '’', ')', '」', '…', ':', '：'])
+        || trimmed.ends_with('\'')
+        || inner_full_stop(line)
+        || line.contains(['。', '！', '？'])
+}
+
 /// A full stop inside the text after a word ("… day. Then"), not after a
 /// list number ("1. Home") or an abbreviation that a name goes on after
 /// ("Tesla, Inc. 338.74", "Samsung Electronics Co. climbed", "Mr. Lee").

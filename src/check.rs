@@ -105,12 +105,14 @@ pub fn check(specs: &[RuleSpec]) -> Result<CheckReport, RuleErrors> {
     }
     let mut report = CheckReport::default();
     for (spec, compiled) in specs.iter().zip(all.rules()) {
-        // A `chrome-lines`, `chrome-head`, `chrome-tail` or `rest-line` rule asks the other
-        // rules about each line: its examples run with every rule, the
-        // others' with their rule alone.
+        // A `chrome-lines`, `chrome-head`, `chrome-tail`, `rest-line` or
+        // `non-sentence` rule asks the other rules about each line (the
+        // last, whether a block's punctuated lines are all chrome): its
+        // examples run with every rule, the others' with their rule alone.
         let asks_others = matches!(
             &spec.matcher,
-            MatchSpec::Structure(s) if s.cuts_lines() || matches!(s, Structure::ChromeLines { .. })
+            MatchSpec::Structure(s)
+                if s.cuts_lines() || matches!(s, Structure::ChromeLines { .. } | Structure::NonSentence { .. })
         );
         let rules = if asks_others { all.clone() } else { RuleSet::compile(vec![spec.clone()])? };
         let alone = Thresh::with_rules(rules, LangPolicy::Any);

@@ -132,6 +132,37 @@ pub(super) fn labelled_lines(doc: &Document<'_>, i: usize, min_dropped: usize) -
         .then(|| format!("every line is chrome or a label among it: {}", ids.join(", ")))
 }
 
+/// Whether block `i` has lines with sentence punctuation and a rule for
+/// anywhere drops each of them taken alone: the copyright line that closes a footer ("©
+/// 2026 Dagblad Voorbeeld. Alle rechten voorbehouden.") or a newsletter's
+/// prompt among the footer's links and the titles of other stories. Such a
+/// block's punctuation is chrome's, and it holds no sentence of a reader's.
+/// A rule for a region is not asked: an encyclopedia's notes under its
+/// title ("This article is about …"), which a rule drops only below the
+/// body's first paragraph, open the body.
+/// A block of one line is its own line and is not asked; a paragraph's
+/// lines are turned away at the first punctuated one that no rule drops.
+pub(super) fn punctuation_is_chrome(doc: &Document<'_>, i: usize) -> bool {
+    let block = &doc.blocks[i];
+    if block.line_ranges.len() < 2 {
+        return false;
+    }
+    *doc.chrome_punctuation[i].get_or_init(|| punctuated_lines_dropped(doc, i))
+}
+
+fn punctuated_lines_dropped(doc: &Document<'_>, i: usize) -> bool {
+    let block = &doc.blocks[i];
+    let form = block.form.as_str();
+    let mut punctuated =
+        doc.lines(i).zip(&block.line_ranges).filter(|(raw, _)| crate::analyze::line_punctuated(raw));
+    let mut any = false;
+    punctuated.all(|(_, range)| {
+        any = true;
+        matches!(line_verdict(doc, i, &form[range.clone()]),
+            Verdict::Dropped(drop) if drop.spec.when.position == Position::Anywhere)
+    }) && any
+}
+
 /// A line of at most `COUNTER_CHARS` characters with a figure and no
 /// letter: a count of votes, likes or views ("18", "1,204").
 fn counter(line: &str) -> bool {

@@ -75,6 +75,7 @@ pub fn run(
         policy,
         rules,
         chrome_lines: vec![std::cell::OnceCell::new(); n],
+        chrome_punctuation: vec![std::cell::OnceCell::new(); n],
         live: std::cell::OnceCell::new(),
     };
     doc.fire();

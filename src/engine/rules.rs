@@ -47,6 +47,9 @@ pub(super) struct Document<'a> {
     /// Per block: the `chrome-lines` answer, once asked (the evidence, or
     /// `None` when some line is no rule's).
     pub chrome_lines: Vec<std::cell::OnceCell<Option<String>>>,
+    /// Per block: whether its punctuated lines are all chrome
+    /// (`chrome_lines::punctuation_is_chrome`), once asked.
+    pub chrome_punctuation: Vec<std::cell::OnceCell<bool>>,
     /// Whether the page is a live page (`posts::live_page`), once asked:
     /// every round asks, and the answer reads all the page's blocks.
     pub live: std::cell::OnceCell<bool>,
@@ -160,7 +163,10 @@ pub(super) fn apply_rules(doc: &Document<'_>, view: &[usize], reports: &mut [Blo
     // A body paragraph: a long one, or (`short`) one of one or two sentences.
     let paragraph = |i: usize, short: bool| {
         let b = &doc.blocks[i];
-        (b.prose || (short && short_paragraph(b))) && undecided(&reports[i]) && policy.keeps_any(b)
+        (b.prose || (short && short_paragraph(b)))
+            && undecided(&reports[i])
+            && policy.keeps_any(b)
+            && !super::chrome_lines::punctuation_is_chrome(doc, i)
     };
     // A news story of one-sentence paragraphs has no long paragraph: its
     // body is made of its short ones, when there are enough of them; but
@@ -177,7 +183,10 @@ pub(super) fn apply_rules(doc: &Document<'_>, view: &[usize], reports: &mut [Blo
     let sentence = |k: usize| {
         let i = view[k];
         let b = &doc.blocks[i];
-        b.has_sentence(SENTENCE_WORDS) && undecided(&reports[i]) && policy.keeps_any(b)
+        b.has_sentence(SENTENCE_WORDS)
+            && undecided(&reports[i])
+            && policy.keeps_any(b)
+            && !super::chrome_lines::punctuation_is_chrome(doc, i)
     };
     // A rule for the head or the tail would drop this block there (a byline
     // between the standfirst and the first paragraph, a sign-up form with a
@@ -1310,4 +1319,5 @@ fn take_remainder(doc: &mut Document<'_>, i: usize, rest: String, b: Analyzed, f
     doc.remainders[i] = Some(rest);
     doc.labels.get_mut()[i] = None;
     doc.chrome_lines[i] = std::cell::OnceCell::new();
+    doc.chrome_punctuation[i] = std::cell::OnceCell::new();
 }

@@ -42,9 +42,12 @@ pub(super) fn find(
         Structure::NonSentence { min_words, keep_headline } => {
             // Around a body only: a page without one has no head and tail to trim.
             let Some(first) = body.first else { return Found::runs(Vec::new()) };
+            // A block whose only punctuated lines are chrome (a footer's
+            // copyright line among its links) holds no sentence.
             let sentence = |k: usize| {
                 let b = &doc.blocks[view[k]];
                 b.has_sentence(min_words)
+                    && !(in_position(k) && super::chrome_lines::punctuation_is_chrome(doc, view[k]))
             };
             // A sentence that no rule dropped.
             let kept_sentence =
