@@ -134,7 +134,7 @@ fn letters_by_spacing(line: &str) -> (usize, usize) {
 /// before and after it stay blocks as they were.
 pub(super) fn split_portal_titles(text: &str, out: &mut Segmented) {
     let is_title = |l: &Line| {
-        let line = &text[l.span.clone()];
+        let line = without_source_tag(&text[l.span.clone()]);
         l.shape == LineShape::Plain
             && line.split_whitespace().nth(PORTAL_TITLE_WORDS - 1).is_some()
             && !line.contains(crate::lang::is_unspaced)
@@ -180,6 +180,41 @@ pub(super) fn split_portal_titles(text: &str, out: &mut Segmented) {
     }
     out.blocks = blocks;
 }
+
+/// `line` without the portal's tag before an English headline: its
+/// source or column in an unspaced script, closed by a colon ("彭博：",
+/// "路透社:") or in brackets ("〈美股盤後〉", "【速報】"), of at most
+/// `SOURCE_TAG_CHARS` characters.
+fn without_source_tag(line: &str) -> &str {
+    let line = line.trim_start();
+    let tag_end = match line.chars().next() {
+        Some(open @ ('〈' | '【' | '《' | '［' | '「')) => {
+            let close = match open {
+                '〈' => '〉',
+                '【' => '】',
+                '《' => '》',
+                '［' => '］',
+                _ => '」',
+            };
+            line.find(close).map(|at| at + close.len_utf8())
+        }
+        _ => line.find(['：', ':']).map(|at| at + line[at..].chars().next().map_or(1, char::len_utf8)),
+    };
+    match tag_end {
+        Some(end)
+            if line[..end].chars().count() <= SOURCE_TAG_CHARS
+                && line[..end].chars().any(crate::lang::is_unspaced)
+                && !line[..end].contains(|c: char| c.is_ascii_alphabetic()) =>
+        {
+            line[end..].trim_start()
+        }
+        _ => line,
+    }
+}
+
+/// The most characters of a portal's tag before a headline, brackets or
+/// colon included.
+const SOURCE_TAG_CHARS: usize = 8;
 
 /// Whether `PORTAL_LABELS` of `lines` or more are shorter than a paragraph
 /// line and may hold a Han, kana or Hangul character (a byte that opens a

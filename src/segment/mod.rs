@@ -453,6 +453,11 @@ mod tests {
         let text = format!("首頁\n新聞\n台股\n美股\n{title}\n2026/11/20 14:32\n分享\n\n{PARAGRAPH}\n");
         let s = segment(&text);
         assert_eq!(texts(&text, &s), ["首頁\n新聞\n台股\n美股", title, "2026/11/20 14:32\n分享", PARAGRAPH]);
+        // So is one under the portal's tag for its source or column.
+        for tagged in [format!("彭博：{title}"), format!("〈美股盤後〉{title}")] {
+            let text = format!("首頁\n新聞\n台股\n美股\n{tagged}\n2026/11/20 14:32\n分享\n\n{PARAGRAPH}\n");
+            assert_eq!(texts(&text, &segment(&text))[1], tagged);
+        }
         // The same block in one script, or with two labels only, stays whole
         // (a menu and its lead are then the other rules' to tell apart),
         // when the paragraph line is not its last (see the next test).
