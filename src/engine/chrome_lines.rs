@@ -137,6 +137,9 @@ pub(super) fn labelled_lines(doc: &Document<'_>, i: usize, min_dropped: usize) -
 /// 2026 Dagblad Voorbeeld. Alle rechten voorbehouden.") or a newsletter's
 /// prompt among the footer's links and the titles of other stories. Such a
 /// block's punctuation is chrome's, and it holds no sentence of a reader's.
+/// Lines under a line that a `drop-rest` rule drops alone (a comment
+/// section's heading, "3 Gedanken zu „…“") are the readers' and count as
+/// chrome.
 /// A rule for a region is not asked: an encyclopedia's notes under its
 /// title ("This article is about …"), which a rule drops only below the
 /// body's first paragraph, open the body.
@@ -153,14 +156,24 @@ pub(super) fn punctuation_is_chrome(doc: &Document<'_>, i: usize) -> bool {
 fn punctuated_lines_dropped(doc: &Document<'_>, i: usize) -> bool {
     let block = &doc.blocks[i];
     let form = block.form.as_str();
-    let mut punctuated =
-        doc.lines(i).zip(&block.line_ranges).filter(|(raw, _)| crate::analyze::line_punctuated(raw));
     let mut any = false;
-    punctuated.all(|(_, range)| {
-        any = true;
-        matches!(line_verdict(doc, i, &form[range.clone()]),
-            Verdict::Dropped(drop) if drop.spec.when.position == Position::Anywhere)
-    }) && any
+    for (raw, range) in doc.lines(i).zip(&block.line_ranges) {
+        let line = &form[range.clone()];
+        // A comment section's heading ("3 Gedanken zu „…“", "Leave a
+        // Reply"): what stands under it is the readers', not the article's.
+        if line_rules(doc, i, line).iter().any(|r| r.spec.action == Action::DropRest) {
+            return true;
+        }
+        if crate::analyze::line_punctuated(raw) {
+            any = true;
+            let chrome = matches!(line_verdict(doc, i, line),
+                Verdict::Dropped(drop) if drop.spec.when.position == Position::Anywhere);
+            if !chrome {
+                return false;
+            }
+        }
+    }
+    any
 }
 
 /// A line of at most `COUNTER_CHARS` characters with a figure and no

@@ -1449,13 +1449,13 @@ fn sentence_case(b: &Analyzed) -> bool {
 /// one when it has at most `KOREAN_TITLE_TOKENS`, a title's punctuation (a
 /// comma, an ellipsis, a middle dot, a quotation mark: "정부, 내년 예산 656조
 /// 원 확정…복지 지출 역대 최대"), which a row of menu labels lacks, and a
-/// longer line under it.
+/// line under it not much shorter (`KOREAN_STANDFIRST_SHARE`).
 fn uncased_under_title(upper: &Analyzed, lower: &Analyzed) -> bool {
     let tokens = upper.scripts.tokens;
     let korean = || {
         upper.scripts.hangul as usize * 2 >= upper.chars
             && tokens <= KOREAN_TITLE_TOKENS
-            && lower.chars > upper.chars
+            && lower.chars * KOREAN_STANDFIRST_SHARE.1 >= upper.chars * KOREAN_STANDFIRST_SHARE.0
             && upper.form.as_str().contains([',', '.', '·', '‘', '’', '“', '”', '"', '\''])
     };
     upper.mostly_cjk()
@@ -1465,8 +1465,12 @@ fn uncased_under_title(upper: &Analyzed, lower: &Analyzed) -> bool {
             || korean())
 }
 
-/// The most tokens between spaces of a Korean title over its standfirst.
+/// The most tokens between spaces of a Korean title over its standfirst,
+/// and the least share of the title's length the standfirst has (three
+/// quarters: "물가 둔화 확인까지 신중한 입장 유지" under "한국은행, 기준금리 연
+/// 3.0%로 동결").
 const KOREAN_TITLE_TOKENS: u32 = 16;
+const KOREAN_STANDFIRST_SHARE: (usize, usize) = (3, 4);
 
 /// The most tokens between spaces of a Chinese, Japanese or Korean title.
 const UNCASED_TITLE_TOKENS: u32 = 2;
@@ -1894,6 +1898,18 @@ const DATED_META_WORDS: usize = 16;
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_korean_title_keeps_its_standfirst_under_it() {
+        let one =
+            |text: &str| crate::analyze::analyze_standalone(text, &crate::lang::LangDetector::new(&["ko"]));
+        let title = one("한국은행, 기준금리 연 3.0%로 동결");
+        // A standfirst a little shorter than the title is still its own.
+        assert!(uncased_under_title(&title, &one("물가 둔화 확인까지 신중한 입장 유지")));
+        assert!(uncased_under_title(&title, &one("시장 예상과 일치한 결정으로 환율은 안정세")));
+        // A label far shorter is not.
+        assert!(!uncased_under_title(&title, &one("경제 일반")));
+    }
 
     #[test]
     fn titles_over_their_dates_are_told() {
