@@ -688,7 +688,7 @@ fn short_paragraph(b: &Analyzed) -> bool {
 const SHORT_PARAGRAPH_WORDS: usize = 8;
 
 /// The fewest short paragraphs that make a body on a page without a long one.
-const SHORT_BODY_PARAGRAPHS: usize = 3;
+const SHORT_BODY_PARAGRAPHS: usize = 2;
 
 /// The fewest words of a sentence that widens the body.
 pub(super) const SENTENCE_WORDS: usize = 6;
