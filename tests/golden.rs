@@ -51,6 +51,10 @@ const FLAT_EXCEPTIONS: &[(&str, &str)] = &[
         "a line each, the steps' paragraphs under their bare numbers ('1', '2') are not taken for the body's long paragraphs, so the body ends at the introduction: the title, the part headings and 'Tips' go (a known loss)",
     ),
     (
+        "fr-news-paywall-short",
+        "with blank lines, the section's name ('Économie') shares the headline's block and stays as its kicker; a line each, it goes as head chrome",
+    ),
+    (
         "fr-sport-standfirst-byline",
         "with blank lines, the competition's label ('Ligue 1') shares the headline's block and stays; a line each, it goes as head chrome",
     ),
