@@ -156,6 +156,21 @@ pub(super) fn punctuation_is_chrome(doc: &Document<'_>, i: usize) -> bool {
 fn punctuated_lines_dropped(doc: &Document<'_>, i: usize) -> bool {
     let block = &doc.blocks[i];
     let form = block.form.as_str();
+    // Read first, without asking a rule: a block of chrome has mostly short
+    // lines, and a punctuated line too long for a rule to be asked about
+    // is a reader's. Most blocks stop here.
+    let (mut short, mut lines) = (0, 0);
+    for raw in doc.lines(i) {
+        let chars = non_space_chars(raw);
+        if chars > MAX_LINE_CHARS && crate::analyze::line_punctuated(raw) {
+            return false;
+        }
+        short += usize::from(chars <= SHORT_LINE_CHARS);
+        lines += 1;
+    }
+    if 2 * short < lines {
+        return false;
+    }
     let mut any = false;
     for (raw, range) in doc.lines(i).zip(&block.line_ranges) {
         let line = &form[range.clone()];
@@ -175,6 +190,10 @@ fn punctuated_lines_dropped(doc: &Document<'_>, i: usize) -> bool {
     }
     any
 }
+
+/// The most non-space characters of a short line: at least half a block's
+/// lines are such for its punctuation to be asked about.
+const SHORT_LINE_CHARS: usize = 40;
 
 /// A line of at most `COUNTER_CHARS` characters with a figure and no
 /// letter: a count of votes, likes or views ("18", "1,204").

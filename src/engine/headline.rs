@@ -72,16 +72,19 @@ pub(super) fn headline(
     // "Histoire[modifier | modifier le code]").
     // Below, with blank lines, the sub-heading may be its section's first
     // line, over the section's first paragraph.
+    // Most blocks differ from the title in their first bytes.
     let stands_below = |k: usize| {
         let b = &blocks[view[k]];
-        let heading = |j: usize| {
+        let title = b.form.as_str();
+        let heads = |j: usize| {
             let form = blocks[j].form.as_str();
-            without_edit_link(form.split_once('\n').map_or(form, |(first, _)| first))
+            form.strip_prefix(title).is_some_and(|rest| {
+                let end = title.len() + rest.find('\n').unwrap_or(rest.len());
+                without_edit_link(&form[..end]) == title
+            })
         };
         (title_line(b) || question_title(b))
-            && view
-                .get(before.max(k + 1)..)
-                .is_some_and(|rest| rest.iter().any(|&j| heading(j) == b.form.as_str()))
+            && view.get(before.max(k + 1)..).is_some_and(|rest| rest.iter().any(|&j| heads(j)))
     };
     // An entry of a contents list stands again below over prose: it is a
     // section's heading (an author's name in a comment thread is not).
