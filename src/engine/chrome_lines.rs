@@ -176,12 +176,13 @@ fn punctuated_lines_dropped(doc: &Document<'_>, i: usize) -> bool {
         let line = &form[range.clone()];
         // A comment section's heading ("3 Gedanken zu „…“", "Leave a
         // Reply"): what stands under it is the readers', not the article's.
-        if line_rules(doc, i, line).iter().any(|r| r.spec.action == Action::DropRest) {
+        let rules = line_rules(doc, i, line);
+        if rules.iter().any(|r| r.spec.action == Action::DropRest) {
             return true;
         }
         if crate::analyze::line_punctuated(raw) {
             any = true;
-            let chrome = matches!(line_verdict(doc, i, line),
+            let chrome = matches!(verdict(rules),
                 Verdict::Dropped(drop) if drop.spec.when.position == Position::Anywhere);
             if !chrome {
                 return false;
@@ -230,8 +231,13 @@ enum Verdict<'d> {
 /// `[when]` size conditions for the line and its language ones for the
 /// block; its position is not asked.
 fn line_verdict<'d>(doc: &'d Document<'_>, i: usize, line: &str) -> Verdict<'d> {
+    verdict(line_rules(doc, i, line))
+}
+
+/// The verdict of the rules that fire on a line (`line_rules`).
+fn verdict(rules: Vec<&CompiledRule>) -> Verdict<'_> {
     let mut drop: Option<&CompiledRule> = None;
-    for r in line_rules(doc, i, line) {
+    for r in rules {
         match r.spec.action {
             action if action.keeps() => return Verdict::Kept,
             // A rule for anywhere is the one named.
