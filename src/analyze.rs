@@ -255,7 +255,7 @@ fn analyze_lines(text: &str, shown: &Shown<'_>, span: &Range<usize>, detector: &
         && !title_case_end(trimmed)
         && !trimmed.ends_with("()")
         && !dated_last_line(trimmed)
-        && (trimmed.ends_with(['.', '!', '?', '。', '！', '？', '"', '”', '’', ')', '」', '…', ':', '：'])
+        && (trimmed.ends_with(SENTENCE_ENDS)
             // A quotation closed by a straight single quote, as British
             // papers print them ("… said: 'We are disappointed.'"); a bare
             // final quote may be a plural's apostrophe ("the players'").
@@ -422,13 +422,18 @@ const DATE_NUMBERS: usize = 3;
 /// Not Happy with Her Boyfriend!" is 6 of 7).
 const HEADLINE_CAPITALS: f32 = 0.6;
 
+/// What a line may end a sentence with: a full stop, a question or an
+/// exclamation mark (CJK ones too), a closing quote or bracket, an
+/// ellipsis, a colon.
+const SENTENCE_ENDS: [char; 14] = ['.', '!', '?', '。', '！', '？', '"', '”', '’', ')', '」', '…', ':', '：'];
+
 /// Whether `line`, a block of its own, would have sentence punctuation: it
 /// ends as a sentence does, holds a full stop after a word, or a CJK full
 /// stop. Asked of each line of a block whose lines may be chrome, where
 /// the block's punctuation is asked of its last line's end only.
 pub(crate) fn line_punctuated(line: &str) -> bool {
     let trimmed = without_footnote_marks(line.trim_end_matches(is_space));
-    trimmed.ends_with(['.', '!', '?', '。', '！', '？', '"', '”', '’', ')', '」', '…', ':', '：'])
+    trimmed.ends_with(SENTENCE_ENDS)
         || trimmed.ends_with('\'')
         || inner_full_stop(line)
         || line.contains(['。', '！', '？'])

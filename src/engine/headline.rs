@@ -1127,9 +1127,9 @@ pub(super) fn dated_title(b: &Analyzed) -> Option<MetaLines> {
 /// A title in a Latin script: no letter of a script without spaces, and
 /// at least `LATIN_TITLE_WORDS` words with an ASCII letter. A portal's
 /// label in brackets before it ("【英文ニュース】Nintendo shares jump …",
-/// `TITLE_LABEL_BRACKETS`) is not asked about.
+/// `segment::LABEL_BRACKETS`) is not asked about.
 fn latin_title(line: &str) -> bool {
-    let line = TITLE_LABEL_BRACKETS
+    let line = crate::segment::LABEL_BRACKETS
         .iter()
         .find_map(|&(open, close)| line.strip_prefix(open)?.split_once(close))
         .map_or(line, |(_, title)| title);
@@ -1139,9 +1139,6 @@ fn latin_title(line: &str) -> bool {
 }
 
 const LATIN_TITLE_WORDS: usize = 4;
-/// The brackets of a portal's label before a title ("【英文ニュース】",
-/// "〈美股盤後〉").
-const TITLE_LABEL_BRACKETS: [(char, char); 4] = [('【', '】'), ('〈', '〉'), ('《', '》'), ('〔', '〕')];
 
 /// A date alone over a title: a line that opens with a figure, holds a
 /// year, and has at most `BARE_DATE_WORDS` words ("2024-11-20",

@@ -326,7 +326,8 @@ mod tests {
 
     #[test]
     fn phrases_opening_with_few_bytes_are_found_by_them() {
-        let phrases = ["... read more", "... mehr", "[...] read more", "[...]", "¿no tienes cuenta", "¿no", "..."];
+        let phrases =
+            ["... read more", "... mehr", "[...] read more", "[...]", "¿no tienes cuenta", "¿no", "..."];
         let set = PhraseSet::build(phrases.iter().map(|p| (*p).to_owned()).collect()).unwrap().unwrap();
         assert!(matches!(set.parts[..], [Part { finder: Finder::FirstBytes(_), .. }]));
         for text in [

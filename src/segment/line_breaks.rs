@@ -183,22 +183,13 @@ pub(super) fn split_portal_titles(text: &str, out: &mut Segmented) {
 
 /// `line` without the portal's tag before an English headline: its
 /// source or column in an unspaced script, closed by a colon ("彭博：",
-/// "路透社:") or in brackets ("〈美股盤後〉", "【速報】"), of at most
+/// "路透社:") or in brackets (`LABEL_BRACKETS`: "〈美股盤後〉", "【速報】"), of at most
 /// `SOURCE_TAG_CHARS` characters.
 fn without_source_tag(line: &str) -> &str {
     let line = line.trim_start();
-    let tag_end = match line.chars().next() {
-        Some(open @ ('〈' | '【' | '《' | '［' | '「')) => {
-            let close = match open {
-                '〈' => '〉',
-                '【' => '】',
-                '《' => '》',
-                '［' => '］',
-                _ => '」',
-            };
-            line.find(close).map(|at| at + close.len_utf8())
-        }
-        _ => line.find(['：', ':']).map(|at| at + line[at..].chars().next().map_or(1, char::len_utf8)),
+    let tag_end = match super::LABEL_BRACKETS.iter().find(|(open, _)| line.starts_with(*open)) {
+        Some(&(_, close)) => line.find(close).map(|at| at + close.len_utf8()),
+        None => line.find(['：', ':']).map(|at| at + line[at..].chars().next().map_or(1, char::len_utf8)),
     };
     match tag_end {
         Some(end)

@@ -162,6 +162,11 @@ const BREADCRUMB_CHARS: usize = 120;
 const BREADCRUMB_ITEMS: usize = 6;
 const BREADCRUMB_ITEM_CHARS: usize = 40;
 
+/// The brackets of a portal's label or tag before a headline
+/// ("【英文ニュース】", "〈美股盤後〉", "［速報］").
+pub(crate) const LABEL_BRACKETS: [(char, char); 6] =
+    [('【', '】'), ('〈', '〉'), ('《', '》'), ('〔', '〕'), ('［', '］'), ('「', '」')];
+
 /// The longest prefix of `text` of at most `max` bytes that ends on a
 /// character boundary.
 pub(crate) fn byte_prefix(text: &str, max: usize) -> &str {
