@@ -133,13 +133,8 @@ fn letters_by_spacing(line: &str) -> (usize, usize) {
 /// no blank line around it, becomes a block of its own, and the labels
 /// before and after it stay blocks as they were.
 pub(super) fn split_portal_titles(text: &str, out: &mut Segmented) {
-    let is_title = |l: &Line| {
-        let line = without_source_tag(&text[l.span.clone()]);
-        l.shape == LineShape::Plain
-            && line.split_whitespace().nth(PORTAL_TITLE_WORDS - 1).is_some()
-            && !line.contains(crate::lang::is_unspaced)
-            && line.chars().filter(|c| c.is_alphabetic()).nth(PORTAL_TITLE_WORDS * 2).is_some()
-    };
+    let is_title =
+        |l: &Line| l.shape == LineShape::Plain && spaced_title(without_source_tag(&text[l.span.clone()]));
     let is_label = |l: &Line| {
         let (spaced, unspaced) = letters_by_spacing(&text[l.span.clone()]);
         unspaced > spaced
@@ -178,6 +173,66 @@ pub(super) fn split_portal_titles(text: &str, out: &mut Segmented) {
         }
         close(&mut blocks, first, b.lines.end);
     }
+    out.blocks = blocks;
+}
+
+/// Whether `line` reads as a headline or a lede in a spaced script: at
+/// least `PORTAL_TITLE_WORDS` words, twice as many letters, and no letter
+/// of a script written without spaces.
+fn spaced_title(line: &str) -> bool {
+    line.split_whitespace().nth(PORTAL_TITLE_WORDS - 1).is_some()
+        && !line.contains(crate::lang::is_unspaced)
+        && line.chars().filter(|c| c.is_alphabetic()).nth(PORTAL_TITLE_WORDS * 2).is_some()
+}
+
+/// Splits a portal's tag for its source or column off the English headline
+/// or lede it opens ("彭博：Oil slips as OPEC+ signals …", "〈美股盤後〉Dow
+/// ends higher …"): the tag becomes a block of its own, which the rules for
+/// the head drop as they drop the portal's other labels, and the headline
+/// is kept without it.
+pub(super) fn split_source_tags(text: &str, out: &mut Segmented) {
+    // Where the headline starts in the line, when the line is a tag and one.
+    let title_at = |l: &Line| {
+        let line = &text[l.span.clone()];
+        if line.is_ascii() || l.shape != LineShape::Plain {
+            return None;
+        }
+        let title = without_source_tag(line);
+        (title.len() < line.trim_start().len() && spaced_title(title)).then(|| line.len() - title.len())
+    };
+    if !out.lines.iter().any(|l| title_at(l).is_some()) {
+        return;
+    }
+    let mut lines: Vec<Line> = Vec::with_capacity(out.lines.len() + 2);
+    let mut blocks = Vec::with_capacity(out.blocks.len() + 2);
+    let close = |blocks: &mut Vec<Block>, lines: &[Line], from: usize| {
+        if from < lines.len() {
+            blocks.push(Block {
+                span: lines[from].span.start..lines[lines.len() - 1].span.end,
+                lines: from..lines.len(),
+            });
+        }
+    };
+    for b in &out.blocks {
+        let mut first = lines.len();
+        for l in &out.lines[b.lines.clone()] {
+            let Some(at) = title_at(l) else {
+                lines.push(l.clone());
+                continue;
+            };
+            close(&mut blocks, &lines, first);
+            let start = l.span.start;
+            let tag_end = start + text[start..start + at].trim_end().len();
+            lines.push(Line { span: start..tag_end, shape: LineShape::Plain });
+            close(&mut blocks, &lines, lines.len() - 1);
+            let title = start + at..l.span.end;
+            lines.push(Line { shape: super::line_shape(&text[title.clone()]), span: title });
+            close(&mut blocks, &lines, lines.len() - 1);
+            first = lines.len();
+        }
+        close(&mut blocks, &lines, first);
+    }
+    out.lines = lines;
     out.blocks = blocks;
 }
 

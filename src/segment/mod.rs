@@ -94,6 +94,7 @@ pub fn segment(text: &str) -> Segmented {
     close(&mut out, &mut open);
     line_breaks::split_single_breaks(text, &mut out);
     line_breaks::split_portal_titles(text, &mut out);
+    line_breaks::split_source_tags(text, &mut out);
     out.markdown = out.markdown || crate::markup::has_inline(bytes);
     out
 }
@@ -440,6 +441,33 @@ mod tests {
     }
 
     #[test]
+    fn a_portals_tag_is_split_off_an_english_headline_or_lede() {
+        let title = "Oil slips as producers signal they may delay output cuts";
+        for (tagged, tag) in [(format!("彭博：{title}"), "彭博："), (format!("【速報】 {title}"), "【速報】")]
+        {
+            let text = format!("{tagged}\n\n{PARAGRAPH}\n");
+            assert_eq!(texts(&text, &segment(&text)), [tag, title, PARAGRAPH]);
+        }
+        // In a block of lines, the lines around it stay together.
+        let text = format!("2026/12/04 08:21\n美聯社：{title}\n新浪财经综合\n分享");
+        assert_eq!(
+            texts(&text, &segment(&text)),
+            ["2026/12/04 08:21", "美聯社：", title, "新浪财经综合\n分享"]
+        );
+        // A tag in Latin letters, a tag too long for one, a Chinese line
+        // after a colon and a short English phrase stay as they are.
+        for line in [
+            format!("CNBC：{title}"),
+            format!("美国商务部周四公布的数据显示：{title}"),
+            "彭博：港股周二上涨，科技股领涨。".to_owned(),
+            "注意：Read the terms".to_owned(),
+        ] {
+            let text = format!("{line}\n\n{PARAGRAPH}\n");
+            assert_eq!(texts(&text, &segment(&text)), [line.as_str(), PARAGRAPH]);
+        }
+    }
+
+    #[test]
     fn an_english_story_is_taken_out_of_an_asian_portals_labels() {
         // The lead run together with a Korean site's menu, the other
         // paragraphs standing alone: the block is split into its lines.
@@ -458,10 +486,13 @@ mod tests {
         let text = format!("首頁\n新聞\n台股\n美股\n{title}\n2026/11/20 14:32\n分享\n\n{PARAGRAPH}\n");
         let s = segment(&text);
         assert_eq!(texts(&text, &s), ["首頁\n新聞\n台股\n美股", title, "2026/11/20 14:32\n分享", PARAGRAPH]);
-        // So is one under the portal's tag for its source or column.
-        for tagged in [format!("彭博：{title}"), format!("〈美股盤後〉{title}")] {
+        // So is one under the portal's tag for its source or column, and the
+        // tag is a block of its own.
+        for (tagged, tag) in
+            [(format!("彭博：{title}"), "彭博："), (format!("〈美股盤後〉 {title}"), "〈美股盤後〉")]
+        {
             let text = format!("首頁\n新聞\n台股\n美股\n{tagged}\n2026/11/20 14:32\n分享\n\n{PARAGRAPH}\n");
-            assert_eq!(texts(&text, &segment(&text))[1], tagged);
+            assert_eq!(texts(&text, &segment(&text))[1..3], [tag, title]);
         }
         // The same block in one script, or with two labels only, stays whole
         // (a menu and its lead are then the other rules' to tell apart),
