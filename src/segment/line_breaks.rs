@@ -242,14 +242,19 @@ pub(super) fn split_source_tags(text: &str, out: &mut Segmented) {
 /// `SOURCE_TAG_CHARS` characters.
 fn without_source_tag(line: &str) -> &str {
     let line = line.trim_start();
+    // A tag holds no Latin letter: most lines are over at their first one.
+    if line.starts_with(|c: char| c.is_ascii_alphabetic()) {
+        return line;
+    }
+    // The tag ends within its first `SOURCE_TAG_CHARS` characters.
+    let head = line.char_indices().nth(SOURCE_TAG_CHARS).map_or(line, |(at, _)| &line[..at]);
     let tag_end = match super::LABEL_BRACKETS.iter().find(|(open, _)| line.starts_with(*open)) {
-        Some(&(_, close)) => line.find(close).map(|at| at + close.len_utf8()),
-        None => line.find(['：', ':']).map(|at| at + line[at..].chars().next().map_or(1, char::len_utf8)),
+        Some(&(_, close)) => head.find(close).map(|at| at + close.len_utf8()),
+        None => head.find(['：', ':']).map(|at| at + head[at..].chars().next().map_or(1, char::len_utf8)),
     };
     match tag_end {
         Some(end)
-            if line[..end].chars().count() <= SOURCE_TAG_CHARS
-                && line[..end].chars().any(crate::lang::is_unspaced)
+            if line[..end].chars().any(crate::lang::is_unspaced)
                 && !line[..end].contains(|c: char| c.is_ascii_alphabetic()) =>
         {
             line[end..].trim_start()
