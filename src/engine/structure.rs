@@ -551,7 +551,7 @@ fn count_labels<'a>(lines: impl Iterator<Item = &'a str>, max_words: usize, runs
             continue;
         }
         // Inline bullets (" * ", " + ") separate labels as the separators do.
-        let inline = separated && (line.contains(" * ") || line.contains(" + "));
+        let inline = separated && inline_bullet(line);
         let line: Cow<'_, str> = if inline {
             Cow::Owned(line.replace(" * ", " | ").replace(" + ", " | "))
         } else {
@@ -580,6 +580,13 @@ fn count_labels<'a>(lines: impl Iterator<Item = &'a str>, max_words: usize, runs
         }
     }
     (labels, label_lines)
+}
+
+/// Whether `line` holds an inline bullet, " * " or " + ": `memchr` on the
+/// two marks, their neighbours read where one stands.
+fn inline_bullet(line: &str) -> bool {
+    let b = line.as_bytes();
+    memchr::memchr2_iter(b'*', b'+', b).any(|i| i > 0 && b[i - 1] == b' ' && b.get(i + 1) == Some(&b' '))
 }
 
 /// A part of a menu line without the spaces and bullets around it, nor a
