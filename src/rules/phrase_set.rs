@@ -49,8 +49,6 @@ pub(super) struct PhraseSet {
 #[derive(Debug, Clone)]
 struct Part {
     finder: Finder,
-    /// The keys, in the order of the automaton's patterns.
-    keys: Vec<String>,
     /// For every key: the indices of the phrases it starts.
     behind: Vec<Vec<usize>>,
     /// Whether the phrases hold letters outside ASCII, so that only a text
@@ -111,7 +109,12 @@ enum Finder {
     /// receta?") made it stop at every "p" and every full stop of a block
     /// and restart the automaton there, 5 % of all instructions on an
     /// English stream.
-    FirstBytes([u8; 3]),
+    FirstBytes {
+        /// The bytes the keys open with (one repeated where there are fewer).
+        bytes: [u8; 3],
+        /// The keys, in the order of `Part::behind`.
+        keys: Vec<String>,
+    },
     /// Other keys: a DFA without a prefilter, walked over every byte.
     Automaton(AhoCorasick),
 }
@@ -142,7 +145,10 @@ impl Part {
         first.sort_unstable();
         first.dedup();
         let finder = if first.len() <= 3 {
-            Finder::FirstBytes([first[0], first[first.len() / 2], first[first.len() - 1]])
+            Finder::FirstBytes {
+                bytes: [first[0], first[first.len() / 2], first[first.len() - 1]],
+                keys: keys.into_iter().map(str::to_owned).collect(),
+            }
         } else {
             let build = |kind| {
                 AhoCorasick::builder()
@@ -154,8 +160,7 @@ impl Part {
             // Should a DFA not fit, the builder's own choice serves.
             Finder::Automaton(build(Some(AhoCorasickKind::DFA)).or_else(|_| build(None))?)
         };
-        let keys = keys.into_iter().map(str::to_owned).collect();
-        Ok(Some(Part { finder, keys, behind, foreign }))
+        Ok(Some(Part { finder, behind, foreign }))
     }
 
     /// Calls `found` with the index and the start of every occurrence of a
@@ -167,11 +172,11 @@ impl Part {
                     found(m.pattern().as_usize(), m.start());
                 }
             }
-            Finder::FirstBytes([a, b, c]) => {
-                let bytes = text.as_bytes();
-                for at in memchr::memchr3_iter(*a, *b, *c, bytes) {
-                    let rest = &bytes[at..];
-                    for (k, key) in self.keys.iter().enumerate() {
+            Finder::FirstBytes { bytes: [a, b, c], keys } => {
+                let text = text.as_bytes();
+                for at in memchr::memchr3_iter(*a, *b, *c, text) {
+                    let rest = &text[at..];
+                    for (k, key) in keys.iter().enumerate() {
                         if rest.starts_with(key.as_bytes()) {
                             found(k, at);
                         }
@@ -329,7 +334,7 @@ mod tests {
         let phrases =
             ["... read more", "... mehr", "[...] read more", "[...]", "¿no tienes cuenta", "¿no", "..."];
         let set = PhraseSet::build(phrases.iter().map(|p| (*p).to_owned()).collect()).unwrap().unwrap();
-        assert!(matches!(set.parts[..], [Part { finder: Finder::FirstBytes(_), .. }]));
+        assert!(matches!(set.parts[..], [Part { finder: Finder::FirstBytes { .. }, .. }]));
         for text in [
             "the end.... read more [...] read more [...]",
             "¿no tienes cuenta? ¿no? .... mehr... mehr",

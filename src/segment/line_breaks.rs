@@ -158,10 +158,7 @@ pub(super) fn split_portal_titles(text: &str, out: &mut Segmented) {
         let mut first = b.lines.start;
         let close = |blocks: &mut Vec<Block>, from: usize, to: usize| {
             if from < to {
-                blocks.push(Block {
-                    span: out.lines[from].span.start..out.lines[to - 1].span.end,
-                    lines: from..to,
-                });
+                blocks.push(Block::over(&out.lines, from..to));
             }
         };
         for i in b.lines.clone() {
@@ -207,10 +204,7 @@ pub(super) fn split_source_tags(text: &str, out: &mut Segmented) {
     let mut blocks = Vec::with_capacity(out.blocks.len() + 2);
     let close = |blocks: &mut Vec<Block>, lines: &[Line], from: usize| {
         if from < lines.len() {
-            blocks.push(Block {
-                span: lines[from].span.start..lines[lines.len() - 1].span.end,
-                lines: from..lines.len(),
-            });
+            blocks.push(Block::over(lines, from..lines.len()));
         }
     };
     for b in &out.blocks {
@@ -425,8 +419,7 @@ pub(super) fn split_single_breaks(text: &str, out: &mut Segmented) {
         let mut first = b.lines.start;
         for i in b.lines.clone() {
             if i + 1 == b.lines.end || !joined(i + 1) {
-                let span = out.lines[first].span.start..out.lines[i].span.end;
-                blocks.push(Block { span, lines: first..i + 1 });
+                blocks.push(Block::over(&out.lines, first..i + 1));
                 first = i + 1;
             }
         }

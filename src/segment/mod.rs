@@ -59,6 +59,13 @@ pub struct Segmented {
     pub markdown: bool,
 }
 
+impl Block {
+    /// The block of `lines[range]`, a non-empty run of lines.
+    pub(crate) fn over(lines: &[Line], range: Range<usize>) -> Block {
+        Block { span: lines[range.start].span.start..lines[range.end - 1].span.end, lines: range }
+    }
+}
+
 impl Segmented {
     /// The lines of `block`.
     pub fn lines_of(&self, block: &Block) -> &[Line] {
@@ -289,9 +296,7 @@ fn is_wide_digit(c: char) -> bool {
 
 fn close(out: &mut Segmented, open: &mut Option<usize>) {
     if let Some(first) = open.take() {
-        let last = out.lines.len();
-        let span = out.lines[first].span.start..out.lines[last - 1].span.end;
-        out.blocks.push(Block { span, lines: first..last });
+        out.blocks.push(Block::over(&out.lines, first..out.lines.len()));
     }
 }
 
