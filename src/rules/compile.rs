@@ -63,6 +63,27 @@ pub struct RuleSet {
     structure_order: Vec<usize>,
 }
 
+/// An occurrence of a rule's phrase in a block's matching form.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+struct Hit {
+    rule: usize,
+    phrase: usize,
+    /// The block's line it starts on.
+    line: usize,
+    start: usize,
+    end: usize,
+}
+
+impl Hit {
+    /// Whether `other`, another phrase's, lies within this one and is shorter.
+    fn contains(&self, other: &Hit) -> bool {
+        self.phrase != other.phrase
+            && self.start <= other.start
+            && other.end <= self.end
+            && self.end - self.start > other.end - other.start
+    }
+}
+
 /// Blocks up to this many non-space characters are searched for every regex
 /// rule; longer ones without the rules whose `max-chars` is at most this.
 const SHORT_CHARS: usize = 160;
@@ -264,21 +285,21 @@ impl RuleSet {
         if let Some(set) = &self.phrases
             && self.phrases_up_to.is_none_or(|n| block.chars <= n)
         {
-            // (rule, phrase, line) for every occurrence on word boundaries.
-            let mut hits: Vec<(usize, usize, usize)> = Vec::new();
+            // Every occurrence on word boundaries.
+            let mut hits: Vec<Hit> = Vec::new();
             set.find(block.text, |pattern, range| {
                 if on_word_boundaries(block.text, &range) {
                     let (rule, phrase) = self.phrase_owner[pattern];
                     let line = block.lines.partition_point(|l| l.end < range.start);
-                    hits.push((rule, phrase, line));
+                    hits.push(Hit { rule, phrase, line, start: range.start, end: range.end });
                 }
             });
             hits.sort_unstable();
             hits.dedup();
             let mut i = 0;
             while i < hits.len() {
-                let rule = hits[i].0;
-                let end = hits[i..].iter().position(|h| h.0 != rule).map_or(hits.len(), |n| i + n);
+                let rule = hits[i].rule;
+                let end = hits[i..].iter().position(|h| h.rule != rule).map_or(hits.len(), |n| i + n);
                 if matches!(self.rules[rule].matcher, Matcher::Regex { .. }) {
                     opened.push(rule);
                 } else if let Some(f) = self.phrase_firing(rule, &hits[i..end], block.lines.len()) {
@@ -309,11 +330,14 @@ impl RuleSet {
         firings
     }
 
-    fn phrase_firing(&self, rule: usize, hits: &[(usize, usize, usize)], lines: usize) -> Option<Firing> {
+    fn phrase_firing(&self, rule: usize, hits: &[Hit], lines: usize) -> Option<Firing> {
         let r = &self.rules[rule];
         let Matcher::Phrases { normalized, min_distinct } = &r.matcher else {
             return None;
         };
+        // An occurrence inside a longer phrase's ("sign up" in "sign up for
+        // the") is part of that phrase, not a second one.
+        let hits: Vec<&Hit> = hits.iter().filter(|h| !hits.iter().any(|g| g.contains(h))).collect();
         let distinct = |hits: &mut dyn Iterator<Item = usize>| {
             let mut seen: Vec<usize> = hits.collect();
             seen.sort_unstable();
@@ -321,15 +345,17 @@ impl RuleSet {
             seen
         };
         let fired = match r.spec.scope {
-            Scope::Block => distinct(&mut hits.iter().map(|h| h.1)).len() >= *min_distinct,
-            Scope::EachLine => (0..lines)
-                .all(|l| distinct(&mut hits.iter().filter(|h| h.2 == l).map(|h| h.1)).len() >= *min_distinct),
-            Scope::AnyLine => (0..lines)
-                .any(|l| distinct(&mut hits.iter().filter(|h| h.2 == l).map(|h| h.1)).len() >= *min_distinct),
+            Scope::Block => distinct(&mut hits.iter().map(|h| h.phrase)).len() >= *min_distinct,
+            Scope::EachLine => (0..lines).all(|l| {
+                distinct(&mut hits.iter().filter(|h| h.line == l).map(|h| h.phrase)).len() >= *min_distinct
+            }),
+            Scope::AnyLine => (0..lines).any(|l| {
+                distinct(&mut hits.iter().filter(|h| h.line == l).map(|h| h.phrase)).len() >= *min_distinct
+            }),
         };
         fired.then(|| Firing {
             rule,
-            evidence: distinct(&mut hits.iter().map(|h| h.1))
+            evidence: distinct(&mut hits.iter().map(|h| h.phrase))
                 .into_iter()
                 .map(|p| normalized[p].clone())
                 .collect(),
@@ -717,6 +743,43 @@ mod tests {
         assert!(message.starts_with("regex does not compile: unclosed group"), "{message}");
         let Err((message, _)) = compile_regex("a{1000}{1000}") else { panic!("compiled") };
         assert!(message.contains("too large"), "{message}");
+    }
+
+    #[test]
+    fn a_phrase_inside_a_longer_one_is_not_a_second_phrase() {
+        let src = r#"
+id = "two"
+description = "Two phrases"
+explanation = "Two."
+
+[match]
+phrases = ["sign up", "sign up for the", "newsletter"]
+min-distinct = 2
+
+[action]
+kind = "drop-block"
+
+[tests]
+drop = ["sign up for the newsletter", "newsletter: sign up"]
+keep = ["sign up for the course", "sign up"]
+"#;
+        let spec = crate::rules::spec::parse_rule("rules/x/two.toml", src).unwrap();
+        let rules = RuleSet::compile(vec![spec]).unwrap();
+        let fired = |text: &str| {
+            let lines = [0..text.len()];
+            let f = rules.fire(BlockForm { text, lines: &lines, chars: text.len() });
+            f.first().map(|f| f.evidence.clone())
+        };
+        assert_eq!(fired("residents can sign up for the free courses"), None);
+        assert_eq!(
+            fired("sign up for the newsletter"),
+            Some(vec!["sign up for the".to_owned(), "newsletter".to_owned()])
+        );
+        // "sign up" on its own, outside the longer phrase, counts.
+        assert_eq!(
+            fired("sign up for the week ahead. sign up"),
+            Some(vec!["sign up".to_owned(), "sign up for the".to_owned()])
+        );
     }
 
     #[test]
