@@ -766,7 +766,7 @@ keep = ["sign up for the course", "sign up"]
         let spec = crate::rules::spec::parse_rule("rules/x/two.toml", src).unwrap();
         let rules = RuleSet::compile(vec![spec]).unwrap();
         let fired = |text: &str| {
-            let lines = [0..text.len()];
+            let lines = vec![Range { start: 0, end: text.len() }];
             let f = rules.fire(BlockForm { text, lines: &lines, chars: text.len() });
             f.first().map(|f| f.evidence.clone())
         };
