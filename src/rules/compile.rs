@@ -74,14 +74,24 @@ struct Hit {
     end: usize,
 }
 
-impl Hit {
-    /// Whether `other`, another phrase's, lies within this one and is shorter.
-    fn contains(&self, other: &Hit) -> bool {
-        self.phrase != other.phrase
-            && self.start <= other.start
-            && other.end <= self.end
-            && self.end - self.start > other.end - other.start
+/// The hits that no longer hit among `hits` contains (a longer hit is
+/// another phrase's), in one pass over them by start: a block of many hits
+/// costs no more than sorting them.
+fn outermost(hits: &[Hit]) -> Vec<&Hit> {
+    let mut by_start: Vec<&Hit> = hits.iter().collect();
+    by_start.sort_unstable_by_key(|h| (h.start, std::cmp::Reverse(h.end)));
+    let mut kept = Vec::with_capacity(by_start.len());
+    // The furthest end of the hits so far, and the first start that reached it.
+    let mut reach: Option<(usize, usize)> = None;
+    for h in by_start {
+        if !reach.is_some_and(|(end, start)| end > h.end || (end == h.end && start < h.start)) {
+            kept.push(h);
+        }
+        if reach.is_none_or(|(end, _)| h.end > end) {
+            reach = Some((h.end, h.start));
+        }
     }
+    kept
 }
 
 /// Blocks up to this many non-space characters are searched for every regex
@@ -337,7 +347,7 @@ impl RuleSet {
         };
         // An occurrence inside a longer phrase's ("sign up" in "sign up for
         // the") is part of that phrase, not a second one.
-        let hits: Vec<&Hit> = hits.iter().filter(|h| !hits.iter().any(|g| g.contains(h))).collect();
+        let hits = outermost(hits);
         let distinct = |hits: &mut dyn Iterator<Item = usize>| {
             let mut seen: Vec<usize> = hits.collect();
             seen.sort_unstable();
@@ -780,6 +790,27 @@ keep = ["sign up for the course", "sign up"]
             fired("sign up for the week ahead. sign up"),
             Some(vec!["sign up".to_owned(), "sign up for the".to_owned()])
         );
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn outermost_keeps_the_hits_no_longer_one_contains(
+            spans in proptest::collection::vec((0usize..12, 1usize..6), 0..12)
+        ) {
+            // A phrase per length, as a rule's phrases are.
+            let hits: Vec<Hit> = spans
+                .iter()
+                .map(|&(start, len)| Hit { rule: 0, phrase: len, line: 0, start, end: start + len })
+                .collect();
+            let contains = |g: &Hit, h: &Hit| {
+                g.start <= h.start && h.end <= g.end && g.end - g.start > h.end - h.start
+            };
+            let mut want: Vec<&Hit> = hits.iter().filter(|h| !hits.iter().any(|g| contains(g, h))).collect();
+            let mut got = outermost(&hits);
+            want.sort();
+            got.sort();
+            proptest::prop_assert_eq!(got, want);
+        }
     }
 
     #[test]
