@@ -294,9 +294,9 @@ impl BlockSearch {
     /// its first line, for a first-line search); whether the lazy DFA
     /// answered (`false`: the PikeVM did).
     fn which_match(&self, text: &str, set: &mut PatternSet) -> bool {
-        let text = match memchr::memchr(b'\n', text.as_bytes()) {
-            Some(end) if self.first_line => &text[..end],
-            _ => text,
+        let text = match self.first_line {
+            true => memchr::memchr(b'\n', text.as_bytes()).map_or(text, |end| &text[..end]),
+            false => text,
         };
         let input = Input::new(text).anchored(Anchored::Yes);
         let mut caches = self.caches.get();
