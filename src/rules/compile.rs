@@ -78,6 +78,9 @@ struct Hit {
 /// another phrase's), in one pass over them by start: a block of many hits
 /// costs no more than sorting them.
 fn outermost(hits: &[Hit]) -> Vec<&Hit> {
+    if hits.len() < 2 {
+        return hits.iter().collect();
+    }
     let mut by_start: Vec<&Hit> = hits.iter().collect();
     by_start.sort_unstable_by_key(|h| (h.start, std::cmp::Reverse(h.end)));
     let mut kept = Vec::with_capacity(by_start.len());
@@ -354,21 +357,18 @@ impl RuleSet {
             seen.dedup();
             seen
         };
+        let phrases = distinct(&mut hits.iter().map(|h| h.phrase));
+        let enough_on = |l: usize| {
+            distinct(&mut hits.iter().filter(|h| h.line == l).map(|h| h.phrase)).len() >= *min_distinct
+        };
         let fired = match r.spec.scope {
-            Scope::Block => distinct(&mut hits.iter().map(|h| h.phrase)).len() >= *min_distinct,
-            Scope::EachLine => (0..lines).all(|l| {
-                distinct(&mut hits.iter().filter(|h| h.line == l).map(|h| h.phrase)).len() >= *min_distinct
-            }),
-            Scope::AnyLine => (0..lines).any(|l| {
-                distinct(&mut hits.iter().filter(|h| h.line == l).map(|h| h.phrase)).len() >= *min_distinct
-            }),
+            Scope::Block => phrases.len() >= *min_distinct,
+            Scope::EachLine => (0..lines).all(enough_on),
+            Scope::AnyLine => (0..lines).any(enough_on),
         };
         fired.then(|| Firing {
             rule,
-            evidence: distinct(&mut hits.iter().map(|h| h.phrase))
-                .into_iter()
-                .map(|p| normalized[p].clone())
-                .collect(),
+            evidence: phrases.into_iter().map(|p| normalized[p].clone()).collect(),
             spans: Vec::new(),
         })
     }
