@@ -549,6 +549,39 @@ mod tests {
     }
 
     #[test]
+    fn a_short_last_paragraph_is_split_from_the_links_under_it() {
+        // The story's last paragraph is one short sentence, run together
+        // with the related links under it: split, in English and in Japanese.
+        let links = "Related Stories\nFerry fares rise\nBridge closes for repairs\nAdvertisement";
+        for last in [
+            "The new rules take effect in March of next year.",
+            "再調査の結果は来年の夏ごろにまとまる見通しです。",
+        ] {
+            let text = format!("{PARAGRAPH}\n\n{PARAGRAPH}\n\n{last}\n{links}\n");
+            let s = segment(&text);
+            assert_eq!(
+                texts(&text, &s)[2..],
+                [last, "Related Stories", "Ferry fares rise", "Bridge closes for repairs", "Advertisement"]
+            );
+        }
+        // A block that is not right under the page's last paragraph (a
+        // gallery between two), with fewer than five lines, or whose first
+        // line is too short a sentence or none, stays whole.
+        let last = "The new rules take effect in March of next year.";
+        for (text, block) in [
+            (format!("{PARAGRAPH}\n\n{last}\n{links}\n\n{PARAGRAPH}\n"), format!("{last}\n{links}")),
+            (format!("{PARAGRAPH}\n\n{last}\nShare\nTweet\nEmail\n"), format!("{last}\nShare\nTweet\nEmail")),
+            (format!("{PARAGRAPH}\n\nIt opens in March.\n{links}\n"), format!("It opens in March.\n{links}")),
+            (
+                format!("{PARAGRAPH}\n\nMore from the city desk\n{links}\n"),
+                format!("More from the city desk\n{links}"),
+            ),
+        ] {
+            assert_eq!(texts(&text, &segment(&text))[1], block);
+        }
+    }
+
+    #[test]
     fn numbered_shapes() {
         let n = |index, has_content| LineShape::Numbered { index, has_content };
         assert_eq!(line_shape("  1. 1"), n(1, false));
