@@ -347,23 +347,30 @@ pub(super) fn split_single_breaks(text: &str, out: &mut Segmented) {
     }
     // The same with a short last paragraph ("再調査の結果は来年の夏ごろにまとまる
     // 見通しです。", "The new rules take effect in March of next year.") over
-    // the links under it: a block of `EDGE_RUN_LINES` lines or more without
-    // a paragraph line whose first line is a short paragraph, right under
-    // the page's last block with a paragraph line, which ends with one that
-    // is a sentence (the story it goes on). Not above the story: a short
+    // the links under it: a block of `EDGE_RUN_LINES` lines or more whose
+    // first line is a short paragraph, right under a block that ends with a
+    // paragraph line that is a sentence (the story it goes on), with no
+    // paragraph line in any block under it. Not above the story: a short
     // sentence under a menu is as often a photo's caption as the lead.
     let short_first = |b: &Block| {
         b.lines.len() >= EDGE_RUN_LINES && short_paragraph(text, &out.lines[b.lines.start], false)
     };
-    let candidate = |k: usize| split[k].is_none() && paragraphs[k] == 0 && short_first(&out.blocks[k]);
+    let candidate = |k: usize| split[k].is_none() && short_first(&out.blocks[k]);
     if (1..out.blocks.len()).any(candidate) {
-        let last =
-            out.blocks.iter().rposition(|b| out.lines[b.lines.clone()].iter().any(|l| is_paragraph(l)));
-        if let Some(k) = last.map(|last| last + 1).filter(|&k| k < out.blocks.len() && candidate(k)) {
+        let has_paragraph = |b: &Block| out.lines[b.lines.clone()].iter().any(|l| is_paragraph(l));
+        let last = out.blocks.iter().rposition(has_paragraph);
+        // The block itself may hold the page's last paragraph lines (a long
+        // note among the links: "※ニュースリリースに記載されている内容は…", a
+        // news service's disclaimer).
+        let under_story = |k: usize| {
             let above = &out.lines[out.blocks[k - 1].lines.end - 1];
-            if is_paragraph(above) && ends_sentence(&text[above.span.clone()]) {
-                split[k] = Some(0);
-            }
+            candidate(k) && is_paragraph(above) && ends_sentence(&text[above.span.clone()])
+        };
+        let edge = last.and_then(|last| {
+            [last, last + 1].into_iter().find(|&k| k > 0 && k < out.blocks.len() && under_story(k))
+        });
+        if let Some(k) = edge {
+            split[k] = Some(paragraphs[k]);
         }
     }
     // A block of `RUN_LINES` lines or more, none of them a paragraph line,
