@@ -357,7 +357,7 @@ pub(super) fn split_single_breaks(text: &str, out: &mut Segmented) {
     };
     let candidate = |k: usize| split[k].is_none() && short_first(&out.blocks[k]);
     if (1..out.blocks.len()).any(candidate) {
-        let has_paragraph = |b: &Block| out.lines[b.lines.clone()].iter().any(|l| is_paragraph(l));
+        let has_paragraph = |b: &Block| out.lines[b.lines.clone()].iter().any(&is_paragraph);
         let last = out.blocks.iter().rposition(has_paragraph);
         // The block itself may hold the page's last paragraph lines (a long
         // note among the links: "※ニュースリリースに記載されている内容は…", a
