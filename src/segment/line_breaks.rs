@@ -16,7 +16,9 @@
 //! menus, when such blocks hold more of them than stand alone. A block of
 //! five lines or more whose one paragraph line, a sentence, is its first or
 //! its last (a page's menu and headline over its lead, the last paragraph
-//! over the links under it) is split whatever the other blocks are.
+//! over the links under it) is split whatever the other blocks are, and
+//! so is one whose first line is a short paragraph right under the story,
+//! with no paragraph line below it (a short last paragraph over the links).
 //!
 //! Whether a block is split depends on the block and on the paragraphs
 //! standing alone, not on how many blocks the document has: the clean
