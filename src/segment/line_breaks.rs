@@ -18,7 +18,10 @@
 //! its last (a page's menu and headline over its lead, the last paragraph
 //! over the links under it) is split whatever the other blocks are, and
 //! so is one whose first line is a short paragraph right under the story,
-//! with no paragraph line below it (a short last paragraph over the links).
+//! with no paragraph line below it (a short last paragraph over the links),
+//! and a paragraph in a spaced script over one or two short lines in an
+//! unspaced one (an English story's last paragraph over a Korean portal's
+//! copyright line).
 //!
 //! Whether a block is split depends on the block and on the paragraphs
 //! standing alone, not on how many blocks the document has: the clean
@@ -118,6 +121,35 @@ fn portal_mixed(text: &str, lines: &[Line], is_paragraph: &dyn Fn(&Line) -> bool
         }
     }
     spaced_paragraph && labels >= PORTAL_LABELS
+}
+
+/// Whether `lines` are a paragraph line (or a short paragraph) written in a spaced script over
+/// one or two lines shorter than a paragraph line written mostly in an
+/// unspaced one: an English story's last paragraph with a Korean or
+/// Chinese portal's copyright or credit run together under it ("ⓒ
+/// 한국경제TV, 무단전재 및 재배포 금지"). A translation under a paragraph is a
+/// paragraph itself, and a short line in one script with another is no
+/// such block.
+fn paragraph_over_portal_lines(text: &str, lines: &[Line], is_paragraph: &dyn Fn(&Line) -> bool) -> bool {
+    let Some((first, rest)) = lines.split_first() else { return false };
+    if rest.is_empty() || rest.len() >= PORTAL_LABELS {
+        return false;
+    }
+    // Most blocks are turned away by the bytes of the lines under the
+    // first: a byte that opens a character from U+3000 on.
+    let may_be_label = |l: &Line| {
+        let line = &text.as_bytes()[l.span.clone()];
+        line.len() < PARAGRAPH_LINE_BYTES && line.iter().any(|&b| b >= 0xE3)
+    };
+    let label = |l: &Line| {
+        let (spaced, unspaced) = letters_by_spacing(&text[l.span.clone()]);
+        unspaced > spaced
+    };
+    if !rest.iter().all(may_be_label) || !(is_paragraph(first) || short_paragraph(text, first, false)) {
+        return false;
+    }
+    let (spaced, unspaced) = letters_by_spacing(&text[first.span.clone()]);
+    spaced > SPACED_SHARE * unspaced && rest.iter().all(label)
 }
 
 /// The letters of `line` in spaced scripts and in unspaced ones (Han, kana,
@@ -410,10 +442,15 @@ pub(super) fn split_single_breaks(text: &str, out: &mut Segmented) {
     }
     // A story in a spaced script run together with a portal's labels in an
     // unspaced one (an English story's first or last paragraph against a
-    // Korean or Chinese finance site's menu or related links): split
-    // whatever the other blocks are, as the two cannot be one unit.
+    // Korean or Chinese finance site's menu or related links, or a
+    // paragraph with the site's copyright line under it): split whatever
+    // the other blocks are, as the two cannot be one unit.
     for ((b, s), &n) in out.blocks.iter().zip(split.iter_mut()).zip(&paragraphs) {
-        if s.is_none() && n > 0 && portal_mixed(text, &out.lines[b.lines.clone()], &is_paragraph) {
+        let lines = &out.lines[b.lines.clone()];
+        if s.is_none()
+            && ((n > 0 && portal_mixed(text, lines, &is_paragraph))
+                || paragraph_over_portal_lines(text, lines, &is_paragraph))
+        {
             *s = Some(n);
         }
     }
