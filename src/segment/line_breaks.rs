@@ -20,8 +20,8 @@
 //! so is one whose first line is a short paragraph right under the story,
 //! with no paragraph line below it (a short last paragraph over the links),
 //! and a paragraph in a spaced script over one or two short lines in an
-//! unspaced one (an English story's last paragraph over a Korean portal's
-//! copyright line).
+//! unspaced one or copyright notices (an English story's last paragraph
+//! over a Korean portal's copyright line, or its publisher's).
 //!
 //! Whether a block is split depends on the block and on the paragraphs
 //! standing alone, not on how many blocks the document has: the clean
@@ -123,14 +123,15 @@ fn portal_mixed(text: &str, lines: &[Line], is_paragraph: &dyn Fn(&Line) -> bool
     spaced_paragraph && labels >= PORTAL_LABELS
 }
 
-/// Whether `lines` are a paragraph line (or a short paragraph) written in a spaced script over
-/// one or two lines shorter than a paragraph line written mostly in an
-/// unspaced one: an English story's last paragraph with a Korean or
-/// Chinese portal's copyright or credit run together under it ("ⓒ
-/// 한국경제TV, 무단전재 및 재배포 금지"). A translation under a paragraph is a
-/// paragraph itself, and a short line in one script with another is no
-/// such block.
-fn paragraph_over_portal_lines(text: &str, lines: &[Line], is_paragraph: &dyn Fn(&Line) -> bool) -> bool {
+/// Whether `lines` are a paragraph line (or a short paragraph) written in
+/// a spaced script over one or two lines shorter than a paragraph line
+/// written mostly in an unspaced one, or over one or two copyright
+/// notices: an English story's last paragraph with a Korean or Chinese
+/// portal's copyright or credit run together under it ("ⓒ 한국경제TV,
+/// 무단전재 및 재배포 금지"), or with its publisher's ("©2026 Bloomberg
+/// L.P."). A translation under a paragraph is a paragraph itself, and a
+/// short line in one script with another is no such block.
+fn paragraph_over_notice_lines(text: &str, lines: &[Line], is_paragraph: &dyn Fn(&Line) -> bool) -> bool {
     let Some((first, rest)) = lines.split_first() else { return false };
     if rest.is_empty() || rest.len() >= PORTAL_LABELS {
         return false;
@@ -145,11 +146,34 @@ fn paragraph_over_portal_lines(text: &str, lines: &[Line], is_paragraph: &dyn Fn
         let (spaced, unspaced) = letters_by_spacing(&text[l.span.clone()]);
         unspaced > spaced
     };
-    if !rest.iter().all(may_be_label) || !(is_paragraph(first) || short_paragraph(text, first, false)) {
+    let notices = rest.iter().all(|l| copyright_notice(&text[l.span.clone()]));
+    if !(notices || rest.iter().all(may_be_label))
+        || !(is_paragraph(first) || short_paragraph(text, first, false))
+    {
         return false;
     }
     let (spaced, unspaced) = letters_by_spacing(&text[first.span.clone()]);
-    spaced > SPACED_SHARE * unspaced && rest.iter().all(label)
+    spaced > SPACED_SHARE * unspaced && (notices || rest.iter().all(label))
+}
+
+/// Whether `line` opens as a copyright notice does: "©", "ⓒ", "(c)" or
+/// "Copyright" and a year or "©" ("©2026 Bloomberg L.P.", "Copyright 2026
+/// The Daily Ledger").
+fn copyright_notice(line: &str) -> bool {
+    let line = line.trim_start();
+    if line.starts_with(['©', 'ⓒ']) {
+        return true;
+    }
+    let after = |word: &str| {
+        let n = word.len();
+        line.as_bytes()
+            .get(..n)
+            .is_some_and(|head| head.eq_ignore_ascii_case(word.as_bytes()))
+            .then(|| &line[n..])
+    };
+    let Some(rest) = after("copyright").or_else(|| after("(c)")) else { return false };
+    let rest = rest.trim_start();
+    rest.starts_with('©') || rest.starts_with(|c: char| c.is_ascii_digit())
 }
 
 /// The letters of `line` in spaced scripts and in unspaced ones (Han, kana,
@@ -449,7 +473,7 @@ pub(super) fn split_single_breaks(text: &str, out: &mut Segmented) {
         let lines = &out.lines[b.lines.clone()];
         if s.is_none()
             && ((n > 0 && portal_mixed(text, lines, &is_paragraph))
-                || paragraph_over_portal_lines(text, lines, &is_paragraph))
+                || paragraph_over_notice_lines(text, lines, &is_paragraph))
         {
             *s = Some(n);
         }

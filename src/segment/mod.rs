@@ -582,25 +582,35 @@ mod tests {
     }
 
     #[test]
-    fn a_paragraph_with_a_portals_copyright_line_under_it_is_split() {
+    fn a_paragraph_with_a_copyright_line_under_it_is_split() {
         // An English story's last paragraph with a Korean portal's
         // copyright line run together under it: split, as it is without
-        // blank lines; so with a Chinese credit and a note.
+        // blank lines; so with a Chinese credit and a note, and with the
+        // publisher's copyright line.
         let last = "Samsung declined to comment on the timeline but said it remained committed.";
-        for under in ["ⓒ 한국경제TV, 무단전재 및 재배포 금지", "圖片來源：路透社\n（本文僅供參考）"]
-        {
+        for under in [
+            "ⓒ 한국경제TV, 무단전재 및 재배포 금지",
+            "圖片來源：路透社\n（本文僅供參考）",
+            "©2026 Bloomberg L.P.",
+            "Copyright 2026 The Daily Ledger. All rights reserved.",
+        ] {
             let text = format!("{PARAGRAPH}\n\n{last}\n{under}\n");
             let s = segment(&text);
             assert_eq!(texts(&text, &s)[1], last);
             assert_eq!(texts(&text, &s).len(), 2 + under.lines().count());
         }
-        // A paragraph with its translation under it, or a short line that
-        // ends no sentence over a line in another script, stays whole.
+        // A paragraph with its translation under it, a short line that
+        // ends no sentence over a line in another script, or a sentence
+        // that opens with "Copyright", stays whole.
         let zh = "地方议会周二在就学校经费、道路维修和新图书馆进行长时间辩论之后，批准了新的预算方案，预计明年开始实施。";
         for block in [
             format!("{PARAGRAPH}\n{zh}"),
             "Tokyo, Monday\n東京".to_owned(),
             "Samsung Electronics shares in Seoul on Friday\n삼성전자 주가".to_owned(),
+            format!("{last}\nCopyright law protects the design too."),
+            // Letters of two bytes: the check reads bytes, not past a
+            // character's first.
+            format!("{last}\nééééé"),
         ] {
             let text = format!("{PARAGRAPH}\n\n{PARAGRAPH}\n\n{PARAGRAPH}\n\n{block}\n");
             assert_eq!(texts(&text, &segment(&text))[3], block);
