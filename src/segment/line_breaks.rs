@@ -125,12 +125,13 @@ fn portal_mixed(text: &str, lines: &[Line], is_paragraph: &dyn Fn(&Line) -> bool
 
 /// Whether `lines` are a paragraph line (or a short paragraph) written in
 /// a spaced script over one or two lines shorter than a paragraph line
-/// written mostly in an unspaced one, or over one or two copyright
-/// notices: an English story's last paragraph with a Korean or Chinese
-/// portal's copyright or credit run together under it ("ⓒ 한국경제TV,
-/// 무단전재 및 재배포 금지"), or with its publisher's ("©2026 Bloomberg
-/// L.P."). A translation under a paragraph is a paragraph itself, and a
-/// short line in one script with another is no such block.
+/// written mostly in an unspaced one, or a paragraph in any script over
+/// one or two copyright notices: an English story's last paragraph with a
+/// Korean or Chinese portal's copyright or credit run together under it
+/// ("ⓒ 한국경제TV, 무단전재 및 재배포 금지"), or any story's with its
+/// publisher's ("©2026 Bloomberg L.P.", "©2026 新浪网"). A translation under
+/// a paragraph is a paragraph itself, and a short line in one script with
+/// another is no such block.
 fn paragraph_over_notice_lines(text: &str, lines: &[Line], is_paragraph: &dyn Fn(&Line) -> bool) -> bool {
     let Some((first, rest)) = lines.split_first() else { return false };
     if rest.is_empty() || rest.len() >= PORTAL_LABELS {
@@ -152,8 +153,12 @@ fn paragraph_over_notice_lines(text: &str, lines: &[Line], is_paragraph: &dyn Fn
     {
         return false;
     }
-    let (spaced, unspaced) = letters_by_spacing(&text[first.span.clone()]);
-    spaced > SPACED_SHARE * unspaced && (notices || rest.iter().all(label))
+    // Under copyright notices, a paragraph in any script ("分析人士认为，年底前
+    // 降准的可能性不大，市场将关注下月数据。" over "©2026 新浪网").
+    notices || {
+        let (spaced, unspaced) = letters_by_spacing(&text[first.span.clone()]);
+        spaced > SPACED_SHARE * unspaced && rest.iter().all(label)
+    }
 }
 
 /// Whether `line` opens as a copyright notice does: "©", "ⓒ", "(c)" or

@@ -599,6 +599,11 @@ mod tests {
             assert_eq!(texts(&text, &s)[1], last);
             assert_eq!(texts(&text, &s).len(), 2 + under.lines().count());
         }
+        // A Chinese paragraph over its publisher's copyright line too.
+        let text = format!(
+            "{PARAGRAPH}\n\n分析人士认为，年底前降准的可能性不大，市场将关注下月数据。\n©2026 新浪网\n"
+        );
+        assert_eq!(texts(&text, &segment(&text)).len(), 3);
         // A paragraph with its translation under it, a short line that
         // ends no sentence over a line in another script, or a sentence
         // that opens with "Copyright", stays whole.
