@@ -137,18 +137,9 @@ fn paragraph_over_notice_lines(text: &str, lines: &[Line], is_paragraph: &dyn Fn
     if rest.is_empty() || rest.len() >= PORTAL_LABELS {
         return false;
     }
-    // Most blocks are turned away by the bytes of the lines under the
-    // first: a byte that opens a character from U+3000 on.
-    let may_be_label = |l: &Line| {
-        let line = &text.as_bytes()[l.span.clone()];
-        line.len() < PARAGRAPH_LINE_BYTES && line.iter().any(|&b| b >= 0xE3)
-    };
-    let label = |l: &Line| {
-        let (spaced, unspaced) = letters_by_spacing(&text[l.span.clone()]);
-        unspaced > spaced
-    };
+    // Most blocks are turned away by the bytes of the lines under the first.
     let notices = rest.iter().all(|l| copyright_notice(&text[l.span.clone()]));
-    if !(notices || rest.iter().all(may_be_label))
+    if !(notices || rest.iter().all(|l| may_be_unspaced_label(text, l)))
         || !(is_paragraph(first) || short_paragraph(text, first, false))
     {
         return false;
@@ -157,7 +148,7 @@ fn paragraph_over_notice_lines(text: &str, lines: &[Line], is_paragraph: &dyn Fn
     // 降准的可能性不大，市场将关注下月数据。" over "©2026 新浪网").
     notices || {
         let (spaced, unspaced) = letters_by_spacing(&text[first.span.clone()]);
-        spaced > SPACED_SHARE * unspaced && rest.iter().all(label)
+        spaced > SPACED_SHARE * unspaced && rest.iter().all(|l| mostly_unspaced(text, l))
     }
 }
 
@@ -181,6 +172,21 @@ fn copyright_notice(line: &str) -> bool {
     rest.starts_with('©') || rest.starts_with(|c: char| c.is_ascii_digit())
 }
 
+/// Whether line `l` is shorter than a paragraph line and may hold a Han,
+/// kana or Hangul character (a byte that opens a character from U+3000 on:
+/// curly quotes and dashes open with 0xE2): a byte test that turns most
+/// lines away before any is read a character at a time.
+fn may_be_unspaced_label(text: &str, l: &Line) -> bool {
+    let line = &text.as_bytes()[l.span.clone()];
+    line.len() < PARAGRAPH_LINE_BYTES && line.iter().any(|&b| b >= 0xE3)
+}
+
+/// Whether most letters of line `l` are of an unspaced script.
+fn mostly_unspaced(text: &str, l: &Line) -> bool {
+    let (spaced, unspaced) = letters_by_spacing(&text[l.span.clone()]);
+    unspaced > spaced
+}
+
 /// The letters of `line` in spaced scripts and in unspaced ones (Han, kana,
 /// Hangul, Thai …).
 fn letters_by_spacing(line: &str) -> (usize, usize) {
@@ -198,10 +204,7 @@ fn letters_by_spacing(line: &str) -> (usize, usize) {
 pub(super) fn split_portal_titles(text: &str, out: &mut Segmented) {
     let is_title =
         |l: &Line| l.shape == LineShape::Plain && spaced_title(without_source_tag(&text[l.span.clone()]));
-    let is_label = |l: &Line| {
-        let (spaced, unspaced) = letters_by_spacing(&text[l.span.clone()]);
-        unspaced > spaced
-    };
+    let is_label = |l: &Line| mostly_unspaced(text, l);
     let portal = |b: &Block| {
         let lines = &out.lines[b.lines.clone()];
         lines.len() > PORTAL_LABELS
@@ -324,20 +327,12 @@ fn without_source_tag(line: &str) -> &str {
 /// colon included.
 const SOURCE_TAG_CHARS: usize = 8;
 
-/// Whether `PORTAL_LABELS` of `lines` or more are shorter than a paragraph
-/// line and may hold a Han, kana or Hangul character (a byte that opens a
-/// character from U+3000 on: curly quotes and dashes open with 0xE2). Most
-/// blocks have no such lines, and are turned away by this scan of their
-/// short lines' bytes before any line is read a character at a time.
+/// Whether `PORTAL_LABELS` of `lines` or more may be labels in an unspaced
+/// script (`may_be_unspaced_label`). Most blocks have no such lines, and are
+/// turned away by this scan of their short lines' bytes before any line is
+/// read a character at a time.
 fn short_unspaced_lines(text: &str, lines: &[Line]) -> bool {
-    lines
-        .iter()
-        .filter(|l| {
-            let line = &text.as_bytes()[l.span.clone()];
-            line.len() < PARAGRAPH_LINE_BYTES && !line.is_ascii() && line.iter().any(|&b| b >= 0xE3)
-        })
-        .nth(PORTAL_LABELS - 1)
-        .is_some()
+    lines.iter().filter(|l| may_be_unspaced_label(text, l)).nth(PORTAL_LABELS - 1).is_some()
 }
 
 /// The fewest words of a headline in a spaced script among a portal's labels.
@@ -399,13 +394,15 @@ pub(super) fn split_single_breaks(text: &str, out: &mut Segmented) {
     // links under it: a block of `RUN_LINES` lines or more whose one
     // paragraph line, a sentence, is its first or its last. Split whatever
     // the other blocks are, as a menu and a paragraph are not one unit.
+    let sentence_line =
+        |i: usize| is_paragraph(&out.lines[i]) && ends_sentence(&text[out.lines[i].span.clone()]);
     for ((b, s), &n) in out.blocks.iter().zip(split.iter_mut()).zip(&paragraphs) {
-        if s.is_none() && n == 1 && b.lines.len() >= EDGE_RUN_LINES {
-            let edge =
-                |i: usize| is_paragraph(&out.lines[i]) && ends_sentence(&text[out.lines[i].span.clone()]);
-            if edge(b.lines.start) || edge(b.lines.end - 1) {
-                *s = Some(n);
-            }
+        if s.is_none()
+            && n == 1
+            && b.lines.len() >= EDGE_RUN_LINES
+            && (sentence_line(b.lines.start) || sentence_line(b.lines.end - 1))
+        {
+            *s = Some(n);
         }
     }
     // The same with a short last paragraph ("再調査の結果は来年の夏ごろにまとまる
@@ -425,10 +422,7 @@ pub(super) fn split_single_breaks(text: &str, out: &mut Segmented) {
         // The block itself may hold the page's last paragraph lines (a long
         // note among the links: "※ニュースリリースに記載されている内容は…", a
         // news service's disclaimer).
-        let under_story = |k: usize| {
-            let above = &out.lines[out.blocks[k - 1].lines.end - 1];
-            candidate(k) && is_paragraph(above) && ends_sentence(&text[above.span.clone()])
-        };
+        let under_story = |k: usize| candidate(k) && sentence_line(out.blocks[k - 1].lines.end - 1);
         let edge = last.and_then(|last| {
             [last, last + 1].into_iter().find(|&k| k > 0 && k < out.blocks.len() && under_story(k))
         });
