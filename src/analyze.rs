@@ -492,13 +492,27 @@ const FOOTNOTE_MARK_BYTES: usize = 20;
 /// A line with at least `CJK_SENTENCE` Han, kana or Hangul characters that
 /// is no breadcrumb: labels between two spaced `>` or `›` or more ("ホーム >
 /// くらし・手続き > ごみ・リサイクル > 粗大ごみの収集方法が変わります" ends
-/// with the page's title, but states nothing).
+/// with the page's title, but states nothing). Nor is it a row of more than
+/// `LABEL_ROW_TOKENS` Chinese or Japanese labels between spaces, without a
+/// comma or a full stop ("トップ 速報 オピニオン 経済 政治 ビジネス …"):
+/// Chinese and Japanese statements run on without spaces. (Korean spaces
+/// its words, and its rows are left to the other tests.)
 fn long_cjk_line(raw: &str) -> bool {
+    let label_row = |l: &str| {
+        l.split_whitespace().nth(LABEL_ROW_TOKENS).is_some()
+            && !l.contains(['、', '。', '，', '！', '？', '；', '：'])
+            && !l.chars().any(crate::lang::is_hangul)
+    };
     raw.split('\n').any(|l| {
         l.chars().filter(|&c| crate::lang::is_unspaced(c)).count() >= CJK_SENTENCE as usize
             && l.matches(" > ").count() + l.matches(" › ").count() < 2
+            && !label_row(l)
     })
 }
+
+/// The most space-separated tokens of a line of Chinese or Japanese
+/// statements: more are a row of labels.
+const LABEL_ROW_TOKENS: usize = 4;
 
 #[cfg(test)]
 mod tests {
@@ -571,6 +585,25 @@ mod tests {
         assert!(!one("Shares of Samsung Electronics Co. climbed in Seoul").punctuated);
         assert!(one("Shares of Samsung Electronics Co. climbed. Then they fell").punctuated);
         assert!(one("It rained all day. Then it stopped").punctuated);
+    }
+
+    #[test]
+    fn a_row_of_cjk_labels_is_no_sentence() {
+        let row = one("トップ 速報 オピニオン 経済 政治 ビジネス マーケット テクノロジー 国際");
+        assert!(!row.prose && !row.has_sentence(6));
+        assert!(!one("首页 新闻 体育 财经 娱乐 科技 博客 图片 专栏 视频 汽车 房产 教育").prose);
+        // Statements keep their commas, however many spaces a line has.
+        let spaced = "在 Rust 中，每一个引用都有自己的 生命周期，也就是这个引用 保持有效的作用域 和 范围";
+        assert!(one(spaced).has_sentence(6));
+        // Korean spaces its words.
+        assert!(
+            one("코스피가 외국인 투자자들의 매수세에 힘입어 사흘 만에 다시 2,800선을 회복했다")
+                .has_sentence(6)
+        );
+        // Long enough without spaces, a line of Chinese states something.
+        assert!(
+            one("国家统计局发布数据显示十一月份制造业采购经理指数比上月上升零点五个百分点").has_sentence(6)
+        );
     }
 
     #[test]

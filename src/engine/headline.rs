@@ -46,6 +46,19 @@ pub(super) fn headline(
         let b = &blocks[view[k]];
         kept_title(b, reports[view[k]].decision) && !span_cut(view[k]) && policy.keeps_any(b)
     };
+    // The body's first block, or the block right above the body, may hold
+    // the headline itself over its standfirst (under a kicker, perhaps),
+    // its byline and buttons cut from its tail (`chrome-tail`): the
+    // headline is there, and a title above it is the page's (a menu's row
+    // of labels, the site's name).
+    let titled_head =
+        |k: usize| reports[view[k]].decision == Decision::Strip && opens_with_title(&blocks[view[k]]);
+    let above = (0..before.min(view.len())).rev().find(|&k| reports[view[k]].decision != Decision::Drop);
+    if let Some(k) =
+        [Some(before).filter(|&b| b < view.len()), above].into_iter().flatten().find(|&k| titled_head(k))
+    {
+        return Some(Headline::new(k..k + 1));
+    }
     // A Chinese or Japanese headline of 30 characters or more reads as a
     // line of unpunctuated prose and may start the body itself: a title line
     // there, with prose as the next block kept past the lines under it (a
@@ -299,6 +312,18 @@ pub(super) fn headline(
         return one_word_above().or_else(question).map(|k| Headline::new(k..k + 1));
     };
     let last = listed_link(blocks, view, &link_dropped, candidate, last).unwrap_or(last);
+    // The headline said again under its standfirst and byline (a photo's
+    // caption that repeats it): the first of the two is the headline, and
+    // what stands between them is the head's. One sentence stands between
+    // them, the standfirst (a contents list's entry said again as its
+    // section's heading has none; a photo's caption would be a second).
+    let same = |j: usize| blocks[view[j]].form.as_str() == blocks[view[last]].form.as_str();
+    let one_sentence_under = |j: usize| {
+        (j + 1..last).filter(|&m| blocks[view[m]].has_sentence(super::rules::SENTENCE_WORDS)).count() == 1
+    };
+    let last = (last.saturating_sub(REPEAT_REACH)..last)
+        .find(|&j| same(j) && candidate(j) && one_sentence_under(j))
+        .unwrap_or(last);
     // A question between that title and the body, with dropped blocks and
     // short labels under it (a Q&A site's title over its age, views and
     // vote count; the site's name is the title above), is the headline. A
@@ -702,6 +727,9 @@ const VERDICT_LABELS: &[&str] = &[
 /// title lines of at most `VERDICT_ITEM_WORDS` words.
 const VERDICT_ITEMS: usize = 8;
 const VERDICT_ITEM_WORDS: usize = 8;
+
+/// How far above a title the same title is looked for.
+const REPEAT_REACH: usize = 8;
 
 /// The names of a field whose value is no headline.
 const FIELD_LABELS: &[&str] = &[
@@ -1723,6 +1751,26 @@ fn kicker_over_title(b: &Analyzed) -> bool {
         && spaced
         && chars(title) >= KICKER_TITLE_CHARS
         && chars(title) >= 2 * kickers.iter().map(|r| chars(&form[r.clone()])).sum::<usize>()
+}
+
+/// Whether `b` opens with a title over a longer line that ends a sentence
+/// (a headline over its standfirst), perhaps under a kicker ("Mercados"
+/// over "Peso mexicano cierra con ganancia …" over "El tipo de cambio
+/// terminó en 17.85 unidades por dólar, …").
+fn opens_with_title(b: &Analyzed) -> bool {
+    let form = b.form.as_str();
+    let line = |n: usize| b.line_ranges.get(n).map(|r| &form[r.clone()]);
+    let skip = usize::from(b.lines > 2 && line(0).is_some_and(kicker_line));
+    let (Some(title), Some(standfirst)) = (line(skip), line(skip + 1)) else { return false };
+    let chars = |t: &str| t.chars().filter(|c| !c.is_whitespace()).count();
+    let long_enough =
+        title.split_whitespace().count() >= KICKER_TITLE_WORDS || title.chars().any(crate::lang::is_unspaced);
+    crate::analyze::ends_open(title.trim_end())
+        && long_enough
+        && chars(title) >= KICKER_TITLE_CHARS
+        && chars(title) <= HEADLINE_CHARS
+        && crate::segment::ends_sentence(standfirst)
+        && chars(standfirst) > chars(title)
 }
 
 /// A kicker's line: one to `KICKER_WORDS` words, ending no sentence, no

@@ -1050,8 +1050,11 @@ fn linked_title(doc: &Document<'_>, view: &[usize], k: usize) -> bool {
     view.get(k + 1).is_some_and(|&i| {
         let b = &doc.blocks[i];
         let form = b.form.as_str();
-        let asks_or_listed =
-            |line: &str| super::headline::one_question(line) || line_shape(line) == LineShape::Bullet;
+        let asks_or_listed = |line: &str| {
+            super::headline::one_question(line)
+                || kicker_question(line)
+                || line_shape(line) == LineShape::Bullet
+        };
         let one = b.lines == 1
             && b.chars <= LINK_CHARS
             && (b.open_end || b.headline_end || asks_or_listed(form.trim_end()));
@@ -1065,6 +1068,17 @@ fn linked_title(doc: &Document<'_>, view: &[usize], k: usize) -> bool {
 }
 
 const LINK_CHARS: usize = 120;
+
+/// Whether `line` is a headline's short statement and its question, the
+/// way a related story's title is often written ("Zima wraca do Europy.
+/// Gdzie spadnie najwięcej śniegu?", "Le froid revient. Jusqu'à quand ?").
+fn kicker_question(line: &str) -> bool {
+    let Some((kicker, question)) = line.split_once(". ") else { return false };
+    kicker.split_whitespace().count() <= KICKER_WORDS && super::headline::one_question(question)
+}
+
+/// The most words of the statement before a linked title's question.
+const KICKER_WORDS: usize = 6;
 
 /// The most titles, a line each, in the block under a link heading.
 const LINKED_TITLES: usize = 8;

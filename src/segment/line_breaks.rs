@@ -16,8 +16,10 @@
 //! menus, when such blocks hold more of them than stand alone. A block of
 //! five lines or more whose one paragraph line, a sentence, is its first or
 //! its last (a page's menu and headline over its lead, the last paragraph
-//! over the links under it) is split whatever the other blocks are, and
-//! so is one whose first line is a short paragraph right under the story,
+//! over the links under it) is split whatever the other blocks are, as is
+//! a shorter one whose one paragraph line, a sentence, is its last under a
+//! first line that is a date (a portal's date over the headline over the
+//! lead); and so is one whose first line is a short paragraph right under the story,
 //! with no paragraph line below it (a short last paragraph over the links),
 //! and a paragraph in a spaced script over one or two short lines in an
 //! unspaced one or copyright notices (an English story's last paragraph
@@ -151,6 +153,26 @@ fn paragraph_over_notice_lines(text: &str, lines: &[Line], is_paragraph: &dyn Fn
         spaced > SPACED_SHARE * unspaced && rest.iter().all(|l| mostly_unspaced(text, l))
     }
 }
+
+/// Whether `line` is a date or a time and little else: at most
+/// `DATE_LINE_WORDS` words, one of them a year of four digits, a date of
+/// figures ("2026/12/03", "03.12.2026") or a time ("15:31"), and more
+/// figures than letters.
+fn date_line(line: &str) -> bool {
+    let line = line.trim();
+    let dated = |w: &str| {
+        let digits = w.bytes().filter(u8::is_ascii_digit).count();
+        digits >= 4 || (digits >= 3 && w.contains(':'))
+    };
+    let digits = line.bytes().filter(u8::is_ascii_digit).count();
+    let letters = line.chars().filter(|c| c.is_alphabetic()).count();
+    line.split_whitespace().nth(DATE_LINE_WORDS).is_none()
+        && line.split_whitespace().any(dated)
+        && digits > letters
+}
+
+/// The most words of a date line.
+const DATE_LINE_WORDS: usize = 6;
 
 /// Whether `line` opens as a copyright notice does: "©", "ⓒ", "(c)" or
 /// "Copyright" and a year or "©" ("©2026 Bloomberg L.P.", "Copyright 2026
@@ -396,11 +418,20 @@ pub(super) fn split_single_breaks(text: &str, out: &mut Segmented) {
     // the other blocks are, as a menu and a paragraph are not one unit.
     let sentence_line =
         |i: usize| is_paragraph(&out.lines[i]) && ends_sentence(&text[out.lines[i].span.clone()]);
+    // Shorter, a story's date over its headline over its lead: a block of
+    // two lines or more whose one paragraph line, a sentence, is its last,
+    // under a first line that is a date or a time ("2026/12/03 15:31").
+    let dated_head = |b: &Block| {
+        b.lines.len() >= 2
+            && sentence_line(b.lines.end - 1)
+            && date_line(&text[out.lines[b.lines.start].span.clone()])
+    };
     for ((b, s), &n) in out.blocks.iter().zip(split.iter_mut()).zip(&paragraphs) {
         if s.is_none()
             && n == 1
-            && b.lines.len() >= EDGE_RUN_LINES
-            && (sentence_line(b.lines.start) || sentence_line(b.lines.end - 1))
+            && ((b.lines.len() >= EDGE_RUN_LINES
+                && (sentence_line(b.lines.start) || sentence_line(b.lines.end - 1)))
+                || dated_head(b))
         {
             *s = Some(n);
         }

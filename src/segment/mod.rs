@@ -623,6 +623,33 @@ mod tests {
     }
 
     #[test]
+    fn a_date_over_a_headline_over_the_lead_is_split() {
+        // A portal's date line, the headline and the lead in one block:
+        // split into its lines, as it is without blank lines.
+        let lead = "Federal Reserve Governor Christopher Waller said he still favors lowering interest rates at the central bank's meeting this month.";
+        for date in ["2026/12/03 15:31", "03.12.2026 09:15", "Dec 3, 2026 at 9:31 am"] {
+            let text =
+                format!("{date}\nFed Governor Says a Cut Is Still on the Table\n{lead}\n\n{PARAGRAPH}\n");
+            let s = segment(&text);
+            assert_eq!(
+                texts(&text, &s)[..3],
+                [date, "Fed Governor Says a Cut Is Still on the Table", lead],
+                "{date}"
+            );
+        }
+        // A first line of words with a year, a lead that ends no sentence,
+        // or a date under the lead: the block stays whole.
+        for block in [
+            format!("In the winter of 2024 the river rose again\n{lead}"),
+            format!("2026/12/03 15:31\n{}", lead.trim_end_matches('.')),
+            format!("{lead}\n2026/12/03 15:31"),
+        ] {
+            let text = format!("{PARAGRAPH}\n\n{block}\n");
+            assert_eq!(texts(&text, &segment(&text))[1], block);
+        }
+    }
+
+    #[test]
     fn numbered_shapes() {
         let n = |index, has_content| LineShape::Numbered { index, has_content };
         assert_eq!(line_shape("  1. 1"), n(1, false));
