@@ -51,24 +51,16 @@ const FLAT_EXCEPTIONS: &[(&str, &str)] = &[
         "a line each, the steps' paragraphs under their bare numbers ('1', '2') are not taken for the body's long paragraphs, so the body ends at the introduction: the title, the part headings and 'Tips' go (a known loss)",
     ),
     (
-        "fr-news-paywall-short",
-        "with blank lines, the section's name ('Économie') shares the headline's block and stays as its kicker; a line each, it goes as head chrome",
-    ),
-    (
-        "fr-sport-standfirst-byline",
-        "with blank lines, the competition's label ('Ligue 1') shares the headline's block and stays; a line each, it goes as head chrome",
-    ),
-    (
         "de-news-standfirst-byline-box",
         "a line each, the kicker over the headline stays as a title over it, and the print-edition line under the story stands alone and stays (the expected text of such pages keeps it); with blank lines both share a block with a breadcrumb or a menu and go with it",
     ),
     (
         "es-news-byline-share-row",
-        "with blank lines, the section's label shares the headline's block and stays, and the author's box ('Sobre la firma') is one block and stays; a line each, the label goes as head chrome and the box's lines as tail chrome",
+        "with blank lines, the author's box ('Sobre la firma') is one block and stays; a line each, its heading and the author's name go as tail chrome",
     ),
     (
         "ja-news-title-share-buttons",
-        "with blank lines, the section's label shares the headline's block and stays, and the author's box ('この記事を書いた人') is one block and stays; a line each, the label goes as head chrome and the box's lines as tail chrome",
+        "with blank lines, the author's box ('この記事を書いた人') is one block and stays; a line each, the box's lines go as tail chrome",
     ),
     (
         "en-health-featured-box",
@@ -111,10 +103,6 @@ const FLAT_EXCEPTIONS: &[(&str, &str)] = &[
         "the first post's buttons and the reply's header, a line each, make a run of blocks with few sentences, and the reply reads as an island in the tail: the first post's closing line and the reply's greeting go",
     ),
     (
-        "ja-wiki-kanji-references",
-        "the page's tabs, a line each, end with a label of three kana that is taken for the headline over the title of eight characters",
-    ),
-    (
         "ja-qa-related-questions",
         "the breadcrumb's last label on a line of its own is taken for the headline above the question",
     ),
@@ -124,33 +112,19 @@ const FLAT_EXCEPTIONS: &[(&str, &str)] = &[
     ),
     ("en-blog-comments-toc", "the \"Contents\" heading stands alone, away from its list"),
     ("en-share-caption-above-body", "nine labels between the headline and a caption taken for the body"),
-    ("de-news-kicker-headline", "the kicker on a line of its own is head chrome, not part of the headline"),
     (
         "es-news-section-topic-kickers",
-        "the kickers on lines of their own are head chrome, and so are the author box's heading and name under the body; its bio, a sentence, stays",
-    ),
-    (
-        "pt-news-ad-note-whatsapp-prompt",
-        "the kickers on lines of their own are head chrome, not part of the headline",
-    ),
-    (
-        "ko-blog-category-dated-title",
-        "the category over the title on a line of its own is head chrome, not part of the headline",
+        "with blank lines, the author box's heading and name share a block with the bio and stay; a line each, they go as tail chrome, and the bio, a sentence, stays",
     ),
     (
         "fr-regional-byline-gift-notice",
         "the kicker on a line of its own is head chrome, not part of the headline",
     ),
-    ("de-portal-used-sources", "the kicker on a line of its own is head chrome, not part of the headline"),
     (
         "en-docs-plugin-page",
         "code lines and a table's cells, one a line, between single sentences: no two sentences in a row resume the story",
     ),
     ("de-wiki-article", "the references' entries on lines of their own read as tail chrome, one by one"),
-    (
-        "en-news-kicker-standfirst-byline",
-        "the kicker on a line of its own is head chrome, not part of the headline",
-    ),
     (
         "zh-hant-unpunctuated-blog",
         "no paragraph line is long enough to split the page, and no line ends a sentence: it stays one block, and a text with no paragraph anywhere keeps it whole",
@@ -160,20 +134,12 @@ const FLAT_EXCEPTIONS: &[(&str, &str)] = &[
         "the report's paragraphs are all short, so it stands above the body; with blank lines its steps are one block with a sentence, a line each they hold none and go",
     ),
     (
-        "de-local-news-comments",
-        "the kicker over the headline shares the headline's block and stays with it; on a line of its own it goes",
-    ),
-    (
         "en-howto-steps-ads",
         "a reader's story and the article's card under the tips are blocks with a sentence in each, so the body runs on over them; a line each, they are tail chrome",
     ),
     (
         "zh-forum-floor-headers",
         "with blank lines, each reply's floor, poster and time share a block with the post's buttons above and go; a line each, the first reply's poster and time stand between the question and the reply, inside the body, and stay",
-    ),
-    (
-        "ja-qa-best-answer",
-        "the best answer's head (ベストアンサー, the poster's name, the time) stays as one block; its lines go one by one",
     ),
 ];
 

@@ -33,6 +33,27 @@ pub(super) fn headline(
     chrome: &dyn Fn(usize) -> bool,
     before: usize,
 ) -> Option<Headline> {
+    let mut found = find_headline(blocks, view, policy, reports, action_of, chrome, before)?;
+    // A kicker over the title in its block ("Business" over "Taiwan raises
+    // 2026 GDP growth forecast …") is cut, as it is dropped where it
+    // stands on a line of its own.
+    let k = found.range.start;
+    if found.cut.is_none() && kicker_over_title(&blocks[view[k]]) {
+        found.cut = Some((k, MetaLines::Over));
+    }
+    Some(found)
+}
+
+/// [`headline`] before its kicker is cut.
+fn find_headline(
+    blocks: &[Analyzed],
+    view: &[usize],
+    policy: &LangPolicy,
+    reports: &[BlockReport],
+    action_of: &dyn Fn(usize) -> Option<Action>,
+    chrome: &dyn Fn(usize) -> bool,
+    before: usize,
+) -> Option<Headline> {
     let link_dropped =
         |i: usize| reports[i].decision == Decision::Drop && action_of(i) == Some(Action::DropWithLink);
     // What a `strip-span` rule left of a block (a photo's caption under its
@@ -57,7 +78,8 @@ pub(super) fn headline(
     if let Some(k) =
         [Some(before).filter(|&b| b < view.len()), above].into_iter().flatten().find(|&k| titled_head(k))
     {
-        return Some(Headline::new(k..k + 1));
+        let kicker = kicker_first(&blocks[view[k]]).then_some((k, MetaLines::Kicker));
+        return Some(Headline { range: k..k + 1, label: None, cut: kicker });
     }
     // A Chinese or Japanese headline of 30 characters or more reads as a
     // line of unpunctuated prose and may start the body itself: a title line
@@ -1218,6 +1240,10 @@ pub(super) enum MetaLines {
     Under(usize),
     /// Over the title, its last line.
     Over,
+    /// A kicker over the title, its first line, with the title's
+    /// standfirst under it ("Mercados" over "Peso mexicano cierra …" over
+    /// "El tipo de cambio terminó …").
+    Kicker,
 }
 
 /// A byline or a dated meta line: what stands under a headline.
@@ -1760,7 +1786,7 @@ fn kicker_over_title(b: &Analyzed) -> bool {
 fn opens_with_title(b: &Analyzed) -> bool {
     let form = b.form.as_str();
     let line = |n: usize| b.line_ranges.get(n).map(|r| &form[r.clone()]);
-    let skip = usize::from(b.lines > 2 && line(0).is_some_and(kicker_line));
+    let skip = usize::from(kicker_first(b));
     let (Some(title), Some(standfirst)) = (line(skip), line(skip + 1)) else { return false };
     let chars = |t: &str| t.chars().filter(|c| !c.is_whitespace()).count();
     let long_enough =
@@ -1771,6 +1797,23 @@ fn opens_with_title(b: &Analyzed) -> bool {
         && chars(title) <= HEADLINE_CHARS
         && crate::segment::ends_sentence(standfirst)
         && chars(standfirst) > chars(title)
+}
+
+/// Whether the first of three lines or more of `b` is a kicker.
+fn kicker_first(b: &Analyzed) -> bool {
+    b.lines > 2 && kickers_over(b, 1)
+}
+
+/// Whether the lines of `b` above its line `t` are a kicker's over a
+/// title at `t` at least twice as long ("Markets" over "Copper Hits a
+/// High"; a headline over its subtitle is no kicker over it).
+pub(super) fn kickers_over(b: &Analyzed, t: usize) -> bool {
+    let form = b.form.as_str();
+    let chars = |r: &Range<usize>| form[r.clone()].chars().filter(|c| !c.is_whitespace()).count();
+    let (Some(kickers), Some(title)) = (b.line_ranges.get(..t), b.line_ranges.get(t)) else { return false };
+    t > 0
+        && kickers.iter().all(|r| kicker_line(&form[r.clone()]))
+        && chars(title) >= 2 * kickers.iter().map(chars).sum::<usize>()
 }
 
 /// A kicker's line: one to `KICKER_WORDS` words, ending no sentence, no

@@ -1127,15 +1127,28 @@ fn cut_meta_lines(doc: &Document<'_>, i: usize, side: MetaLines, r: &CompiledRul
     // The lines that remain of the block: a cut tail is not asked about.
     let kept = doc.blocks[i].line_ranges.len().clamp(1, lines.len().max(1));
     let ([first, ..], Some(last), Some(end)) = (lines, lines.get(kept - 1), lines.last()) else { return };
-    let (evidence, cut) = match side {
-        MetaLines::Under(t) => ("the headline's date or byline under it", lines[t].span.end..end.span.end),
-        MetaLines::Over => ("the headline's date or byline over it", first.span.start..last.span.start),
+    // A kicker over the title goes as well ("Markets" over "Copper Hits a
+    // High" over "By Jane Doe").
+    let (evidence, cut, kicker) = match side {
+        MetaLines::Under(t) => (
+            "the headline's date or byline under it",
+            lines[t].span.end..end.span.end,
+            super::headline::kickers_over(&doc.blocks[i], t).then(|| first.span.start..lines[t].span.start),
+        ),
+        MetaLines::Over => {
+            ("the headline's kicker, date or byline over it", first.span.start..last.span.start, None)
+        }
+        MetaLines::Kicker => match lines.get(1) {
+            Some(title) => ("the headline's kicker over it", first.span.start..title.span.start, None),
+            None => return,
+        },
     };
     let mut stripped = std::mem::take(&mut report.stripped);
     let mut evidences = vec![evidence.to_owned()];
     evidences.append(&mut report.evidence);
     decide(report, Decision::Strip, DecidedBy::Rule, Some(r), evidences);
     stripped.push(cut);
+    stripped.extend(kicker);
     stripped.sort_by_key(|c| c.start);
     report.stripped = stripped;
 }

@@ -69,7 +69,11 @@ pub(super) fn find(
                     )
                 })
                 .flatten();
-            let cut_meta = headline.as_ref().and_then(|h| h.cut).filter(|&(k, _)| in_position(k));
+            // A kicker is cut from the body's first block too, when that
+            // holds the headline over its standfirst.
+            let cut_meta = headline.as_ref().and_then(|h| h.cut).filter(|&(k, side)| {
+                in_position(k) || (k == first && side == super::headline::MetaLines::Kicker)
+            });
             let runs = (0..view.len())
                 .filter(|&k| {
                     in_position(k)
