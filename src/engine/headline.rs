@@ -1763,20 +1763,19 @@ fn kicker_over_title(b: &Analyzed) -> bool {
     }
     let form = b.form.as_str();
     let title = &form[lower.clone()];
-    let chars = |t: &str| t.chars().filter(|c| !c.is_whitespace()).count();
-    let words = |t: &str| t.split_whitespace().count();
-    let spaced = words(title) >= KICKER_TITLE_WORDS || title.chars().any(crate::lang::is_unspaced);
-    let kicker = |r: &Range<usize>| kicker_line(&form[r.clone()]);
     // Two kicker lines are labels: a time and a date over a live post's
     // title ("5m ago" over "11.42 GMT") are not.
     let labels =
         kickers.len() == 1 || kickers.iter().all(|r| !form[r.clone()].contains(|c: char| c.is_ascii_digit()));
-    kickers.iter().all(kicker)
-        && labels
-        && line_shape(title) != LineShape::Bullet
-        && spaced
-        && chars(title) >= KICKER_TITLE_CHARS
-        && chars(title) >= 2 * kickers.iter().map(|r| chars(&form[r.clone()])).sum::<usize>()
+    labels && line_shape(title) != LineShape::Bullet && long_title(title) && kickers_over(b, kickers.len())
+}
+
+/// Whether `title` is long enough to stand under a kicker: at least
+/// `KICKER_TITLE_WORDS` words (or a letter of a script without spaces) and
+/// `KICKER_TITLE_CHARS` non-space characters.
+fn long_title(title: &str) -> bool {
+    (title.split_whitespace().count() >= KICKER_TITLE_WORDS || title.chars().any(crate::lang::is_unspaced))
+        && title.chars().filter(|c| !c.is_whitespace()).count() >= KICKER_TITLE_CHARS
 }
 
 /// Whether `b` opens with a title over a longer line that ends a sentence
@@ -1789,11 +1788,8 @@ fn opens_with_title(b: &Analyzed) -> bool {
     let skip = usize::from(kicker_first(b));
     let (Some(title), Some(standfirst)) = (line(skip), line(skip + 1)) else { return false };
     let chars = |t: &str| t.chars().filter(|c| !c.is_whitespace()).count();
-    let long_enough =
-        title.split_whitespace().count() >= KICKER_TITLE_WORDS || title.chars().any(crate::lang::is_unspaced);
     crate::analyze::ends_open(title.trim_end())
-        && long_enough
-        && chars(title) >= KICKER_TITLE_CHARS
+        && long_title(title)
         && chars(title) <= HEADLINE_CHARS
         && crate::segment::ends_sentence(standfirst)
         && chars(standfirst) > chars(title)

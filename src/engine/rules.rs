@@ -1074,11 +1074,11 @@ const LINK_CHARS: usize = 120;
 /// Gdzie spadnie najwięcej śniegu?", "Le froid revient. Jusqu'à quand ?").
 fn kicker_question(line: &str) -> bool {
     let Some((kicker, question)) = line.split_once(". ") else { return false };
-    kicker.split_whitespace().count() <= KICKER_WORDS && super::headline::one_question(question)
+    kicker.split_whitespace().count() <= LINKED_KICKER_WORDS && super::headline::one_question(question)
 }
 
 /// The most words of the statement before a linked title's question.
-const KICKER_WORDS: usize = 6;
+const LINKED_KICKER_WORDS: usize = 6;
 
 /// The most titles, a line each, in the block under a link heading.
 const LINKED_TITLES: usize = 8;
