@@ -33,27 +33,6 @@ pub(super) fn headline(
     chrome: &dyn Fn(usize) -> bool,
     before: usize,
 ) -> Option<Headline> {
-    let mut found = find_headline(blocks, view, policy, reports, action_of, chrome, before)?;
-    // A kicker over the title in its block ("Business" over "Taiwan raises
-    // 2026 GDP growth forecast …") is cut, as it is dropped where it
-    // stands on a line of its own.
-    let k = found.range.start;
-    if found.cut.is_none() && kicker_over_title(&blocks[view[k]]) {
-        found.cut = Some((k, MetaLines::Over));
-    }
-    Some(found)
-}
-
-/// [`headline`] before its kicker is cut.
-fn find_headline(
-    blocks: &[Analyzed],
-    view: &[usize],
-    policy: &LangPolicy,
-    reports: &[BlockReport],
-    action_of: &dyn Fn(usize) -> Option<Action>,
-    chrome: &dyn Fn(usize) -> bool,
-    before: usize,
-) -> Option<Headline> {
     let link_dropped =
         |i: usize| reports[i].decision == Decision::Drop && action_of(i) == Some(Action::DropWithLink);
     // What a `strip-span` rule left of a block (a photo's caption under its
@@ -527,8 +506,9 @@ pub(super) struct Headline {
     pub range: Range<usize>,
     /// A short label above the body kept besides the title.
     pub label: Option<usize>,
-    /// The title's block, when its lines other than the title are a date or
-    /// a byline to cut, and where they stand.
+    /// The title's block, when its lines other than the title are a date, a
+    /// byline or a kicker over a standfirst to cut, and where they stand (a
+    /// kicker over the title alone is left to [`Headline::cut_in`]).
     pub cut: Option<(usize, MetaLines)>,
 }
 
@@ -540,6 +520,15 @@ impl Headline {
     /// Whether view position `k` is kept as part of the headline.
     pub fn contains(&self, k: usize) -> bool {
         self.range.contains(&k) || self.label == Some(k)
+    }
+
+    /// The lines to cut from the headline's block: its date or byline, or
+    /// else a kicker over the title in its block ("Business" over "Taiwan
+    /// raises 2026 GDP growth forecast …"), which is dropped where it
+    /// stands on a line of its own.
+    pub fn cut_in(&self, blocks: &[Analyzed], view: &[usize]) -> Option<(usize, MetaLines)> {
+        let k = self.range.start;
+        self.cut.or_else(|| kicker_over_title(&blocks[view[k]]).then_some((k, MetaLines::Over)))
     }
 
     /// Whether a part of the headline starts at view position `k`.

@@ -71,9 +71,10 @@ pub(super) fn find(
                 .flatten();
             // A kicker is cut from the body's first block too, when that
             // holds the headline over its standfirst.
-            let cut_meta = headline.as_ref().and_then(|h| h.cut).filter(|&(k, side)| {
-                in_position(k) || (k == first && side == super::headline::MetaLines::Kicker)
-            });
+            let cut_meta =
+                headline.as_ref().and_then(|h| h.cut_in(&doc.blocks, view)).filter(|&(k, side)| {
+                    in_position(k) || (k == first && side == super::headline::MetaLines::Kicker)
+                });
             let runs = (0..view.len())
                 .filter(|&k| {
                     in_position(k)
