@@ -51,8 +51,13 @@ pub(super) fn headline(
     // its byline and buttons cut from its tail (`chrome-tail`): the
     // headline is there, and a title above it is the page's (a menu's row
     // of labels, the site's name).
-    let titled_head =
-        |k: usize| reports[view[k]].decision == Decision::Strip && opens_with_title(&blocks[view[k]]);
+    // A block whose meta lines the headline cut in a round before is the
+    // headline still, though what remains is a title over its subtitle
+    // (or under a kicker no shorter than half of it), no title line.
+    let titled_head = |k: usize| {
+        reports[view[k]].decision == Decision::Strip
+            && (opens_with_title(&blocks[view[k]]) || super::rules::cut_by_headline(&reports[view[k]]))
+    };
     let above = (0..before.min(view.len())).rev().find(|&k| reports[view[k]].decision != Decision::Drop);
     if let Some(k) =
         [Some(before).filter(|&b| b < view.len()), above].into_iter().flatten().find(|&k| titled_head(k))
@@ -121,13 +126,22 @@ pub(super) fn headline(
     // name, "Source:" over a publisher's) is the field's value; one under
     // a video's label and length ("VIDEO 02:14") is the video's title.
     // A review's verdict box lists its points as short lines under "Pros"
-    // and "Cons": each is a list item, not a title.
+    // and "Cons": each is a list item, not a title. A label that is also
+    // a menu's item ("PRO", a site's paid tier) heads a verdict box only
+    // with its partner near ("Contra" under the points).
+    let partnered = |j: usize| {
+        let near = j.saturating_sub(2 * VERDICT_ITEMS)..(j + 2 * VERDICT_ITEMS + 1).min(view.len());
+        near.into_iter().any(|m| m != j && verdict_label(&blocks[view[m]]))
+    };
     let verdict_item = |k: usize| {
         (0..k)
             .rev()
             .take(VERDICT_ITEMS)
             .take_while(|&j| title_line(&blocks[view[j]]) && blocks[view[j]].words <= VERDICT_ITEM_WORDS)
-            .any(|j| verdict_label(&blocks[view[j]]))
+            .any(|j| {
+                let b = &blocks[view[j]];
+                verdict_label(b) && (!menu_word_label(b) || partnered(j))
+            })
     };
     // An entry of a numbered contents list, one a line in text without
     // blank lines ("7. Data model" over "8. Lifecycle of a task"): no
@@ -197,6 +211,21 @@ pub(super) fn headline(
     // "Installation" … "Environment variables" … "Logging", over the
     // page's "Configuration").
     let last = (0..before).rev().find(|&k| candidate(k));
+    // A headline written as a sentence or two with a full stop ("Copper
+    // just hit a record high. Here's why miners are still cheap.") over
+    // its byline or date, nothing but dropped blocks between (share
+    // buttons), is the headline when no title is found above the body, or
+    // only the byline's name under it (below: a title over the byline,
+    // sentences between, is the headline).
+    let stopped = || {
+        (0..before).rev().find(|&k| {
+            let b = &blocks[view[k]];
+            reports[view[k]].decision != Decision::Drop
+                && stopped_title(b)
+                && policy.keeps_any(b)
+                && over_byline(blocks, view, reports, k, before)
+        })
+    };
     // A person's name over a line a rule drops or a meta line, under a
     // title and sentences (a byline box's "Miriam Keller" over
     // "Redakteurin" over the date, under the headline, the standfirst and
@@ -219,6 +248,11 @@ pub(super) fn headline(
             })
             .unwrap_or(l)
     });
+    let last = match last {
+        None => stopped(),
+        Some(l) if person_name(&blocks[view[l]]) => stopped().filter(|&s| s < l).or(last),
+        l => l,
+    };
     // An article's points under a heading a rule keeps ("Key points"), a
     // line each in text without blank lines, are the heading's list: the
     // headline is a title above the heading.
@@ -692,6 +726,15 @@ fn verdict_label(b: &Analyzed) -> bool {
     b.lines == 1 && VERDICT_LABELS.contains(&form)
 }
 
+/// A verdict label that is also a word a menu or a site's name may hold
+/// alone on a line ("PRO", "For").
+fn menu_word_label(b: &Analyzed) -> bool {
+    let form = b.form.as_str().trim().trim_end_matches(':').trim_end();
+    MENU_WORD_LABELS.contains(&form)
+}
+
+const MENU_WORD_LABELS: &[&str] = &["pro", "for", "against"];
+
 const VERDICT_LABELS: &[&str] = &[
     "pros",
     "cons",
@@ -1100,11 +1143,13 @@ pub(super) fn dated_title(b: &Analyzed) -> Option<MetaLines> {
     // Over the title, a kicker may stand ("개발" over a blog post's title
     // over its author and date), or the title over its subtitle: it stays
     // with the title.
+    // A breadcrumb trail may stand there too ("トップ > ニュース > 材料").
     let kicker = |r: &Range<usize>| {
         let line = &form[r.clone()];
-        kicker_line(line)
+        (kicker_line(line)
             && line_shape(line) == LineShape::Plain
-            && !line.contains(|c: char| c.is_ascii_digit())
+            && !line.contains(|c: char| c.is_ascii_digit()))
+            || crate::segment::breadcrumb(line)
     };
     // Under the meta lines, a row of buttons, a label a line ("字級：大中小",
     // "分享", "列印").
@@ -1275,13 +1320,19 @@ fn source_name(line: &str) -> bool {
 /// A button's label on a line of its own: at most `SHORT_LABEL_WORDS` words
 /// (any number in brackets: "[字型: 小 中 大]") and `BUTTON_CHARS`
 /// non-space characters, ending no sentence ("Share", "列印", "字級：大中小",
-/// "分享到：", "Facebookでシェアする", "Zacks Equity Research").
+/// "分享到：", "Facebookでシェアする", "Zacks Equity Research"), or a row of
+/// such labels of at most `ROW_BUTTON_CHARS` characters each ("分享 分享
+/// 收藏 字級", "Share Tweet Email Print").
 fn button(line: &str) -> bool {
     let line = line.trim();
-    (enclosed(line, &[('[', ']')]) || line.split_whitespace().count() <= SHORT_LABEL_WORDS)
+    let row = || line.split_whitespace().all(|w| w.chars().count() <= ROW_BUTTON_CHARS);
+    (enclosed(line, &[('[', ']')]) || line.split_whitespace().count() <= SHORT_LABEL_WORDS || row())
         && line.chars().filter(|c| !c.is_whitespace()).count() <= BUTTON_CHARS
         && crate::analyze::ends_open(line.trim_end_matches([':', '：']))
 }
+
+/// The most characters of a button's label in a row of them.
+const ROW_BUTTON_CHARS: usize = 5;
 
 /// A field that names the story's source or author under its title
 /// ("来源：Bloomberg", "作者：Bloomberg News", "Source: Reuters"): a label of
@@ -1723,7 +1774,7 @@ const LABEL_ROW_TOKEN_CHARS: usize = 4;
 /// sentence (a `!` or `?` at the end of a line in Title Case is a
 /// headline's).
 pub(super) fn title_line(b: &Analyzed) -> bool {
-    (b.lines == 1 || kicker_over_title(b))
+    (b.lines == 1 || kicker_over_title(b) || title_over_subtitle(b))
         && b.chars <= HEADLINE_CHARS
         && (b.open_end || b.headline_end)
         && !quoted_full_stop(b.form.as_str())
@@ -1736,6 +1787,97 @@ fn quoted_full_stop(form: &str) -> bool {
     let line = form.trim_end();
     let unquoted = line.trim_end_matches(['"', '”', '“', '’', '\'', '»', '«', '」', '』']);
     unquoted.len() < line.len() && unquoted.ends_with(['.', '。'])
+}
+
+/// A headline written as one sentence or two that ends with a full stop,
+/// perhaps under a kicker ("Markets" over "Copper just hit a record high.
+/// Here's why miners are still cheap."): at least `KICKER_TITLE_WORDS`
+/// words, at most `HEADLINE_CHARS` characters, in a cased script with a
+/// capital, no meta line. [`over_byline`] tells it from a sentence of the
+/// story.
+fn stopped_title(b: &Analyzed) -> bool {
+    let form = b.form.as_str();
+    let Some(last) = b.line_ranges.last() else { return false };
+    let title = form[last.clone()].trim_end();
+    let kicker = b.lines == 2 && kicker_line(&form[b.line_ranges[0].clone()]);
+    (b.lines == 1 || kicker)
+        && b.chars <= HEADLINE_CHARS
+        && title.ends_with('.')
+        && !title.ends_with("..")
+        && title.matches(". ").count() <= 1
+        && title.split_whitespace().count() >= KICKER_TITLE_WORDS
+        && b.scripts.cased_tokens > 0
+        && b.capital_share > 0.0
+        && !meta_line(title)
+}
+
+/// Whether the first block under view position `k` that is not dropped,
+/// before `before`, is a byline or a dated meta line, or a person's name
+/// over one ("Jennifer Ortega" over "Dec 3, 2026, 6:05 AM ET"), in one
+/// block or two; dropped blocks (share buttons) may stand between.
+fn over_byline(
+    blocks: &[Analyzed],
+    view: &[usize],
+    reports: &[BlockReport],
+    k: usize,
+    before: usize,
+) -> bool {
+    let metas = |b: &Analyzed| {
+        let form = b.form.as_str();
+        b.line_ranges.iter().enumerate().all(|(n, r)| {
+            let line = &form[r.clone()];
+            meta_line(line) || (n == 0 && b.lines > 1 && person_line(line))
+        })
+    };
+    for j in k + 1..before.min(view.len()) {
+        let b = &blocks[view[j]];
+        if metas(b) {
+            return true;
+        }
+        if person_name(b) {
+            return view.get(j + 1).is_some_and(|&i| metas(&blocks[i]));
+        }
+        if reports[view[j]].decision != Decision::Drop {
+            return false;
+        }
+    }
+    false
+}
+
+/// A line of the matching form that may be a person's name: two to
+/// `PERSON_WORDS` words, no figure and no punctuation of a title (the
+/// matching form has no capitals to tell more by).
+fn person_line(line: &str) -> bool {
+    (2..=PERSON_WORDS).contains(&line.split_whitespace().count())
+        && !line.contains(|c: char| c.is_numeric() || matches!(c, ':' | '?' | '!' | ',' | '|' | '.'))
+}
+
+/// A title over its subtitle in one block, neither ending a sentence
+/// ("Copper Hits a High as Traders Pile In" over "Traders bet on a
+/// recovery in China"), or under a section's label of as many words
+/// ("Nachrichten zu Rheinland Chemie AG"): two lines of at least
+/// `KICKER_TITLE_WORDS` words (or `KICKER_TITLE_CHARS` characters in a
+/// script without spaces) each, plain, no meta line, and in a script with
+/// spaces a function word in each ("on", "zu"). A menu's labels are
+/// shorter, and a row of buttons ("tweet share Reddit Pocket Flipboard
+/// Email") has no function word.
+fn title_over_subtitle(b: &Analyzed) -> bool {
+    let form = b.form.as_str();
+    let worded = |line: &str| {
+        line.chars().any(crate::lang::is_unspaced)
+            || line
+                .split_whitespace()
+                .any(|w| crate::lang::is_english_function_word(w) || crate::lang::is_foreign_function_word(w))
+    };
+    b.lines == 2
+        && b.line_ranges.iter().all(|r| {
+            let line = form[r.clone()].trim_end();
+            long_title(line)
+                && crate::analyze::ends_open(line)
+                && line_shape(line) == LineShape::Plain
+                && !meta_line(line)
+                && worded(line)
+        })
 }
 
 /// A kicker of at most `KICKER_WORDS` words a line, on one or two lines,
@@ -1796,9 +1938,13 @@ pub(super) fn kickers_over(b: &Analyzed, t: usize) -> bool {
     let form = b.form.as_str();
     let chars = |r: &Range<usize>| form[r.clone()].chars().filter(|c| !c.is_whitespace()).count();
     let (Some(kickers), Some(title)) = (b.line_ranges.get(..t), b.line_ranges.get(t)) else { return false };
+    // A breadcrumb trail over the title ("Top > News > Markets") is the
+    // page's, however long.
+    let trail = kickers.len() == 1 && kickers.iter().all(|r| crate::segment::breadcrumb(&form[r.clone()]));
     t > 0
-        && kickers.iter().all(|r| kicker_line(&form[r.clone()]))
-        && chars(title) >= 2 * kickers.iter().map(chars).sum::<usize>()
+        && (trail
+            || (kickers.iter().all(|r| kicker_line(&form[r.clone()]))
+                && chars(title) >= 2 * kickers.iter().map(chars).sum::<usize>()))
 }
 
 /// A kicker's line: one to `KICKER_WORDS` words, ending no sentence, no
@@ -2006,6 +2152,10 @@ mod tests {
             Some(MetaLines::Under(1))
         );
         assert_eq!(dated("Markets\nCopper Hits a High\nBy Jane Doe"), Some(MetaLines::Under(1)));
+        assert_eq!(
+            dated("Home > News > Markets\nCopper Hits a High\n2026/11/13 17:42"),
+            Some(MetaLines::Under(1))
+        );
         assert_eq!(dated("Top 10\nCopper Hits a High\nBy Jane Doe"), None);
         assert_eq!(
             dated("Copper Hits a High\nTraders bet on a recovery in China\nBy Jane Doe"),
@@ -2052,6 +2202,38 @@ mod tests {
         assert!(!kicker("Markets\nStocks\nBonds\nWhy the Fed Blinked on Rates This Week"));
         assert!(!kicker("Analysis\nFed Blinks"));
         assert!(!kicker("Economy and housing policy\nWhy the Fed Blinked on Rates This Week"));
+        // A breadcrumb trail over a title is the page's, however long.
+        let over = |t: &str| kickers_over(&one(t), 1);
+        assert!(over("Home > Business > Markets > Commodities\nCopper Hits a High"));
+        assert!(!over("Commodities and precious metals\nCopper Hits a High"));
+    }
+
+    #[test]
+    fn titles_with_a_full_stop_and_titles_over_subtitles_are_told() {
+        let detector = crate::lang::LangDetector::new(&["en", "de"]);
+        let one = |t: &str| crate::analyze::analyze_standalone(t, &detector);
+        assert!(stopped_title(&one("Copper just hit a record high. Here's why miners are still cheap.")));
+        assert!(stopped_title(&one("Markets\nCopper just hit a record high.")));
+        assert!(!stopped_title(&one("Copper rose. Miners fell. Banks were flat. Bonds rallied.")));
+        assert!(!stopped_title(&one("Copper Hits a High")));
+        assert!(!stopped_title(&one("Updated March 3, 2026.")));
+        assert!(title_line(&one(
+            "Copper Hits a High as Traders Pile In\nTraders bet on a recovery in China"
+        )));
+        assert!(title_line(&one(
+            "Nachrichten zu Rheinland Chemie AG\nRheinland Chemie-Aktie fällt nach Gewinnwarnung deutlich"
+        )));
+        assert!(!title_line(&one(
+            "Share The 21 best movies of 2017\ntweet share Reddit Pocket Flipboard Email"
+        )));
+        assert!(!title_line(&one("Markets Business\nTech Politics")));
+    }
+
+    #[test]
+    fn rows_of_buttons_are_told() {
+        assert!(button("分享 分享 收藏 字級"));
+        assert!(button("Share Tweet Email Print"));
+        assert!(!button("Traders bet on a recovery in China"));
     }
 
     #[test]
@@ -2068,6 +2250,7 @@ mod tests {
     #[test]
     fn verdict_labels_are_in_the_matching_form() {
         assert!(VERDICT_LABELS.iter().all(|l| *l == l.to_lowercase()));
+        assert!(MENU_WORD_LABELS.iter().all(|l| VERDICT_LABELS.contains(l)));
     }
 
     #[test]

@@ -1131,15 +1131,13 @@ fn cut_meta_lines(doc: &Document<'_>, i: usize, side: MetaLines, r: &CompiledRul
     // High" over "By Jane Doe").
     let (evidence, cut, kicker) = match side {
         MetaLines::Under(t) => (
-            "the headline's date or byline under it",
+            HEADLINE_CUTS[0],
             lines[t].span.end..end.span.end,
             super::headline::kickers_over(&doc.blocks[i], t).then(|| first.span.start..lines[t].span.start),
         ),
-        MetaLines::Over => {
-            ("the headline's kicker, date or byline over it", first.span.start..last.span.start, None)
-        }
+        MetaLines::Over => (HEADLINE_CUTS[1], first.span.start..last.span.start, None),
         MetaLines::Kicker => match lines.get(1) {
-            Some(title) => ("the headline's kicker over it", first.span.start..title.span.start, None),
+            Some(title) => (HEADLINE_CUTS[2], first.span.start..title.span.start, None),
             None => return,
         },
     };
@@ -1151,6 +1149,21 @@ fn cut_meta_lines(doc: &Document<'_>, i: usize, side: MetaLines, r: &CompiledRul
     stripped.extend(kicker);
     stripped.sort_by_key(|c| c.start);
     report.stripped = stripped;
+}
+
+/// The evidence of the cuts [`cut_meta_lines`] makes: under the title,
+/// over it, and a kicker over it.
+const HEADLINE_CUTS: [&str; 3] = [
+    "the headline's date or byline under it",
+    "the headline's kicker, date or byline over it",
+    "the headline's kicker over it",
+];
+
+/// Whether the headline's meta lines were cut from the block (what
+/// remains is the headline, in a later round too).
+pub(super) fn cut_by_headline(report: &BlockReport) -> bool {
+    report.decision == Decision::Strip
+        && report.evidence.first().is_some_and(|e| HEADLINE_CUTS.contains(&e.as_str()))
 }
 
 /// Whether a `chrome-tail` rule cut block's tail, and nothing else decided
@@ -1182,9 +1195,9 @@ pub(super) fn cut_chrome_tails(detector: &LangDetector, doc: &mut Document<'_>, 
     let n = doc.blocks.len();
     for (r, structure) in rules.structures() {
         let (blocks, sizes) = match structure {
-            Structure::ChromeTail { min_items, max_items } => {
-                (0..(first + 1).min(n), min_items + 1..=max_items)
-            }
+            // Under the first long paragraph, only a paragraph over the
+            // chrome a rule matched is asked (below).
+            Structure::ChromeTail { max_items, .. } => (0..n, 2..=max_items),
             Structure::RestLine { max_items } => (last.max(first + 1)..n, 2..=max_items),
             _ => continue,
         };
@@ -1193,18 +1206,38 @@ pub(super) fn cut_chrome_tails(detector: &LangDetector, doc: &mut Document<'_>, 
             // that only `drop-block` rules matched may be a title over the
             // chrome they matched: asked below.
             let fired = !doc.firings[i].is_empty();
+            let chrome_tail = matches!(structure, Structure::ChromeTail { .. });
             let askable = !fired
-                || (matches!(structure, Structure::ChromeTail { .. })
+                || (chrome_tail
                     && doc.firings[i].iter().all(|f| rules.rules()[f.rule].spec.action == Action::DropBlock));
             if !askable || !sizes.contains(&doc.blocks[i].lines) || reports[i].by != DecidedBy::Default {
+                continue;
+            }
+            // Under the first long paragraph, a paragraph of the story with
+            // the chrome under it that a rule matched, in one block (the
+            // story's last paragraph over "Contact reporter … (…@…)" and
+            // "Download our app …", scraped without a blank line between):
+            // its first line must be a paragraph's length, and what stays
+            // is asked to be a paragraph below.
+            let glued = chrome_tail && i > first;
+            let asked = match structure {
+                Structure::ChromeTail { .. } if glued => {
+                    fired && doc.lines(i).next().is_some_and(|l| l.len() >= GLUED_PARAGRAPH_BYTES)
+                }
+                Structure::ChromeTail { min_items, .. } => doc.blocks[i].lines > min_items,
+                _ => true,
+            };
+            if !asked {
                 continue;
             }
             let found = match structure {
                 // A block of chrome alone is the `chrome-lines` rule's; a
                 // title over its date and buttons the headline's, which
-                // cuts them; unless a rule drops the block first.
+                // cuts them; unless a rule drops the block first. One line
+                // of chrome under a paragraph is enough.
                 Structure::ChromeTail { min_items, .. } => {
-                    super::chrome_lines::chrome_tail(doc, i, min_items, fired).filter(|_| {
+                    let min_dropped = if glued { 1 } else { min_items };
+                    super::chrome_lines::chrome_tail(doc, i, min_dropped, fired).filter(|_| {
                         fired
                             || (super::headline::dated_title(&doc.blocks[i]).is_none()
                                 && super::chrome_lines::chrome_lines(doc, i).is_none())
@@ -1223,6 +1256,9 @@ pub(super) fn cut_chrome_tails(detector: &LangDetector, doc: &mut Document<'_>, 
                 let Some(above) = lines.get(start - 1) else { continue };
                 let text = &doc.text[doc.seg.blocks[i].span.start..above.span.end];
                 let title = analyze_standalone(text, detector);
+                if glued && !long_paragraph(&title) {
+                    continue;
+                }
                 let again = fire_block(rules, &title);
                 if again.iter().any(|f| doc.firings[i].iter().any(|g| g.rule == f.rule)) {
                     continue;
@@ -1248,6 +1284,11 @@ pub(super) fn cut_chrome_tails(detector: &LangDetector, doc: &mut Document<'_>, 
         settle_stripped(detector, doc, reports);
     }
 }
+
+/// The fewest bytes of a block's first line that may be a paragraph of
+/// the story over chrome a rule matched ([`cut_chrome_tails`]): a
+/// paragraph has `PARAGRAPH_CHARS` characters, one byte each or more.
+const GLUED_PARAGRAPH_BYTES: usize = PARAGRAPH_CHARS;
 
 /// A `chrome-head` rule cuts the chrome over the rest of each block of a
 /// few lines that no rule matched as a whole (a byline and a date over the
