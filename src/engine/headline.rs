@@ -1774,9 +1774,10 @@ const LABEL_ROW_TOKEN_CHARS: usize = 4;
 /// sentence (a `!` or `?` at the end of a line in Title Case is a
 /// headline's).
 pub(super) fn title_line(b: &Analyzed) -> bool {
-    (b.lines == 1 || kicker_over_title(b) || title_over_subtitle(b))
-        && b.chars <= HEADLINE_CHARS
+    // The cheap tests first: most blocks are long or end a sentence.
+    b.chars <= HEADLINE_CHARS
         && (b.open_end || b.headline_end)
+        && (b.lines == 1 || kicker_over_title(b) || title_over_subtitle(b))
         && !quoted_full_stop(b.form.as_str())
 }
 
