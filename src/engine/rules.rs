@@ -1131,13 +1131,13 @@ fn cut_meta_lines(doc: &Document<'_>, i: usize, side: MetaLines, r: &CompiledRul
     // High" over "By Jane Doe").
     let (evidence, cut, kicker) = match side {
         MetaLines::Under(t) => (
-            HEADLINE_CUTS[0],
+            CUT_UNDER,
             lines[t].span.end..end.span.end,
             super::headline::kickers_over(&doc.blocks[i], t).then(|| first.span.start..lines[t].span.start),
         ),
-        MetaLines::Over => (HEADLINE_CUTS[1], first.span.start..last.span.start, None),
+        MetaLines::Over => (CUT_OVER, first.span.start..last.span.start, None),
         MetaLines::Kicker => match lines.get(1) {
-            Some(title) => (HEADLINE_CUTS[2], first.span.start..title.span.start, None),
+            Some(title) => (CUT_KICKER, first.span.start..title.span.start, None),
             None => return,
         },
     };
@@ -1151,19 +1151,17 @@ fn cut_meta_lines(doc: &Document<'_>, i: usize, side: MetaLines, r: &CompiledRul
     report.stripped = stripped;
 }
 
-/// The evidence of the cuts [`cut_meta_lines`] makes: under the title,
-/// over it, and a kicker over it.
-const HEADLINE_CUTS: [&str; 3] = [
-    "the headline's date or byline under it",
-    "the headline's kicker, date or byline over it",
-    "the headline's kicker over it",
-];
+/// The evidence of the cuts [`cut_meta_lines`] makes: the lines under the
+/// title, those over it, and a kicker over it.
+const CUT_UNDER: &str = "the headline's date or byline under it";
+const CUT_OVER: &str = "the headline's kicker, date or byline over it";
+const CUT_KICKER: &str = "the headline's kicker over it";
 
 /// Whether the headline's meta lines were cut from the block (what
 /// remains is the headline, in a later round too).
 pub(super) fn cut_by_headline(report: &BlockReport) -> bool {
     report.decision == Decision::Strip
-        && report.evidence.first().is_some_and(|e| HEADLINE_CUTS.contains(&e.as_str()))
+        && report.evidence.first().is_some_and(|e| [CUT_UNDER, CUT_OVER, CUT_KICKER].contains(&e.as_str()))
 }
 
 /// Whether a `chrome-tail` rule cut block's tail, and nothing else decided
@@ -1221,9 +1219,7 @@ pub(super) fn cut_chrome_tails(detector: &LangDetector, doc: &mut Document<'_>, 
             // is asked to be a paragraph below.
             let glued = chrome_tail && i > first;
             let asked = match structure {
-                Structure::ChromeTail { .. } if glued => {
-                    fired && doc.lines(i).next().is_some_and(|l| l.len() >= GLUED_PARAGRAPH_BYTES)
-                }
+                _ if glued => fired && doc.lines(i).next().is_some_and(|l| l.len() >= GLUED_PARAGRAPH_BYTES),
                 Structure::ChromeTail { min_items, .. } => doc.blocks[i].lines > min_items,
                 _ => true,
             };
