@@ -43,10 +43,6 @@ fn golden_documents_clean_to_their_expected_text() {
 /// they do with them, and why.
 const FLAT_EXCEPTIONS: &[(&str, &str)] = &[
     (
-        "fr-forum-poster-fields-thousands",
-        "a line each, the reply is too short a paragraph to be the article's end after the eight lines of the posts' fields and buttons above it (an island under the first post), so the first post's 'Merci d'avance.' and the reply's 'Bonsoir,' read as chrome outside the body and go (a known loss); with blank lines they share blocks with the posts' text",
-    ),
-    (
         "de-finance-portal-section-label-title-date-block",
         "with blank lines, the section's label ('Nachrichten zu …') shares its block with the headline and its date, too long for a kicker, and stays with the headline over it; a line each, it stands alone above the headline and goes",
     ),
@@ -104,7 +100,7 @@ const FLAT_EXCEPTIONS: &[(&str, &str)] = &[
     ),
     (
         "fr-forum-post-headers",
-        "the first post's buttons and the reply's header, a line each, make a run of blocks with few sentences, and the reply reads as an island in the tail: the first post's closing line and the reply's greeting go",
+        "with blank lines, the thread's 'Sujet : …' line shares a block with the poster's name and the post's date, and goes with them; a line each, it stands alone under the title and stays",
     ),
     (
         "ja-qa-related-questions",

@@ -297,6 +297,41 @@ pub(super) fn apply_rules(doc: &Document<'_>, view: &[usize], reports: &mut [Blo
         (0..from).rev().find(|&j| !button(j))
     };
     let post_title = |k: usize| sub_heading(k) && super::headline::title_line(&doc.blocks[view[k]]);
+    // Between two posts of a thread, a line each in text without blank
+    // lines: the first post's short closing line ("Thanks in advance."),
+    // the lines that rules drop (its "Reply" and "Quote", the next
+    // poster's post count and join date: `META_RUN_DROPPED` or more, those
+    // dropped in a round before counted), the poster's name, and the reply's
+    // short greeting ("Hey,"): at most `META_RUN_SHORT` short lines no rule
+    // took, `META_RUN` blocks at most. The earlier post over the body's
+    // first long paragraph (a reply) is the article's (a standfirst under
+    // its headline, over a byline box and buttons, has no such lines
+    // around it), and a reply under such a gap is no island.
+    let meta_drop = |k: usize| {
+        doc.firings[view[k]].iter().any(|f| rules.rules()[f.rule].spec.action == Action::DropBlock)
+    };
+    let short_line = |k: usize| {
+        let b = &doc.blocks[view[k]];
+        b.lines == 1 && b.words <= SHORT_LINE_WORDS && undecided(&reports[view[k]]) && !meta_drop(k)
+    };
+    // Whether the blocks between view positions `upper` and `lower` are
+    // such a gap.
+    let thread_gap = |upper: usize, lower: usize| {
+        if !(upper + 2 < lower && short_line(upper + 1) && short_line(lower - 1)) || lower - upper > META_RUN
+        {
+            return false;
+        }
+        let dropped = view[lower] - view[upper] - 1 - (upper + 1..lower).filter(|&k| !meta_drop(k)).count();
+        let short = (upper + 1..lower).filter(|&k| !meta_drop(k)).count();
+        (upper + 1..lower).all(|k| meta_drop(k) || short_line(k))
+            && short <= META_RUN_SHORT
+            && dropped >= META_RUN_DROPPED
+    };
+    let post_above = |f: usize| {
+        let k = (f.saturating_sub(META_RUN)..f).rev().find(|&k| !(meta_drop(k) || short_line(k)))?;
+        let titled = k > 0 && super::headline::title_line(&doc.blocks[view[k - 1]]);
+        (thread_gap(k, f) && !titled && widens_up(k)).then_some(k)
+    };
     if let Some(f) = &mut first {
         loop {
             if *f > 0 && widens_up(*f - 1) {
@@ -312,6 +347,8 @@ pub(super) fn apply_rules(doc: &Document<'_>, view: &[usize], reports: &mut [Blo
                 && widens_up(a)
             {
                 *f = a; // a post's time and title under the previous post
+            } else if let Some(a) = post_above(*f) {
+                *f = a; // a thread's earlier post, past the posts' fields
             } else {
                 if *f > 0 && post_title(*f - 1) && timed(*f - 1) {
                     *f -= 1; // the first post's title
@@ -339,6 +376,7 @@ pub(super) fn apply_rules(doc: &Document<'_>, view: &[usize], reports: &mut [Blo
     while let (Some(f), Some(l)) = (first, last)
         && let Some(before) = (f..l).rev().find(|&k| is_body(view[k]))
         && l - before > ISLAND_GAP
+        && !thread_gap(before, l)
         && (before + 1..l).filter(|&k| sentence(k) || step(k)).count() <= ISLAND_SENTENCES
         && doc.blocks[view[l]].chars <= ISLAND_CHARS
         && !(before + 1..l).any(opens_body)
@@ -580,6 +618,13 @@ const NUMBERED_REACH: usize = 6;
 /// before it, with at most `ISLAND_SENTENCES` sentences among them, and a
 /// last paragraph of at most `ISLAND_CHARS` non-space characters: that
 /// paragraph is an island in the page's tail, not the article's end.
+/// How far above the body's first long paragraph a thread's earlier post
+/// is looked for, past at least `META_RUN_DROPPED` lines a rule drops and at
+/// most `META_RUN_SHORT` short lines of at most `SHORT_LINE_WORDS` words.
+const META_RUN: usize = 16;
+const META_RUN_DROPPED: usize = 3;
+const META_RUN_SHORT: usize = 3;
+const SHORT_LINE_WORDS: usize = 3;
 const ISLAND_GAP: usize = 6;
 const ISLAND_SENTENCES: usize = 3;
 const ISLAND_CHARS: usize = 400;
