@@ -721,16 +721,19 @@ const VIDEO_LABELS: &[&str] = &["video", "vidéo", "vídeo", "视频", "動画",
 /// The heading of a review's list of good or bad points: "Pros", "Cons",
 /// "Vorteile", "Inconvénients", "長所".
 fn verdict_label(b: &Analyzed) -> bool {
-    // The matching form's colons are half-width.
-    let form = b.form.as_str().trim().trim_end_matches(':').trim_end();
-    b.lines == 1 && VERDICT_LABELS.contains(&form)
+    b.lines == 1 && VERDICT_LABELS.contains(&label_form(b))
 }
 
 /// A verdict label that is also a word a menu or a site's name may hold
 /// alone on a line ("PRO", "For").
 fn menu_word_label(b: &Analyzed) -> bool {
-    let form = b.form.as_str().trim().trim_end_matches(':').trim_end();
-    MENU_WORD_LABELS.contains(&form)
+    MENU_WORD_LABELS.contains(&label_form(b))
+}
+
+/// A label's matching form without the colon after it (the matching
+/// form's colons are half-width).
+fn label_form(b: &Analyzed) -> &str {
+    b.form.as_str().trim().trim_end_matches(':').trim_end()
 }
 
 const MENU_WORD_LABELS: &[&str] = &["pro", "for", "against"];
@@ -2122,10 +2125,16 @@ const DATED_META_WORDS: usize = 16;
 mod tests {
     use super::*;
 
+    /// A block of its own analysed as the engine analyses one, with a
+    /// detector for `langs`.
+    fn analyzer(langs: &[&str]) -> impl Fn(&str) -> Analyzed {
+        let detector = crate::lang::LangDetector::new(langs);
+        move |text| crate::analyze::analyze_standalone(text, &detector)
+    }
+
     #[test]
     fn a_korean_title_keeps_its_standfirst_under_it() {
-        let one =
-            |text: &str| crate::analyze::analyze_standalone(text, &crate::lang::LangDetector::new(&["ko"]));
+        let one = analyzer(&["ko"]);
         let title = one("한국은행, 기준금리 연 3.0%로 동결");
         // A standfirst a little shorter than the title is still its own.
         assert!(uncased_under_title(&title, &one("물가 둔화 확인까지 신중한 입장 유지")));
@@ -2136,8 +2145,7 @@ mod tests {
 
     #[test]
     fn titles_over_their_dates_are_told() {
-        let one =
-            |text: &str| crate::analyze::analyze_standalone(text, &crate::lang::LangDetector::new(&["en"]));
+        let one = analyzer(&["en"]);
         let dated = |t: &str| dated_title(&one(t));
         assert_eq!(dated("Tencent Profit Beats Estimates\n2026/11/13 17:42"), Some(MetaLines::Under(0)));
         assert_eq!(dated("Copper Hits a High\nBy Jane Doe\nMarch 3, 2024 10:15"), Some(MetaLines::Under(0)));
@@ -2193,9 +2201,7 @@ mod tests {
 
     #[test]
     fn kickers_over_titles_are_told() {
-        let one = |text: &str| {
-            crate::analyze::analyze_standalone(text, &crate::lang::LangDetector::new(&["en", "es"]))
-        };
+        let one = analyzer(&["en", "es"]);
         let kicker = |t: &str| kicker_over_title(&one(t));
         assert!(kicker("Analysis\nWhy the Fed Blinked on Rates This Week"));
         assert!(kicker("ECONOMÍA\nVIVIENDA\nEl precio del alquiler sube un 11% en un año"));
@@ -2211,8 +2217,7 @@ mod tests {
 
     #[test]
     fn titles_with_a_full_stop_and_titles_over_subtitles_are_told() {
-        let detector = crate::lang::LangDetector::new(&["en", "de"]);
-        let one = |t: &str| crate::analyze::analyze_standalone(t, &detector);
+        let one = analyzer(&["en", "de"]);
         assert!(stopped_title(&one("Copper just hit a record high. Here's why miners are still cheap.")));
         assert!(stopped_title(&one("Markets\nCopper just hit a record high.")));
         assert!(!stopped_title(&one("Copper rose. Miners fell. Banks were flat. Bonds rallied.")));
@@ -2239,8 +2244,7 @@ mod tests {
 
     #[test]
     fn only_a_source_field_label_holds_a_value_under_it() {
-        let detector = crate::lang::LangDetector::new(&["en"]);
-        let one = |t: &str| crate::analyze::analyze_standalone(t, &detector);
+        let one = analyzer(&["en"]);
         assert!(field_label(&one("From:")));
         assert!(field_label(&one("Quelle :")));
         assert!(!field_label(&one("Search:")));

@@ -321,11 +321,19 @@ pub(super) fn apply_rules(doc: &Document<'_>, view: &[usize], reports: &mut [Blo
         {
             return false;
         }
-        let dropped = view[lower] - view[upper] - 1 - (upper + 1..lower).filter(|&k| !meta_drop(k)).count();
-        let short = (upper + 1..lower).filter(|&k| !meta_drop(k)).count();
-        (upper + 1..lower).all(|k| meta_drop(k) || short_line(k))
-            && short <= META_RUN_SHORT
-            && dropped >= META_RUN_DROPPED
+        // The blocks in the gap that no rule drops, each a short line.
+        let mut short = 0;
+        for k in upper + 1..lower {
+            if !meta_drop(k) {
+                if !short_line(k) {
+                    return false;
+                }
+                short += 1;
+            }
+        }
+        // The rest of the blocks between, those in view and those gone.
+        let dropped = view[lower] - view[upper] - 1 - short;
+        short <= META_RUN_SHORT && dropped >= META_RUN_DROPPED
     };
     let post_above = |f: usize| {
         let k = (f.saturating_sub(META_RUN)..f).rev().find(|&k| !(meta_drop(k) || short_line(k)))?;
@@ -614,17 +622,18 @@ const DROPPED_REACH: usize = 2;
 /// How far above the body's end the item numbered one less is looked for.
 const NUMBERED_REACH: usize = 6;
 
-/// More blocks than this between the last long paragraph and the one
-/// before it, with at most `ISLAND_SENTENCES` sentences among them, and a
-/// last paragraph of at most `ISLAND_CHARS` non-space characters: that
-/// paragraph is an island in the page's tail, not the article's end.
-/// How far above the body's first long paragraph a thread's earlier post
-/// is looked for, past at least `META_RUN_DROPPED` lines a rule drops and at
-/// most `META_RUN_SHORT` short lines of at most `SHORT_LINE_WORDS` words.
+/// The most blocks between two posts of a thread, a line each, with at
+/// least `META_RUN_DROPPED` lines a rule drops and at most `META_RUN_SHORT`
+/// other short lines of at most `SHORT_LINE_WORDS` words.
 const META_RUN: usize = 16;
 const META_RUN_DROPPED: usize = 3;
 const META_RUN_SHORT: usize = 3;
 const SHORT_LINE_WORDS: usize = 3;
+
+/// More blocks than this between the last long paragraph and the one
+/// before it, with at most `ISLAND_SENTENCES` sentences among them, and a
+/// last paragraph of at most `ISLAND_CHARS` non-space characters: that
+/// paragraph is an island in the page's tail, not the article's end.
 const ISLAND_GAP: usize = 6;
 const ISLAND_SENTENCES: usize = 3;
 const ISLAND_CHARS: usize = 400;
