@@ -492,14 +492,15 @@ const FOOTNOTE_MARK_BYTES: usize = 20;
 /// A line with at least `CJK_SENTENCE` Han, kana or Hangul characters that
 /// is no breadcrumb: labels between two spaced `>` or `›` or more ("ホーム >
 /// くらし・手続き > ごみ・リサイクル > 粗大ごみの収集方法が変わります" ends
-/// with the page's title, but states nothing). Nor is it a row of more than
-/// `LABEL_ROW_TOKENS` Chinese or Japanese labels between spaces, without a
-/// comma or a full stop ("トップ 速報 オピニオン 経済 政治 ビジネス …"):
-/// Chinese and Japanese statements run on without spaces. (Korean spaces
-/// its words, and its rows are left to the other tests.)
+/// with the page's title, but states nothing). Nor is it a row of Chinese or
+/// Japanese labels between spaces, without a comma or a full stop: more
+/// than `LABEL_ROW_TOKENS` of them ("トップ 速報 オピニオン 経済 政治 ビジネス
+/// …"), or a [`short_label_row`]. Chinese and Japanese statements run on
+/// without spaces. (Korean spaces its words, and its rows are left to the
+/// other tests.)
 fn long_cjk_line(raw: &str) -> bool {
     let label_row = |l: &str| {
-        l.split_whitespace().nth(LABEL_ROW_TOKENS).is_some()
+        (l.split_whitespace().nth(LABEL_ROW_TOKENS).is_some() || short_label_row(l))
             && !l.contains(['、', '。', '，', '！', '？', '；', '：'])
             && !l.chars().any(crate::lang::is_hangul)
     };
@@ -513,6 +514,17 @@ fn long_cjk_line(raw: &str) -> bool {
 /// The most space-separated tokens of a line of Chinese or Japanese
 /// statements: more are a row of labels.
 const LABEL_ROW_TOKENS: usize = 4;
+
+/// Exactly `LABEL_ROW_TOKENS` labels between spaces, none of more than
+/// `LABEL_CHARS` characters ("小説を探す　ランキング　マイページ　ログイン"): a
+/// site's menu, where a headline's phrases set apart by spaces run longer.
+pub(crate) fn short_label_row(line: &str) -> bool {
+    let mut tokens = line.split_whitespace();
+    tokens.clone().count() == LABEL_ROW_TOKENS && tokens.all(|t| t.chars().count() <= LABEL_CHARS)
+}
+
+/// The most characters of a label in a row of `LABEL_ROW_TOKENS`.
+const LABEL_CHARS: usize = 5;
 
 #[cfg(test)]
 mod tests {

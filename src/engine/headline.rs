@@ -1757,14 +1757,16 @@ pub(super) fn item_number(form: &str) -> Option<u32> {
 
 /// A line of Chinese or Japanese labels set apart by spaces, at least
 /// `LABEL_ROW_TOKENS` of them and short (a portal's toolbar, "缩小字体 放大字体
-/// 收藏 微博 微信 分享"): a headline runs on without spaces, or has one or two.
+/// 收藏 微博 微信 分享"), or four of a menu item's length (a
+/// [`crate::analyze::short_label_row`]): a headline runs on without spaces,
+/// or has one or two, or longer phrases.
 fn label_row(b: &Analyzed) -> bool {
     let s = &b.scripts;
     let tokens = s.tokens as usize;
     b.lines == 1
         && (s.han + s.kana) as usize * 2 >= b.chars
-        && tokens >= LABEL_ROW_TOKENS
-        && b.chars <= LABEL_ROW_TOKEN_CHARS * tokens
+        && ((tokens >= LABEL_ROW_TOKENS && b.chars <= LABEL_ROW_TOKEN_CHARS * tokens)
+            || crate::analyze::short_label_row(b.form.as_str()))
 }
 
 /// The fewest labels of a row of them, and the most characters a label.

@@ -800,6 +800,18 @@ fn round(
             continue;
         }
         if let Some((r, from, _)) = rest.filter(|&(.., end)| k < end) {
+            // A heading that drops all that follows where it stands (a
+            // comment count under a related box's heading, "Related" over
+            // "5 comments") waits for its own round inside another rule's
+            // run too: the box ends where its links do, and the comments
+            // under it would stay.
+            let waits = doc.firings[i].iter().any(|f| {
+                let spec = &rule(f).spec;
+                spec.action.drops_after() && !in_round(spec.when.position, Some(i))
+            });
+            if waits {
+                continue;
+            }
             let evidence = vec![format!("after block {from}")];
             decide(&mut reports[i], Decision::Drop, DecidedBy::Rule, Some(&rules.rules()[r]), evidence);
             continue;

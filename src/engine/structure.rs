@@ -236,7 +236,8 @@ impl Found {
 /// sentence: a salutation that ends with a comma ("Hi everyone,", "Liebe
 /// Leserinnen und Leser,"), or a line of Chinese or Japanese that ends a
 /// sentence ("こんばんは。" over a blog post's first lines, a sub-heading
-/// that asks a question). Labels and bylines end with neither. A Latin-script
+/// that asks a question), or a transcript's first speaker label ("Maya Chen
+/// (00:00):", [`speaker_label`]) when another stands below. Labels and bylines end with neither. A Latin-script
 /// line that ends a sentence there is more often a prompt ("Wait 1 second to
 /// continue.", "You can unsubscribe at any time.") or a sidebar's greeting,
 /// and is left to head chrome.
@@ -254,9 +255,35 @@ fn opens_story(
     let Some(line) = doc.lines(view[k]).next() else { return false };
     let line = line.trim_end();
     let salutation = line.ends_with([',', '，']);
-    let ends = salutation || (b.mostly_cjk() && line.ends_with(['!', '?', '。', '！', '？']));
+    // A transcript's first speaker, whose label stands again further down.
+    let speaker = || {
+        speaker_label(line)
+            && view[first + 1..]
+                .iter()
+                .any(|&j| doc.lines(j).next().is_some_and(|l| speaker_label(l.trim_end())))
+    };
+    let ends = salutation || (b.mostly_cjk() && line.ends_with(['!', '?', '。', '！', '？'])) || speaker();
     ends && (k + 1..first).all(sentence)
 }
+
+/// A transcript's speaker label: a name of at most `SPEAKER_WORDS` words
+/// and the time into the recording, with a colon ("Maya Chen (00:00):",
+/// "Daniel Okafor [12:41]:").
+fn speaker_label(line: &str) -> bool {
+    let Some(rest) = line.strip_suffix(':').map(str::trim_end) else { return false };
+    let Some(rest) = rest.strip_suffix([')', ']']) else { return false };
+    let Some(open) = rest.rfind(['(', '[']) else { return false };
+    let (name, time) = (rest[..open].trim_end(), &rest[open + 1..]);
+    let words = name.split_whitespace().count();
+    (1..=SPEAKER_WORDS).contains(&words)
+        && name.chars().all(|c| c.is_alphabetic() || matches!(c, ' ' | '.' | '\'' | '’' | '-'))
+        && time.contains(':')
+        && time.chars().all(|c| c.is_ascii_digit() || c == ':')
+        && time.split(':').all(|t| (1..=2).contains(&t.len()))
+}
+
+/// The most words of a speaker's name in a transcript's label.
+const SPEAKER_WORDS: usize = 4;
 
 /// Whether block `k`, above the body's first paragraph `first`, is a short
 /// line that announces the sentence under it with a colon, under a sentence
@@ -819,6 +846,23 @@ fn empty_numbered_runs(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn speaker_labels_name_a_speaker_and_a_time() {
+        for label in ["Maya Chen (00:00):", "Daniel Okafor [12:41]:", "Dr. Anne-Marie O'Neil (1:02:33):"] {
+            assert!(speaker_label(label), "{label}");
+        }
+        for line in [
+            "Maya Chen (00:00)",
+            "Call us (555):",
+            "Meeting (10:30 am):",
+            "The quarterly results, as reported by the company (12:00):",
+            "Score (2:1):x",
+            "(00:14):",
+        ] {
+            assert!(!speaker_label(line), "{line}");
+        }
+    }
 
     #[test]
     fn ascii_labels_agree_with_the_general_test() {
