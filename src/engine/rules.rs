@@ -1278,14 +1278,15 @@ pub(super) fn cut_chrome_tails(detector: &LangDetector, doc: &mut Document<'_>, 
                 continue;
             }
             // Under the first long paragraph, a paragraph of the story with
-            // the chrome under it that a rule matched, in one block (the
-            // story's last paragraph over "Contact reporter … (…@…)" and
-            // "Download our app …", scraped without a blank line between):
-            // its first line must be a paragraph's length, and what stays
-            // is asked to be a paragraph below.
+            // the chrome under it, in one block (the story's last paragraph
+            // over "Contact reporter … (…@…)" and "Download our app …", which
+            // a rule matched as a whole; a blog post's over "Posted by … at
+            // 12:55 AM", its share buttons and its labels, too long for any
+            // rule's match): its first line must be a paragraph's length,
+            // and what stays is asked to be a paragraph below.
             let glued = chrome_tail && i > first;
             let asked = match structure {
-                _ if glued => fired && doc.lines(i).next().is_some_and(|l| l.len() >= GLUED_PARAGRAPH_BYTES),
+                _ if glued => doc.lines(i).next().is_some_and(|l| l.len() >= GLUED_PARAGRAPH_BYTES),
                 Structure::ChromeTail { min_items, .. } => doc.blocks[i].lines > min_items,
                 _ => true,
             };
@@ -1314,7 +1315,7 @@ pub(super) fn cut_chrome_tails(detector: &LangDetector, doc: &mut Document<'_>, 
             // the title over it ("Live: …" over "Please turn on JavaScript
             // to use this feature") matches none of them alone. Its
             // analysis is kept: `settle_stripped` finds it done.
-            let title = if fired {
+            let title = if fired || glued {
                 let Some(above) = lines.get(start - 1) else { continue };
                 let text = &doc.text[doc.seg.blocks[i].span.start..above.span.end];
                 let title = analyze_standalone(text, detector);
