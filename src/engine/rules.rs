@@ -1319,7 +1319,10 @@ pub(super) fn cut_chrome_tails(detector: &LangDetector, doc: &mut Document<'_>, 
                 let Some(above) = lines.get(start - 1) else { continue };
                 let text = &doc.text[doc.seg.blocks[i].span.start..above.span.end];
                 let title = analyze_standalone(text, detector);
-                if glued && !long_paragraph(&title) {
+                // A block no rule matched keeps what stays whatever it is
+                // (a list of links over a wiki's categories): no rule's
+                // match is passed over for it.
+                if glued && fired && !long_paragraph(&title) {
                     continue;
                 }
                 let again = fire_block(rules, &title);
