@@ -1283,7 +1283,8 @@ pub(super) fn cut_chrome_tails(detector: &LangDetector, doc: &mut Document<'_>, 
             // a rule matched as a whole; a blog post's over "Posted by … at
             // 12:55 AM", its share buttons and its labels, too long for any
             // rule's match): its first line must be a paragraph's length,
-            // and what stays is asked to be a paragraph below.
+            // and when a rule matched the block, what stays is asked to be
+            // a paragraph below.
             let glued = chrome_tail && i > first;
             let asked = match structure {
                 _ if glued => doc.lines(i).next().is_some_and(|l| l.len() >= GLUED_PARAGRAPH_BYTES),

@@ -237,10 +237,11 @@ impl Found {
 /// Leserinnen und Leser,"), or a line of Chinese or Japanese that ends a
 /// sentence ("こんばんは。" over a blog post's first lines, a sub-heading
 /// that asks a question), or a transcript's first speaker label ("Maya Chen
-/// (00:00):", [`speaker_label`]) when another stands below. Labels and bylines end with neither. A Latin-script
-/// line that ends a sentence there is more often a prompt ("Wait 1 second to
-/// continue.", "You can unsubscribe at any time.") or a sidebar's greeting,
-/// and is left to head chrome.
+/// (00:00):", [`speaker_label`]) when another stands below. Labels and
+/// bylines end with neither. A Latin-script line that ends a sentence there
+/// is more often a prompt ("Wait 1 second to continue.", "You can
+/// unsubscribe at any time.") or a sidebar's greeting, and is left to head
+/// chrome.
 fn opens_story(
     doc: &Document<'_>,
     view: &[usize],
@@ -857,7 +858,7 @@ mod tests {
             "Call us (555):",
             "Meeting (10:30 am):",
             "The quarterly results, as reported by the company (12:00):",
-            "Score (2:1):x",
+            "Final score (2-1):",
             "(00:14):",
         ] {
             assert!(!speaker_label(line), "{line}");
