@@ -492,8 +492,15 @@ pub(super) fn headline(
     // availability" under a review's verdict box) when a title stands over
     // a byline higher up: that title is the headline, and the label stays
     // with it.
+    // The title says more than the label: a label over a byline is no
+    // title, and the output, its byline gone, would take the lower label
+    // for the headline.
+    let says_more = |r: &Range<usize>| {
+        let title = &blocks[view[r.start]];
+        !short_label(title) || title.words > blocks[view[k]].words
+    };
     if short_label(&blocks[view[k]])
-        && let Some(titled) = bylined_title(blocks, view, candidate, k)
+        && let Some(titled) = bylined_title(blocks, view, candidate, k).filter(says_more)
     {
         return Some(Headline { range: titled, label: Some(k), cut: None });
     }
