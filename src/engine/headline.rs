@@ -491,10 +491,9 @@ pub(super) fn headline(
     // A short label is a sub-heading right above the body ("Price and
     // availability" under a review's verdict box) when a title stands over
     // a byline higher up: that title is the headline, and the label stays
-    // with it.
-    // The title says more than the label: a label over a byline is no
-    // title, and the output, its byline gone, would take the lower label
-    // for the headline.
+    // with it. The title must say more than the label (a label over a
+    // byline is no title: the output, its byline gone, would take the lower
+    // label for the headline).
     let says_more = |r: &Range<usize>| {
         let title = &blocks[view[r.start]];
         !short_label(title) || title.words > blocks[view[k]].words
