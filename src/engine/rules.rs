@@ -321,18 +321,27 @@ pub(super) fn apply_rules(doc: &Document<'_>, view: &[usize], reports: &mut [Blo
         {
             return false;
         }
+        // A post's field: one line that ends no sentence ("Joined Jan 12,
+        // 2021", "Reply"). A disclaimer a rule dropped between two
+        // paragraphs is none.
+        let field = |i: usize| {
+            let b = &doc.blocks[i];
+            b.lines == 1 && !crate::segment::ends_sentence(b.form.as_str())
+        };
         // The blocks in the gap that no rule drops, each a short line.
-        let mut short = 0;
+        let (mut short, mut short_fields) = (0, 0);
         for k in upper + 1..lower {
             if !meta_drop(k) {
                 if !short_line(k) {
                     return false;
                 }
                 short += 1;
+                short_fields += usize::from(field(view[k]));
             }
         }
-        // The rest of the blocks between, those in view and those gone.
-        let dropped = view[lower] - view[upper] - 1 - short;
+        // The rest of the blocks between that are fields, those in view and
+        // those gone.
+        let dropped = (view[upper] + 1..view[lower]).filter(|&i| field(i)).count() - short_fields;
         short <= META_RUN_SHORT && dropped >= META_RUN_DROPPED
     };
     let post_above = |f: usize| {
