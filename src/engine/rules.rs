@@ -1296,7 +1296,7 @@ pub(super) fn cut_chrome_tails(detector: &LangDetector, doc: &mut Document<'_>, 
             // a paragraph below.
             let glued = chrome_tail && i > first;
             let asked = match structure {
-                _ if glued => doc.lines(i).next().is_some_and(|l| l.len() >= GLUED_PARAGRAPH_BYTES),
+                _ if glued => doc.lines(i).next().is_some_and(|l| glued_paragraph(l, fired)),
                 Structure::ChromeTail { min_items, .. } => doc.blocks[i].lines > min_items,
                 _ => true,
             };
@@ -1329,10 +1329,13 @@ pub(super) fn cut_chrome_tails(detector: &LangDetector, doc: &mut Document<'_>, 
                 let Some(above) = lines.get(start - 1) else { continue };
                 let text = &doc.text[doc.seg.blocks[i].span.start..above.span.end];
                 let title = analyze_standalone(text, detector);
-                // A block no rule matched keeps what stays whatever it is
-                // (a list of links over a wiki's categories): no rule's
-                // match is passed over for it.
-                if glued && fired && !long_paragraph(&title) {
+                // What stays of a block a rule matched must be a paragraph,
+                // long or of one sentence ("glued_paragraph"). A block no
+                // rule matched keeps what stays whatever it is (a list of
+                // links over a wiki's categories): no rule's match is
+                // passed over for it.
+                let paragraph = long_paragraph(&title) || (title.lines == 1 && short_paragraph(&title));
+                if glued && fired && !paragraph {
                     continue;
                 }
                 let again = fire_block(rules, &title);
@@ -1361,9 +1364,20 @@ pub(super) fn cut_chrome_tails(detector: &LangDetector, doc: &mut Document<'_>, 
     }
 }
 
-/// The fewest bytes of a block's first line that may be a paragraph of
-/// the story over chrome a rule matched ([`cut_chrome_tails`]): a
-/// paragraph has `PARAGRAPH_CHARS` characters, one byte each or more.
+/// Whether a block's first line may be a paragraph of the story over
+/// chrome ([`cut_chrome_tails`]): `PARAGRAPH_CHARS` characters (one byte
+/// each or more), or, when a rule matched the block (`fired`: what stays
+/// is then asked to be a paragraph), a sentence of `SHORT_PARAGRAPH_WORDS`
+/// words or more (the story's short last paragraph over its copyright
+/// line).
+fn glued_paragraph(line: &str, fired: bool) -> bool {
+    line.len() >= GLUED_PARAGRAPH_BYTES
+        || (fired
+            && crate::segment::ends_sentence(line)
+            && line.split_whitespace().nth(SHORT_PARAGRAPH_WORDS - 1).is_some())
+}
+
+/// The fewest bytes of a block's first line that are a paragraph's length.
 const GLUED_PARAGRAPH_BYTES: usize = PARAGRAPH_CHARS;
 
 /// A `chrome-head` rule cuts the chrome over the rest of each block of a
