@@ -330,13 +330,13 @@ pub(super) fn apply_rules(doc: &Document<'_>, view: &[usize], reports: &mut [Blo
         };
         // The blocks in the gap that no rule drops, each a short line.
         let (mut short, mut short_fields) = (0, 0);
-        for k in upper + 1..lower {
+        for (k, &i) in view.iter().enumerate().take(lower).skip(upper + 1) {
             if !meta_drop(k) {
                 if !short_line(k) {
                     return false;
                 }
                 short += 1;
-                short_fields += usize::from(field(view[k]));
+                short_fields += usize::from(field(i));
             }
         }
         // The rest of the blocks between that are fields, those in view and
