@@ -87,7 +87,7 @@ fn every_line_dropped(doc: &Document<'_>, i: usize) -> Option<String> {
             Verdict::Unmatched | Verdict::Kept => return None,
         }
     }
-    (anywhere && ids.len() >= 2).then(|| format!("every line is chrome: {}", ids.join(", ")))
+    (anywhere && ids.len() >= 2).then(|| format!("every line is chrome: {}", named(&ids)))
 }
 
 /// The evidence when every line of block `i` is chrome or a short label
@@ -129,7 +129,7 @@ pub(super) fn labelled_lines(doc: &Document<'_>, i: usize, min_dropped: usize) -
     let anywhere = dropped.iter().any(|(_, d)| d.spec.when.position == Position::Anywhere);
     let ids: Vec<&str> = dropped.iter().map(|(_, d)| d.spec.id.value.as_str()).collect();
     (anywhere && ids.len() >= min_dropped && left <= ids.len() + 1)
-        .then(|| format!("every line is chrome or a label among it: {}", ids.join(", ")))
+        .then(|| format!("every line is chrome or a label among it: {}", named(&ids)))
 }
 
 /// Whether block `i` has lines with sentence punctuation and a rule for
@@ -343,11 +343,8 @@ pub(super) fn chrome_tail(
         line.contains(' ') && above.contains(line)
     });
     (anywhere && dropped >= min_dropped && labels <= dropped + 1 && text_above && !echoed).then(|| {
-        let evidence = format!(
-            "{} lines under the first are chrome: {}",
-            block.line_ranges.len() - start,
-            ids.join(", ")
-        );
+        let evidence =
+            format!("{} lines under the first are chrome: {}", block.line_ranges.len() - start, named(&ids));
         (start, evidence)
     })
 }
@@ -393,7 +390,7 @@ pub(super) fn chrome_head(doc: &Document<'_>, i: usize, min_dropped: usize) -> O
     (ids.len() >= min_dropped && text_under).then(|| {
         let head =
             if start == 1 { "its first line is".to_owned() } else { format!("its first {start} lines are") };
-        let evidence = format!("{head} chrome over the rest: {}", ids.join(", "));
+        let evidence = format!("{head} chrome over the rest: {}", named(&ids));
         (start, evidence)
     })
 }
@@ -432,9 +429,34 @@ const LABEL_CHARS: usize = 24;
 /// ("パフォーマンス", "字数 1,286"): a title there is longer.
 const UNSPACED_LABEL_CHARS: usize = 12;
 
+/// The rules (or kinds of line) that took the lines of a block, each named
+/// once in the order first met, with how many lines it took when more than
+/// one: "wiki-categories ×3, share-follow-prompt".
+fn named(ids: &[&str]) -> String {
+    let mut counted: Vec<(&str, usize)> = Vec::new();
+    for &id in ids {
+        match counted.iter_mut().find(|(seen, _)| *seen == id) {
+            Some((_, n)) => *n += 1,
+            None => counted.push((id, 1)),
+        }
+    }
+    let named: Vec<String> =
+        counted.iter().map(|&(id, n)| if n > 1 { format!("{id} ×{n}") } else { id.to_owned() }).collect();
+    named.join(", ")
+}
+
 #[cfg(test)]
 mod tests {
-    use super::name_line;
+    use super::{name_line, named};
+
+    #[test]
+    fn evidence_names_each_rule_once_with_its_count() {
+        assert_eq!(
+            named(&["wiki-categories", "share", "wiki-categories", "wiki-categories"]),
+            "wiki-categories ×3, share"
+        );
+        assert_eq!(named(&["a name", "posted-on-byline"]), "a name, posted-on-byline");
+    }
 
     #[test]
     fn names_are_told_from_titles_and_sentences() {
