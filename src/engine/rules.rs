@@ -1291,9 +1291,10 @@ pub(super) fn cut_chrome_tails(detector: &LangDetector, doc: &mut Document<'_>, 
             // over "Contact reporter … (…@…)" and "Download our app …", which
             // a rule matched as a whole; a blog post's over "Posted by … at
             // 12:55 AM", its share buttons and its labels, too long for any
-            // rule's match): its first line must be a paragraph's length,
-            // and when a rule matched the block, what stays is asked to be
-            // a paragraph below.
+            // rule's match): its first line must be a paragraph's length
+            // (or a sentence, when a rule matched the block:
+            // `glued_paragraph`), and when a rule matched the block, what
+            // stays is asked to be a paragraph below.
             let glued = chrome_tail && i > first;
             let asked = match structure {
                 _ if glued => doc.lines(i).next().is_some_and(|l| glued_paragraph(l, fired)),
@@ -1330,7 +1331,7 @@ pub(super) fn cut_chrome_tails(detector: &LangDetector, doc: &mut Document<'_>, 
                 let text = &doc.text[doc.seg.blocks[i].span.start..above.span.end];
                 let title = analyze_standalone(text, detector);
                 // What stays of a block a rule matched must be a paragraph,
-                // long or of one sentence ("glued_paragraph"). A block no
+                // long or of one sentence (`glued_paragraph`). A block no
                 // rule matched keeps what stays whatever it is (a list of
                 // links over a wiki's categories): no rule's match is
                 // passed over for it.
