@@ -340,8 +340,11 @@ pub(super) fn apply_rules(doc: &Document<'_>, view: &[usize], reports: &mut [Blo
             }
         }
         // The rest of the blocks between that are fields, those in view and
-        // those gone.
-        let dropped = (view[upper] + 1..view[lower]).filter(|&i| field(i)).count() - short_fields;
+        // those a rule dropped in an earlier round (a line the context pass
+        // or the language dropped is no post's field: a second cleaning,
+        // without it, would find no gap).
+        let gone = |i: usize| reports[i].decision == Decision::Drop && reports[i].by != DecidedBy::Rule;
+        let dropped = (view[upper] + 1..view[lower]).filter(|&i| field(i) && !gone(i)).count() - short_fields;
         short <= META_RUN_SHORT && dropped >= META_RUN_DROPPED
     };
     let post_above = |f: usize| {
