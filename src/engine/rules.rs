@@ -303,10 +303,10 @@ pub(super) fn apply_rules(doc: &Document<'_>, view: &[usize], reports: &mut [Blo
     // poster's post count and join date: `META_RUN_DROPPED` or more, those
     // dropped in a round before counted), the poster's name, and the reply's
     // short greeting ("Hey,"): at most `META_RUN_SHORT` short lines no rule
-    // took, `META_RUN` blocks at most. The earlier post over the body's
-    // first long paragraph (a reply) is the article's (a standfirst under
-    // its headline, over a byline box and buttons, has no such lines
-    // around it), and a reply under such a gap is no island.
+    // took, `META_RUN` blocks at most. A reply under such a gap is no
+    // island. (The body does not widen up over such a gap to a short first
+    // post: a second cleaning, without the dropped lines, would find no
+    // gap and drop the name and the greeting the first kept.)
     let meta_drop = |k: usize| {
         doc.firings[view[k]].iter().any(|f| rules.rules()[f.rule].spec.action == Action::DropBlock)
     };
@@ -347,11 +347,6 @@ pub(super) fn apply_rules(doc: &Document<'_>, view: &[usize], reports: &mut [Blo
         let dropped = (view[upper] + 1..view[lower]).filter(|&i| field(i) && !gone(i)).count() - short_fields;
         short <= META_RUN_SHORT && dropped >= META_RUN_DROPPED
     };
-    let post_above = |f: usize| {
-        let k = (f.saturating_sub(META_RUN)..f).rev().find(|&k| !(meta_drop(k) || short_line(k)))?;
-        let titled = k > 0 && super::headline::title_line(&doc.blocks[view[k - 1]]);
-        (thread_gap(k, f) && !titled && widens_up(k)).then_some(k)
-    };
     if let Some(f) = &mut first {
         loop {
             if *f > 0 && widens_up(*f - 1) {
@@ -367,8 +362,6 @@ pub(super) fn apply_rules(doc: &Document<'_>, view: &[usize], reports: &mut [Blo
                 && widens_up(a)
             {
                 *f = a; // a post's time and title under the previous post
-            } else if let Some(a) = post_above(*f) {
-                *f = a; // a thread's earlier post, past the posts' fields
             } else {
                 if *f > 0 && post_title(*f - 1) && timed(*f - 1) {
                     *f -= 1; // the first post's title
