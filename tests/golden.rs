@@ -43,6 +43,10 @@ fn golden_documents_clean_to_their_expected_text() {
 /// they do with them, and why.
 const FLAT_EXCEPTIONS: &[(&str, &str)] = &[
     (
+        "en-short-sentence-over-widget-gap",
+        "with blank lines, each line is a block and the widgets' lines go; without them, the eight lines of this short page are too few to vote for line breaks and make one block, which a wire story's dateline opens, and it stays whole",
+    ),
+    (
         "de-finance-portal-section-label-title-date-block",
         "with blank lines, the section's label ('Nachrichten zu …') shares its block with the headline and its date, too long for a kicker, and stays with the headline over it; a line each, it stands alone above the headline and goes",
     ),
