@@ -180,6 +180,7 @@ pub(super) fn find(
                         || outline.is_contents(k)
                         || holds_paragraph(doc, view[k])
                         || super::headline::dated_title(&doc.blocks[view[k]]).is_some()
+                        || (body.first.is_some_and(|f| k < f) && headed_standfirst(doc, view[k]))
                         || (no_paragraph && doc.blocks[view[k]].punctuated)
                     {
                         return None;
@@ -215,6 +216,33 @@ fn holds_paragraph(doc: &Document<'_>, i: usize) -> bool {
 
 const PARAGRAPH_CHARS: usize = 60;
 const PARAGRAPH_BYTES: usize = 120;
+
+/// Whether block `i` holds one title right over its standfirst: a line of
+/// `TITLE_CHARS` characters or more that ends no sentence, over a line of
+/// `STANDFIRST_CHARS` or more that ends one, once in the block. Above the
+/// body, that is the article's head scraped into one block with its
+/// section's label, its date and its credit ("ニュース" over "2025年10月15日
+/// 12時00分 公開" over the headline, its standfirst and "[山田太郎，…]"),
+/// whose short lines read as a menu's labels; a list of teasers, each a
+/// title over its summary, has the pair more than once.
+fn headed_standfirst(doc: &Document<'_>, i: usize) -> bool {
+    let chars = |l: &str| crate::segment::non_space(l).count();
+    let title = |l: &str| chars(l) >= TITLE_CHARS && !crate::segment::ends_sentence(l.trim_end());
+    let standfirst = |l: &str| chars(l) >= STANDFIRST_CHARS && crate::segment::ends_sentence(l.trim_end());
+    let mut lines = doc.lines(i).peekable();
+    let mut pairs = 0;
+    while let Some(l) = lines.next() {
+        if title(l) && lines.peek().is_some_and(|&next| standfirst(next)) {
+            pairs += 1;
+        }
+    }
+    pairs == 1
+}
+
+/// The fewest characters of a title and of a standfirst under it, in
+/// [`headed_standfirst`].
+const TITLE_CHARS: usize = 20;
+const STANDFIRST_CHARS: usize = 30;
 
 /// What a structural detector finds: runs of view positions to drop, each
 /// with a line of evidence, and the view position of a headline block whose
