@@ -218,8 +218,8 @@ const PARAGRAPH_CHARS: usize = 60;
 const PARAGRAPH_BYTES: usize = 120;
 
 /// Whether block `i` holds one title right over its standfirst: a line of
-/// `TITLE_CHARS` characters or more, most of them Chinese, Japanese or
-/// Korean, that ends no sentence, over a line of
+/// `TITLE_CHARS` characters or more, most of its letters Chinese, Japanese
+/// or Korean, that ends no sentence, over a line of
 /// `STANDFIRST_CHARS` or more that ends one, once in the block. Above the
 /// body, that is the article's head scraped into one block with its
 /// section's label, its date and its credit ("ニュース" over "2025年10月15日
@@ -228,12 +228,15 @@ const PARAGRAPH_BYTES: usize = 120;
 /// title over its summary, has the pair more than once.
 fn headed_standfirst(doc: &Document<'_>, i: usize) -> bool {
     let chars = |l: &str| crate::segment::non_space(l).count();
+    let ends = |l: &str| crate::segment::ends_sentence(l.trim_end());
     // In a script without spaces: a Latin-script headline has more words
     // than a label, and is none already.
-    let unspaced = |l: &str| l.chars().filter(|&c| crate::lang::is_unspaced(c)).count() * 2 >= chars(l);
-    let title =
-        |l: &str| chars(l) >= TITLE_CHARS && !crate::segment::ends_sentence(l.trim_end()) && unspaced(l);
-    let standfirst = |l: &str| chars(l) >= STANDFIRST_CHARS && crate::segment::ends_sentence(l.trim_end());
+    let unspaced = |l: &str| {
+        let (spaced, unspaced) = crate::segment::letters_by_spacing(l);
+        unspaced > spaced
+    };
+    let title = |l: &str| !ends(l) && chars(l) >= TITLE_CHARS && unspaced(l);
+    let standfirst = |l: &str| ends(l) && chars(l) >= STANDFIRST_CHARS;
     let mut lines = doc.lines(i).peekable();
     let mut pairs = 0;
     while let Some(l) = lines.next() {

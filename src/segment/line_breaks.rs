@@ -211,7 +211,7 @@ fn mostly_unspaced(text: &str, l: &Line) -> bool {
 
 /// The letters of `line` in spaced scripts and in unspaced ones (Han, kana,
 /// Hangul, Thai …).
-fn letters_by_spacing(line: &str) -> (usize, usize) {
+pub(crate) fn letters_by_spacing(line: &str) -> (usize, usize) {
     line.chars().filter(|c| c.is_alphabetic()).fold((0, 0), |(spaced, unspaced), c| {
         if crate::lang::is_unspaced(c) { (spaced, unspaced + 1) } else { (spaced + 1, unspaced) }
     })

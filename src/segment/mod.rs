@@ -9,6 +9,8 @@ use std::ops::Range;
 
 mod line_breaks;
 
+pub(crate) use line_breaks::letters_by_spacing;
+
 /// One line of a document.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Line {
