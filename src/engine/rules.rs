@@ -1098,15 +1098,20 @@ fn link_end(doc: &Document<'_>, view: &[usize], k: usize) -> usize {
     if !linked_title(doc, view, k) {
         return k + 1;
     }
-    // Titles set as list items ("・地銀再編、次の焦点は") when the first is one.
+    // Titles set as list items ("・地銀再編、次の焦点は") when the first is one,
+    // and titles that ask a question (a Q&A site's "Hot Network Questions").
     let listed = list_item(&doc.blocks[view[k + 1]]);
-    let more = |b: &Analyzed| titled(b) && (listed || !list_item(b));
+    let more = |b: &Analyzed| (titled(b) || asks(b)) && (listed || !list_item(b));
     let titles = (k + 2..view.len())
         .take(MORE_LINKS + 1)
         .take_while(|&j| more(&doc.blocks[view[j]]) && linked_title(doc, view, j - 1))
         .count();
-    let resumes = view.get(k + 2 + titles).is_some_and(|&i| long_paragraph(&doc.blocks[i]));
-    if titles > 0 && titles <= MORE_LINKS && resumes { k + 2 + titles } else { k + 2 }
+    // The article resumes under them, or the page has no paragraph left:
+    // either way they are the box's and not the article's.
+    let after = k + 2 + titles;
+    let resumes = view.get(after).is_some_and(|&i| long_paragraph(&doc.blocks[i]));
+    let last = view[after.min(view.len())..].iter().all(|&i| !long_paragraph(&doc.blocks[i]));
+    if titles > 0 && titles <= MORE_LINKS && (resumes || last) { after } else { k + 2 }
 }
 
 /// The most titles under a link heading's first, in text without blank lines.
@@ -1139,6 +1144,12 @@ fn linked_title(doc: &Document<'_>, view: &[usize], k: usize) -> bool {
 }
 
 const LINK_CHARS: usize = 120;
+
+/// Whether `b` is one line that asks one question of at most `LINK_CHARS`
+/// characters: a linked question's title.
+fn asks(b: &Analyzed) -> bool {
+    b.lines == 1 && b.chars <= LINK_CHARS && super::headline::one_question(b.form.as_str().trim_end())
+}
 
 /// Whether `line` is a headline's short statement and its question, the
 /// way a related story's title is often written ("Zima wraca do Europy.
