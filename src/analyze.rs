@@ -353,9 +353,10 @@ fn title_cased(s: &Scripts, min_cased: u32) -> bool {
 }
 
 /// Whether the text's last line is a title in Title Case that ends with
-/// a quotation without punctuation of its own before the closing mark
-/// ("‘Comedy Is Just Tragedy With Better Timing’", "The Bride Paradox Of
-/// "Four Weddings"", teasers of other stories), or that is cut off with an
+/// a quotation or a bracket without punctuation of its own before the
+/// closing mark ("‘Comedy Is Just Tragedy With Better Timing’", "The Bride
+/// Paradox Of "Four Weddings"", teasers of other stories, "What I Learned
+/// Migrating a Monolith to Services (and Back Again)"), or that is cut off with an
 /// ellipsis ("This Is Why Streaking During A Rugby Match Is Never..."):
 /// the mark ends no sentence. A quotation in sentence case ("“We will not
 /// back down”", "He called it "a disgrace"") or one that ends its own
@@ -371,6 +372,7 @@ fn title_case_end(text: &str) -> bool {
         '”' => Some('“'),
         '"' => Some('"'),
         '»' => Some('«'),
+        ')' => Some('('),
         _ => None,
     };
     if opening.is_none() && !cut_off {
@@ -588,6 +590,8 @@ mod tests {
         // A function's name ends no sentence; a closing bracket after words does.
         assert!(!one("References > Web APIs > Clipboard > Clipboard.readText()").punctuated);
         assert!(one("The vote was close (52 to 48)").punctuated);
+        assert!(!one("What I Learned Migrating a Monolith to Services (and Back Again)").punctuated);
+        assert!(one("The Council Met on Tuesday (It Had Been Delayed.)").punctuated);
         assert!(one("Chapter One [Part 1]").heading_like);
         assert!(one("[1]").open_end);
         // An initial's full stop is no sentence end; a word's is.
