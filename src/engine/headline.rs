@@ -1290,7 +1290,7 @@ pub(super) enum MetaLines {
 }
 
 /// A byline or a dated meta line: what stands under a headline.
-fn meta_line(form: &str) -> bool {
+pub(super) fn meta_line(form: &str) -> bool {
     dated_meta(form) || byline(form) || dated_field(form)
 }
 
@@ -1803,7 +1803,9 @@ fn quoted_full_stop(form: &str) -> bool {
 
 /// A headline written as one sentence or two that ends with a full stop,
 /// perhaps under a kicker ("Markets" over "Copper just hit a record high.
-/// Here's why miners are still cheap."): at least `KICKER_TITLE_WORDS`
+/// Here's why miners are still cheap."), or as a statement and a question
+/// of at most `QUESTION_WORDS` words ("Nowe zasady od stycznia. Co się
+/// zmieni?"; a forum question's body is longer): at least `KICKER_TITLE_WORDS`
 /// words, at most `HEADLINE_CHARS` characters, in a cased script with a
 /// capital, no meta line. [`over_byline`] tells it from a sentence of the
 /// story.
@@ -1814,9 +1816,10 @@ fn stopped_title(b: &Analyzed) -> bool {
     let kicker = b.lines == 2 && kicker_line(&form[b.line_ranges[0].clone()]);
     (b.lines == 1 || kicker)
         && b.chars <= HEADLINE_CHARS
-        && title.ends_with('.')
-        && !title.ends_with("..")
-        && title.matches(". ").count() <= 1
+        && ((title.ends_with('.') && !title.ends_with("..") && title.matches(". ").count() <= 1)
+            || (title.ends_with('?')
+                && title.matches(". ").count() == 1
+                && title.split_whitespace().count() <= QUESTION_WORDS))
         && title.split_whitespace().count() >= KICKER_TITLE_WORDS
         && b.scripts.cased_tokens > 0
         && b.capital_share > 0.0

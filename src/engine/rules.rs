@@ -347,11 +347,18 @@ pub(super) fn apply_rules(doc: &Document<'_>, view: &[usize], reports: &mut [Blo
         let dropped = (view[upper] + 1..view[lower]).filter(|&i| field(i) && !gone(i)).count() - short_fields;
         short <= META_RUN_SHORT && dropped >= META_RUN_DROPPED
     };
+    // A block of lines with a byline or a date among them (a name over the
+    // story's times, under a headline written as a sentence) is no
+    // sub-heading between the first paragraphs, though no rule drops it.
+    let dated_lines = |k: usize| {
+        let b = &doc.blocks[view[k]];
+        b.lines > 1 && doc.lines(view[k]).any(|l| super::headline::meta_line(l.trim()))
+    };
     if let Some(f) = &mut first {
         loop {
             if *f > 0 && widens_up(*f - 1) {
                 *f -= 1;
-            } else if *f > 1 && sub_heading(*f - 1) && widens_up(*f - 2) {
+            } else if *f > 1 && sub_heading(*f - 1) && !dated_lines(*f - 1) && widens_up(*f - 2) {
                 *f -= 2; // a sub-heading between the first paragraphs
             } else if let Some(a) = Some(*f).filter(|&k| timed(k)).and_then(above_time)
                 && widens_up(a)
