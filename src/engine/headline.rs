@@ -1803,9 +1803,10 @@ fn quoted_full_stop(form: &str) -> bool {
 
 /// A headline written as one sentence or two that ends with a full stop,
 /// perhaps under a kicker ("Markets" over "Copper just hit a record high.
-/// Here's why miners are still cheap."), or as a statement and a question
-/// of at most `QUESTION_WORDS` words ("Nowe zasady od stycznia. Co się
-/// zmieni?"; a forum question's body is longer): at least `KICKER_TITLE_WORDS`
+/// Here's why miners are still cheap."), or as a short statement and a
+/// question, the way a linked story's title is written too
+/// ([`super::rules::kicker_question`]: "Nowe zasady od stycznia. Co się
+/// zmieni?"; a forum question's body says more first): at least `KICKER_TITLE_WORDS`
 /// words, at most `HEADLINE_CHARS` characters, in a cased script with a
 /// capital, no meta line. [`over_byline`] tells it from a sentence of the
 /// story.
@@ -1817,9 +1818,7 @@ fn stopped_title(b: &Analyzed) -> bool {
     (b.lines == 1 || kicker)
         && b.chars <= HEADLINE_CHARS
         && ((title.ends_with('.') && !title.ends_with("..") && title.matches(". ").count() <= 1)
-            || (title.ends_with('?')
-                && title.matches(". ").count() == 1
-                && title.split_whitespace().count() <= QUESTION_WORDS))
+            || super::rules::kicker_question(title))
         && title.split_whitespace().count() >= KICKER_TITLE_WORDS
         && b.scripts.cased_tokens > 0
         && b.capital_share > 0.0

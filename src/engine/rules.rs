@@ -1117,7 +1117,7 @@ fn link_end(doc: &Document<'_>, view: &[usize], k: usize) -> usize {
     // either way they are the box's and not the article's.
     let after = k + 2 + titles;
     let resumes = view.get(after).is_some_and(|&i| long_paragraph(&doc.blocks[i]));
-    let last = view[after.min(view.len())..].iter().all(|&i| !long_paragraph(&doc.blocks[i]));
+    let last = view[after..].iter().all(|&i| !long_paragraph(&doc.blocks[i]));
     if titles > 0 && titles <= MORE_LINKS && (resumes || last) { after } else { k + 2 }
 }
 
@@ -1161,7 +1161,7 @@ fn asks(b: &Analyzed) -> bool {
 /// Whether `line` is a headline's short statement and its question, the
 /// way a related story's title is often written ("Zima wraca do Europy.
 /// Gdzie spadnie najwięcej śniegu?", "Le froid revient. Jusqu'à quand ?").
-fn kicker_question(line: &str) -> bool {
+pub(super) fn kicker_question(line: &str) -> bool {
     let Some((kicker, question)) = line.split_once(". ") else { return false };
     kicker.split_whitespace().count() <= LINKED_KICKER_WORDS && super::headline::one_question(question)
 }
