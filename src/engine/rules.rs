@@ -352,7 +352,7 @@ pub(super) fn apply_rules(doc: &Document<'_>, view: &[usize], reports: &mut [Blo
     // sub-heading between the first paragraphs, though no rule drops it.
     let dated_lines = |k: usize| {
         let b = &doc.blocks[view[k]];
-        b.lines > 1 && doc.lines(view[k]).any(|l| super::headline::meta_line(l.trim()))
+        b.lines > 1 && b.line_ranges.iter().any(|r| super::headline::meta_line(&b.form.as_str()[r.clone()]))
     };
     if let Some(f) = &mut first {
         loop {
@@ -1106,8 +1106,10 @@ fn link_end(doc: &Document<'_>, view: &[usize], k: usize) -> usize {
         return k + 1;
     }
     // Titles set as list items ("・地銀再編、次の焦点は") when the first is one,
-    // and titles that ask a question (a Q&A site's "Hot Network Questions").
+    // and titles that ask a question (a Q&A site's "Hot Network Questions";
+    // `linked_title` bounds the line's length).
     let listed = list_item(&doc.blocks[view[k + 1]]);
+    let asks = |b: &Analyzed| b.lines == 1 && super::headline::one_question(b.form.as_str().trim_end());
     let more = |b: &Analyzed| (titled(b) || asks(b)) && (listed || !list_item(b));
     let titles = (k + 2..view.len())
         .take(MORE_LINKS + 1)
@@ -1116,9 +1118,11 @@ fn link_end(doc: &Document<'_>, view: &[usize], k: usize) -> usize {
     // The article resumes under them, or the page has no paragraph left:
     // either way they are the box's and not the article's.
     let after = k + 2 + titles;
-    let resumes = view.get(after).is_some_and(|&i| long_paragraph(&doc.blocks[i]));
-    let last = view[after..].iter().all(|&i| !long_paragraph(&doc.blocks[i]));
-    if titles > 0 && titles <= MORE_LINKS && (resumes || last) { after } else { k + 2 }
+    // The rest of the view is read only when the titles qualify and the
+    // article does not resume right under them.
+    let resumes = || view.get(after).is_some_and(|&i| long_paragraph(&doc.blocks[i]));
+    let last = || view[after..].iter().all(|&i| !long_paragraph(&doc.blocks[i]));
+    if titles > 0 && titles <= MORE_LINKS && (resumes() || last()) { after } else { k + 2 }
 }
 
 /// The most titles under a link heading's first, in text without blank lines.
@@ -1151,12 +1155,6 @@ fn linked_title(doc: &Document<'_>, view: &[usize], k: usize) -> bool {
 }
 
 const LINK_CHARS: usize = 120;
-
-/// Whether `b` is one line that asks one question of at most `LINK_CHARS`
-/// characters: a linked question's title.
-fn asks(b: &Analyzed) -> bool {
-    b.lines == 1 && b.chars <= LINK_CHARS && super::headline::one_question(b.form.as_str().trim_end())
-}
 
 /// Whether `line` is a headline's short statement and its question, the
 /// way a related story's title is often written ("Zima wraca do Europy.
