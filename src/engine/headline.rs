@@ -592,7 +592,13 @@ fn bylined_title(
     // The byline's lines may be blocks of their own ("By Sam Taylor" over
     // "published 2 days ago"), and the publisher's field among them ("From:
     // HM Revenue & Customs" over "Published 6 April 2026").
-    let t = (0..m).rev().find(|&t| !meta(t) && !publisher_field(blocks[view[t]].form.as_str()))?;
+    // A tag list a rule dropped may stand between the title and its dates
+    // ("Rust" over "CSV" over "Performance" under a tech blog's title).
+    let passed = |t: usize| {
+        let b = &blocks[view[t]];
+        meta(t) || publisher_field(b.form.as_str()) || (!candidate(t) && tag_lines(b))
+    };
+    let t = (0..m).rev().find(|&t| !passed(t))?;
     // The block above `t`, when it is the headline and `t` its standfirst.
     let headline_over = || {
         t.checked_sub(1).filter(|&u| {
@@ -607,6 +613,20 @@ fn bylined_title(
     let b = &blocks[view[t]];
     (b.punctuated && b.lines <= STANDFIRST_LINES).then(headline_over).flatten().map(|u| u..t + 1)
 }
+
+/// Tags one a line: at most `TAG_LINES` lines of at most two words and
+/// `TAG_CHARS` characters each, none ending a sentence.
+fn tag_lines(b: &Analyzed) -> bool {
+    b.lines <= TAG_LINES
+        && !b.punctuated
+        && b.form
+            .as_str()
+            .lines()
+            .all(|l| l.split_whitespace().count() <= 2 && l.chars().count() <= TAG_CHARS)
+}
+
+const TAG_LINES: usize = 8;
+const TAG_CHARS: usize = 24;
 
 /// A field that names the page's publisher under its title, in the
 /// matching form: "From: HM Revenue & Customs", "Quelle: Bundesamt für

@@ -921,11 +921,35 @@ fn section_end(doc: &Document<'_>, view: &[usize], reports: &[BlockReport], k: u
     // list markers or sentence punctuation ("Mehr zum Thema" over two
     // titles, as a page without blank lines between them prints it).
     let rest = doc.lines(view[k]).skip(1);
-    let in_block = if rest.clone().all(box_title_line) { rest.count() } else { 0 };
+    let in_block = if rest.clone().all(box_title_line) { rest.clone().count() } else { 0 };
+    // A short closing sentence there ends the story too when no sentence
+    // that no rule drops follows it (a regional paper's "Fahrpläne liegen
+    // ab Mitte Dezember aus." under its "Mehr zum Thema" box, over the
+    // tags and the comment form).
+    let closing = |p: usize| {
+        let b = &doc.blocks[view[p]];
+        sentence_after(b) || cjk_sentence_after(b)
+    };
+    // Up to the page's rest (a comment section's heading, one a line in
+    // text without blank lines, over its prompt).
+    let action = |f: &Firing| doc.rules.rules()[f.rule].spec.action;
+    let fired = |q: usize| doc.firings[view[q]].iter().any(|f| !action(f).keeps());
+    let page_rest = |q: usize| doc.firings[view[q]].iter().any(|f| action(f) == Action::DropRest);
+    // Titles in the heading's block count there when each is as long as
+    // a story's (an author card's "3.4K Followers" and "212 Following"
+    // under "Written by …" are no titles, and its bio stays the card's).
+    let titled_in_block = in_block > 0 && rest.clone().all(|l| box_title_words(l) >= BOX_MORE_TITLE_WORDS);
+    let closing_titles = titles + if titled_in_block { in_block } else { 0 };
     if titles + in_block >= BOX_TITLES
         && let Some(&p) = live.get(titles)
-        && long(p)
-        && !live[titles + 1..].iter().any(|&q| long(q))
+        && ((long(p) && !live[titles + 1..].iter().any(|&q| long(q)))
+            || (closing_titles >= BOX_TITLES
+                && closing(p)
+                && !fired(p)
+                && !live[titles + 1..]
+                    .iter()
+                    .take_while(|&&q| !page_rest(q))
+                    .any(|&q| closing(q) && !fired(q))))
     {
         return p;
     }
@@ -945,6 +969,18 @@ fn section_end(doc: &Document<'_>, view: &[usize], reports: &[BlockReport], k: u
 fn box_title_line(line: &str) -> bool {
     let line = line.trim();
     line_shape(line) == LineShape::Plain && !line.ends_with(['.', '!', '?', '。', '！', '？'])
+}
+
+/// The words of a line of a box of links, a Chinese, Japanese or Korean
+/// one's counted as its characters over `BOX_TITLE_CJK_CHARS` times
+/// `BOX_MORE_TITLE_WORDS`.
+fn box_title_words(line: &str) -> usize {
+    let cjk = line.chars().filter(|&c| crate::lang::is_unspaced(c) || crate::lang::is_hangul(c)).count();
+    if cjk * 2 > line.chars().count() {
+        cjk * BOX_MORE_TITLE_WORDS / BOX_TITLE_CJK_CHARS
+    } else {
+        line.split_whitespace().count()
+    }
 }
 
 /// The fewest titles in a row under a section's heading that make a box of
