@@ -338,13 +338,17 @@ pub(super) fn headline(
                 && title(before)
                 && !view.get(before + 1).is_some_and(|&j| question_title(&blocks[j]))
         });
-        if opening_question {
-            return Some(Headline::new(before..before + 1));
-        }
         let question = || {
             (0..before).rev().find(|&k| question_title(&blocks[view[k]]) && title(k) && !contents_entry(k))
         };
-        return one_word_above().or_else(question).map(|k| Headline::new(k..k + 1));
+        // Not when a question stands above it: that is the title, and the
+        // one that opens the body asks it at length ("电脑开机后一直黑屏怎么办？"
+        // over its poster's line over "电脑开机后风扇在转，…请问是什么问题？").
+        let above = question();
+        if opening_question && above.is_none() {
+            return Some(Headline::new(before..before + 1));
+        }
+        return one_word_above().or(above).map(|k| Headline::new(k..k + 1));
     };
     let last = listed_link(blocks, view, &link_dropped, candidate, last).unwrap_or(last);
     // The headline said again under its standfirst and byline (a photo's
