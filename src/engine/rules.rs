@@ -896,9 +896,7 @@ fn section_end(doc: &Document<'_>, view: &[usize], reports: &[BlockReport], k: u
     // Two sentences right under the heading, no teasers: it heads no list,
     // and the article goes on, however short its closing paragraphs (a
     // Chinese, Japanese or Korean sentence is short in characters).
-    if two_under(doc, view, reports, k, |b| {
-        !list_item(b) && !teaser(b) && (sentence_after(b) || cjk_sentence_after(b))
-    }) {
+    if two_under(doc, view, reports, k, |b| !list_item(b) && !teaser(b) && any_sentence_after(b)) {
         return k + 1;
     }
     let live: Vec<usize> = live_after(view, reports, k).collect();
@@ -926,10 +924,7 @@ fn section_end(doc: &Document<'_>, view: &[usize], reports: &[BlockReport], k: u
     // that no rule drops follows it (a regional paper's "Fahrpläne liegen
     // ab Mitte Dezember aus." under its "Mehr zum Thema" box, over the
     // tags and the comment form).
-    let closing = |p: usize| {
-        let b = &doc.blocks[view[p]];
-        sentence_after(b) || cjk_sentence_after(b)
-    };
+    let closing = |p: usize| any_sentence_after(&doc.blocks[view[p]]);
     // Up to the page's rest (a comment section's heading, one a line in
     // text without blank lines, over its prompt).
     let action = |f: &Firing| doc.rules.rules()[f.rule].spec.action;
@@ -938,8 +933,7 @@ fn section_end(doc: &Document<'_>, view: &[usize], reports: &[BlockReport], k: u
     // Titles in the heading's block count there when each is as long as
     // a story's (an author card's "3.4K Followers" and "212 Following"
     // under "Written by …" are no titles, and its bio stays the card's).
-    let titled_in_block = in_block > 0 && rest.clone().all(|l| box_title_words(l) >= BOX_MORE_TITLE_WORDS);
-    let closing_titles = titles + if titled_in_block { in_block } else { 0 };
+    let closing_titles = if rest.clone().all(box_title_long) { titles + in_block } else { titles };
     if titles + in_block >= BOX_TITLES
         && let Some(&p) = live.get(titles)
         && ((long(p) && !live[titles + 1..].iter().any(|&q| long(q)))
@@ -959,7 +953,7 @@ fn section_end(doc: &Document<'_>, view: &[usize], reports: &[BlockReport], k: u
     live.windows(2)
         .find(|w| {
             let (a, b) = (&doc.blocks[view[w[0]]], &doc.blocks[view[w[1]]]);
-            long_paragraph(a) && !teaser(a) && !teaser(b) && (sentence_after(b) || cjk_sentence_after(b))
+            long_paragraph(a) && !teaser(a) && !teaser(b) && any_sentence_after(b)
         })
         .map_or(view.len(), |w| w[0])
 }
@@ -971,15 +965,15 @@ fn box_title_line(line: &str) -> bool {
     line_shape(line) == LineShape::Plain && !line.ends_with(['.', '!', '?', '。', '！', '？'])
 }
 
-/// The words of a line of a box of links, a Chinese, Japanese or Korean
-/// one's counted as its characters over `BOX_TITLE_CJK_CHARS` times
-/// `BOX_MORE_TITLE_WORDS`.
-fn box_title_words(line: &str) -> usize {
+/// A line of a box of links as long as a story's title after the first:
+/// `BOX_MORE_TITLE_WORDS` words, or `BOX_TITLE_CJK_CHARS` characters when
+/// most of it is Han, kana or Hangul (as [`titled_by`] asks of a block).
+fn box_title_long(line: &str) -> bool {
     let cjk = line.chars().filter(|&c| crate::lang::is_unspaced(c) || crate::lang::is_hangul(c)).count();
     if cjk * 2 > line.chars().count() {
-        cjk * BOX_MORE_TITLE_WORDS / BOX_TITLE_CJK_CHARS
+        cjk >= BOX_TITLE_CJK_CHARS
     } else {
-        line.split_whitespace().count()
+        line.split_whitespace().count() >= BOX_MORE_TITLE_WORDS
     }
 }
 
@@ -1104,6 +1098,11 @@ fn sentence_after(b: &Analyzed) -> bool {
     paragraph(b) || short_sentence(b, b.chars)
 }
 
+/// [`sentence_after`], or [`cjk_sentence_after`] in Han, kana or Hangul.
+fn any_sentence_after(b: &Analyzed) -> bool {
+    sentence_after(b) || cjk_sentence_after(b)
+}
+
 /// A sentence in sentence case, not a list, ending with punctuation, of at
 /// least `SENTENCE_AFTER_CHARS` characters as `chars` counts them.
 fn short_sentence(b: &Analyzed, chars: usize) -> bool {
@@ -1120,8 +1119,9 @@ const SENTENCE_AFTER_CHARS: usize = 50;
 /// character counting `CJK_CHAR_WEIGHT` characters: in those scripts a
 /// sentence says in 20 characters what takes 50 in English. Asked of the
 /// two blocks right under a heading, and of two blocks in a row where a
-/// section of links ends; not of a single block further down, where one
-/// short comment of a thread would pass for prose.
+/// section of links ends; of a single block further down only as the
+/// closing sentence under a box of titles with no such sentence after it
+/// (elsewhere one short comment of a thread would pass for prose).
 fn cjk_sentence_after(b: &Analyzed) -> bool {
     b.mostly_cjk() && short_sentence(b, cjk_weighted_chars(b))
 }
