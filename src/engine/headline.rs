@@ -1936,7 +1936,14 @@ fn kicker_over_title(b: &Analyzed) -> bool {
     // title ("5m ago" over "11.42 GMT") are not.
     let labels =
         kickers.len() == 1 || kickers.iter().all(|r| !form[r.clone()].contains(|c: char| c.is_ascii_digit()));
-    labels && line_shape(title) != LineShape::Bullet && long_title(title) && kickers_over(b, kickers.len())
+    // A date line is no title: "Live feed" over "Updated at 14.52 GMT" is
+    // a live page's label over its time.
+    labels
+        && line_shape(title) != LineShape::Bullet
+        && long_title(title)
+        && kickers_over(b, kickers.len())
+        && !meta_line(title)
+        && !super::posts::ends_with_clock(title)
 }
 
 /// Whether `title` is long enough to stand under a kicker: at least

@@ -66,6 +66,26 @@ pub(super) fn post_time(b: &Analyzed) -> bool {
     marks.all(|m| TIME_MARKS.contains(&m)) && (separator != '.' || marked)
 }
 
+/// Whether `form` (a line's matching form) ends with a clock time and
+/// its mark ("Updated at 14.52 GMT", "Posted 10:58 am ET"; a time with a
+/// colon needs no mark): an update's stamp, not a title.
+pub(super) fn ends_with_clock(form: &str) -> bool {
+    // Every clock time has a figure: most lines end with none.
+    if !form.bytes().any(|c| c.is_ascii_digit()) {
+        return false;
+    }
+    let words: Vec<&str> = form.split_whitespace().collect();
+    let marks = words.iter().rev().take_while(|w| TIME_MARKS.contains(w)).count();
+    words.len().checked_sub(marks + 1).is_some_and(|at| {
+        let word = words[at];
+        let end = word.rfind(|c: char| c.is_ascii_digit()).map_or(0, |at| at + 1);
+        let (clock, glued) = word.split_at(end);
+        let marked = marks > 0 || TIME_MARKS.contains(&glued);
+        (glued.is_empty() || TIME_MARKS.contains(&glued))
+            && clock_separator(clock).is_some_and(|separator| separator == ':' || marked)
+    })
+}
+
 /// Whether `form` is a post's age and nothing else: a number of minutes or
 /// hours with the words that make it an age ("5 minutes ago", "5m ago",
 /// "Hace 20 minutos", "vor 5 Minuten", "il y a 2 h", "há 3 horas", "10
@@ -232,6 +252,17 @@ mod tests {
         {
             assert!(!is_time(t), "{t}");
         }
+    }
+
+    #[test]
+    fn lines_ending_with_a_clock_time_are_stamps() {
+        assert!(ends_with_clock("updated at 14.52 gmt"));
+        assert!(ends_with_clock("posted 10:58 am et"));
+        assert!(ends_with_clock("last updated 09:15"));
+        assert!(ends_with_clock("aktualisiert 10.35 uhr"));
+        assert!(!ends_with_clock("prices rose 11.42"));
+        assert!(!ends_with_clock("the score was 3:1"));
+        assert!(!ends_with_clock("storm alwen live: thousands without power"));
     }
 
     #[test]

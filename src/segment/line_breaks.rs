@@ -171,6 +171,24 @@ fn date_line(line: &str) -> bool {
         && digits > letters
 }
 
+/// The most buttons under a post's paragraph line that is split from
+/// them.
+const POST_BUTTONS: usize = 3;
+
+/// Whether `line` may be a button: one or two words, at most
+/// `BUTTON_CHARS` characters, ending no sentence ("Share", "Reply",
+/// "Zitieren").
+fn button_line(line: &str) -> bool {
+    let line = line.trim();
+    !line.is_empty()
+        && line.split_whitespace().nth(BUTTON_WORDS).is_none()
+        && non_space(line).nth(BUTTON_CHARS).is_none()
+        && !ends_sentence(line)
+}
+
+const BUTTON_WORDS: usize = 2;
+const BUTTON_CHARS: usize = 16;
+
 /// The most words of a date line.
 const DATE_LINE_WORDS: usize = 6;
 
@@ -421,10 +439,18 @@ pub(super) fn split_single_breaks(text: &str, out: &mut Segmented) {
     // Shorter, a story's date over its headline over its lead: a block of
     // two lines or more whose one paragraph line, a sentence, is its last,
     // under a first line that is a date or a time ("2026/12/03 15:31").
+    // Or a post: the paragraph line under its time, which is the first
+    // line or the one right above it (a live page's "14.31 GMT" over the
+    // post, a forum's poster, rank and date over the reply), with at most
+    // `POST_BUTTONS` buttons under it ("Share"; "Zitieren", "Antworten",
+    // "Melden").
     let dated_head = |b: &Block| {
-        b.lines.len() >= 2
-            && sentence_line(b.lines.end - 1)
-            && date_line(&text[out.lines[b.lines.start].span.clone()])
+        let Some(p) = b.lines.clone().find(|&i| sentence_line(i)) else { return false };
+        let date = |i: usize| date_line(&text[out.lines[i].span.clone()]);
+        p > b.lines.start
+            && b.lines.end - 1 - p <= POST_BUTTONS
+            && (p + 1..b.lines.end).all(|i| button_line(&text[out.lines[i].span.clone()]))
+            && (date(b.lines.start) || date(p - 1))
     };
     for ((b, s), &n) in out.blocks.iter().zip(split.iter_mut()).zip(&paragraphs) {
         if s.is_none()
