@@ -190,7 +190,24 @@ pub(super) fn headline(
     // A standfirst right under it (a sentence in sentence case, which may
     // lack its full stop) stays with it; a line in a script without case
     // there may be the headline itself, under a company's name and date.
-    if let (Some((t, side)), None) = (dated.next(), dated.next()) {
+    // A date over a short line is passed for a title right over its
+    // byline (a meta line, or a block a rule drops above the body) two
+    // blocks above, longer than that line ("… settles tense
+    // derby" over "By Sam Pritchard, …" over "30 November 2026." over
+    // "From the section Football"): the line is a section's label.
+    let passed_for_bylined = |t: usize, side: MetaLines| {
+        let b = &blocks[view[t]];
+        let last_words =
+            b.line_ranges.last().map_or(0, |r| b.form.as_str()[r.clone()].split_whitespace().count());
+        side == MetaLines::Over
+            && t >= 2
+            && (meta_line(blocks[view[t - 1]].form.as_str()) || chrome(view[t - 1]))
+            && candidate(t - 2)
+            && blocks[view[t - 2]].words > last_words
+    };
+    if let (Some((t, side)), None) = (dated.next(), dated.next())
+        && !passed_for_bylined(t, side)
+    {
         let mut below = (t + 1..before).filter(|&k| candidate(k));
         let standfirst = |k: usize| {
             let b = &blocks[view[k]];
@@ -317,10 +334,22 @@ pub(super) fn headline(
             // The word count first: `candidate` may ask the block's language.
             .any(|k| blocks[view[k]].words > MENU_ITEM_WORDS && candidate(k))
     };
+    // An encyclopedia's title said again at the start of its first
+    // paragraph ("Pont de la Rivière-Noire" over "Le pont de la
+    // Rivière-Noire est un pont suspendu …") is its title, though it
+    // stands between the menus' items.
+    let said_in_lead = |l: usize| {
+        let title = blocks[view[l]].form.as_str().trim();
+        view.get(before).is_some_and(|&i| {
+            let lead = blocks[i].form.as_str();
+            crate::segment::byte_prefix(lead, LEAD_ECHO_BYTES).contains(title)
+        })
+    };
     if let Some(l) = last
         && l >= 2
         && [l - 2, l - 1, l + 1, l + 2].into_iter().all(menu_label)
         && !long_title_above(l)
+        && !said_in_lead(l)
         && let Some(w) = one_word_above().filter(|&w| w > l)
     {
         return Some(Headline::new(w..w + 1));
@@ -406,12 +435,16 @@ pub(super) fn headline(
     // A label of a few words under a longer title (an author's name, a
     // button, a recipe's servings, where text without blank lines puts
     // each on a line of its own) is not the headline; the title is, when
-    // only such labels, meta lines and dropped blocks stand between them.
+    // only such labels, meta lines (a bare date, "30 November 2026.") and
+    // dropped blocks (or blocks a rule drops above the body) stand between
+    // them.
     let passable = |k: usize| {
         let b = &blocks[view[k]];
         reports[view[k]].decision == Decision::Drop
             || (title_line(b) && (short_label(b) || !title(k) || figures(b)))
             || list_heading(b)
+            || (b.lines == 1 && (meta_line(b.form.as_str()) || bare_date(b.form.as_str())))
+            || chrome(view[k])
     };
     // The longer title may be a question (a forum thread's, above its
     // poster's name).
@@ -436,8 +469,9 @@ pub(super) fn headline(
         let b = &blocks[view[k]];
         k > 0 && b.punctuated && b.lines <= STANDFIRST_LINES && !title_line(b) && title(k) && longer(k - 1)
     };
-    // Blocks already dropped (a byline, share buttons) do not count
-    // towards the reach.
+    // Blocks already dropped (a byline, share buttons), or that a rule
+    // drops above the body, and blocks without a letter (a match's score)
+    // do not count towards the reach.
     // A row of labels (a player's buttons, a job ad's employer, place and
     // hours between bullets) passes to any title above it that is no row,
     // however short ("Sachbearbeiter Buchhaltung (m/w/d)").
@@ -452,7 +486,11 @@ pub(super) fn headline(
                 !(contents_entry(k) && heads_section(k))
                     && (longer(k) || candidate(k) || passable(k) || standfirst_under(k))
             })
-            .filter(|&k| reports[view[k]].decision != Decision::Drop)
+            .filter(|&k| {
+                reports[view[k]].decision != Decision::Drop
+                    && !chrome(view[k])
+                    && blocks[view[k]].form.as_str().contains(char::is_alphabetic)
+            })
             .take(LABEL_REACH)
             .find(|&k| longer(k) || (row && candidate(k) && !separated_labels(&blocks[view[k]])))
             .unwrap_or(last)
@@ -853,6 +891,9 @@ const BUTTON_CHARS: usize = 20;
 /// date, reading time and hubs) is the headline, not a one-word label right
 /// above the body.
 const MENU_ITEM_WORDS: usize = 5;
+/// How far into the body's first paragraph an encyclopedia's title is
+/// looked for, in bytes.
+const LEAD_ECHO_BYTES: usize = 160;
 /// How many blocks above a short label, those already dropped aside, a
 /// longer title is looked for.
 const LABEL_REACH: usize = 8;
