@@ -1251,7 +1251,7 @@ pub(super) fn dated_title(b: &Analyzed) -> Option<MetaLines> {
             if button(line) {
                 continue;
             }
-            if !(meta(r) || source_field(line) || bracketed_credit(line)) {
+            if !(meta(r) || source_field(line) || bracketed_credit(line) || reading_time(line)) {
                 return false;
             }
             metas += 1;
@@ -1281,6 +1281,27 @@ pub(super) fn dated_title(b: &Analyzed) -> Option<MetaLines> {
         None
     }
 }
+
+/// A reading time on a line of its own, in the matching form ("3 min
+/// read", "Lesezeit: 4 Min.", "5 min de lecture"): at most
+/// `READING_TIME_WORDS` words with a figure and a reading time's words.
+fn reading_time(line: &str) -> bool {
+    line.bytes().any(|b| b.is_ascii_digit())
+        && line.split_whitespace().nth(READING_TIME_WORDS).is_none()
+        && READING_TIME_WORDS_IN.iter().any(|w| line.contains(w))
+}
+
+const READING_TIME_WORDS: usize = 5;
+const READING_TIME_WORDS_IN: &[&str] = &[
+    "min read",
+    "mins read",
+    "minute read",
+    "lesezeit",
+    "lesedauer",
+    "de lecture",
+    "de lectura",
+    "de leitura",
+];
 
 /// A title in a Latin script: no letter of a script without spaces, and
 /// at least `LATIN_TITLE_WORDS` words with an ASCII letter. A portal's

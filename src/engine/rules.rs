@@ -880,9 +880,12 @@ fn round(
             }
         }
         if let Some((k, side)) = found.cut_meta
-            && (reports[view[k]].by == DecidedBy::Default || tail_cut(rules, &reports[view[k]]))
+            && (reports[view[k]].by == DecidedBy::Default
+                || tail_cut(rules, &reports[view[k]])
+                || head_cut(rules, &reports[view[k]]))
         {
-            cut_meta_lines(doc, view[k], side, r, &mut reports[view[k]]);
+            let head = head_cut(rules, &reports[view[k]]);
+            cut_meta_lines(doc, view[k], side, head, r, &mut reports[view[k]]);
         }
     }
 }
@@ -1245,11 +1248,20 @@ fn strip(rules: &[CompiledRule], f: &[&Firing], doc: &Document<'_>, i: usize, re
 /// or byline in the same block, under its first line or over its last: the
 /// rule `r` keeps the title alone. A block whose chrome tail was cut
 /// before keeps that cut, and its evidence.
-fn cut_meta_lines(doc: &Document<'_>, i: usize, side: MetaLines, r: &CompiledRule, report: &mut BlockReport) {
-    let lines = doc.seg.lines_of(&doc.seg.blocks[i]);
-    // The lines that remain of the block: a cut tail is not asked about.
-    let kept = doc.blocks[i].line_ranges.len().clamp(1, lines.len().max(1));
-    let ([first, ..], Some(last), Some(end)) = (lines, lines.get(kept - 1), lines.last()) else { return };
+fn cut_meta_lines(
+    doc: &Document<'_>,
+    i: usize,
+    side: MetaLines,
+    head_cut: bool,
+    r: &CompiledRule,
+    report: &mut BlockReport,
+) {
+    let all = doc.seg.lines_of(&doc.seg.blocks[i]);
+    // The lines that remain of the block: a cut tail is not asked about,
+    // and a cut head is passed (`head_cut`: a source's name over the title).
+    let kept = doc.blocks[i].line_ranges.len().clamp(1, all.len().max(1));
+    let lines = if head_cut { &all[all.len() - kept..] } else { all };
+    let ([first, ..], Some(last), Some(end)) = (lines, lines.get(kept - 1), all.last()) else { return };
     // A kicker over the title goes as well ("Markets" over "Copper Hits a
     // High" over "By Jane Doe").
     let (evidence, cut, kicker) = match side {
@@ -1285,6 +1297,14 @@ const CUT_KICKER: &str = "the headline's kicker over it";
 pub(super) fn cut_by_headline(report: &BlockReport) -> bool {
     report.decision == Decision::Strip
         && report.evidence.first().is_some_and(|e| [CUT_UNDER, CUT_OVER, CUT_KICKER].contains(&e.as_str()))
+}
+
+/// Whether a `chrome-head` rule cut block's head, and nothing else
+/// decided it (the lines that remain are the block's last).
+fn head_cut(rules: &RuleSet, report: &BlockReport) -> bool {
+    report.decision == Decision::Strip
+        && super::deciding_rule(rules, report)
+            .is_some_and(|r| matches!(r.structure(), Some(Structure::ChromeHead { .. })))
 }
 
 /// Whether a `chrome-tail` rule cut block's tail, and nothing else decided
