@@ -1247,7 +1247,9 @@ fn strip(rules: &[CompiledRule], f: &[&Firing], doc: &Document<'_>, i: usize, re
 /// Cuts the lines of block `i` other than the title, the headline's date
 /// or byline in the same block, under its first line or over its last: the
 /// rule `r` keeps the title alone. A block whose chrome tail was cut
-/// before keeps that cut, and its evidence.
+/// before keeps that cut, and its evidence; so does one whose chrome head
+/// was cut (`head_cut`: its meta lines are counted from the first line
+/// that remains).
 fn cut_meta_lines(
     doc: &Document<'_>,
     i: usize,
