@@ -58,12 +58,17 @@ pub(super) fn post_time(b: &Analyzed) -> bool {
     let mut words = form.split_whitespace();
     let Some(first) = words.next() else { return false };
     // "10:58am", "10.58pm": the mark may be glued to the time.
-    let end = first.rfind(|c: char| c.is_ascii_digit()).map_or(0, |at| at + 1);
-    let (clock, glued) = first.split_at(end);
+    let (clock, glued) = clock_and_mark(first);
     let Some(separator) = clock_separator(clock) else { return post_age(form) };
     let mut marks = (!glued.is_empty()).then_some(glued).into_iter().chain(words).peekable();
     let marked = marks.peek().is_some();
     marks.all(|m| TIME_MARKS.contains(&m)) && (separator != '.' || marked)
+}
+
+/// A word split after its last figure: a clock time and the mark glued
+/// to it ("10:58am" is "10:58" and "am").
+fn clock_and_mark(word: &str) -> (&str, &str) {
+    word.split_at(word.rfind(|c: char| c.is_ascii_digit()).map_or(0, |at| at + 1))
 }
 
 /// Whether `form` (a line's matching form) ends with a clock time and
@@ -77,9 +82,7 @@ pub(super) fn ends_with_clock(form: &str) -> bool {
     let words: Vec<&str> = form.split_whitespace().collect();
     let marks = words.iter().rev().take_while(|w| TIME_MARKS.contains(w)).count();
     words.len().checked_sub(marks + 1).is_some_and(|at| {
-        let word = words[at];
-        let end = word.rfind(|c: char| c.is_ascii_digit()).map_or(0, |at| at + 1);
-        let (clock, glued) = word.split_at(end);
+        let (clock, glued) = clock_and_mark(words[at]);
         let marked = marks > 0 || TIME_MARKS.contains(&glued);
         (glued.is_empty() || TIME_MARKS.contains(&glued))
             && clock_separator(clock).is_some_and(|separator| separator == ':' || marked)

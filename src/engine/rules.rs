@@ -879,13 +879,15 @@ fn round(
                 }
             }
         }
-        if let Some((k, side)) = found.cut_meta
-            && (reports[view[k]].by == DecidedBy::Default
-                || tail_cut(rules, &reports[view[k]])
-                || head_cut(rules, &reports[view[k]]))
-        {
-            let head = head_cut(rules, &reports[view[k]]);
-            cut_meta_lines(doc, view[k], side, head, r, &mut reports[view[k]]);
+        if let Some((k, side)) = found.cut_meta {
+            let cut = cut_by_structure(rules, &reports[view[k]]);
+            let head = matches!(cut, Some(Structure::ChromeHead { .. }));
+            if reports[view[k]].by == DecidedBy::Default
+                || head
+                || matches!(cut, Some(Structure::ChromeTail { .. }))
+            {
+                cut_meta_lines(doc, view[k], side, head, r, &mut reports[view[k]]);
+            }
         }
     }
 }
@@ -1301,20 +1303,13 @@ pub(super) fn cut_by_headline(report: &BlockReport) -> bool {
         && report.evidence.first().is_some_and(|e| [CUT_UNDER, CUT_OVER, CUT_KICKER].contains(&e.as_str()))
 }
 
-/// Whether a `chrome-head` rule cut block's head, and nothing else
-/// decided it (the lines that remain are the block's last).
-fn head_cut(rules: &RuleSet, report: &BlockReport) -> bool {
-    report.decision == Decision::Strip
-        && super::deciding_rule(rules, report)
-            .is_some_and(|r| matches!(r.structure(), Some(Structure::ChromeHead { .. })))
-}
-
-/// Whether a `chrome-tail` rule cut block's tail, and nothing else decided
-/// it (the lines that remain are the block's first).
-fn tail_cut(rules: &RuleSet, report: &BlockReport) -> bool {
-    report.decision == Decision::Strip
-        && super::deciding_rule(rules, report)
-            .is_some_and(|r| matches!(r.structure(), Some(Structure::ChromeTail { .. })))
+/// The structure rule that cut the block, when one did and nothing else
+/// decided it: after a `chrome-tail` rule's cut the lines that remain are
+/// the block's first, after a `chrome-head` rule's its last.
+fn cut_by_structure(rules: &RuleSet, report: &BlockReport) -> Option<Structure> {
+    (report.decision == Decision::Strip)
+        .then(|| super::deciding_rule(rules, report).and_then(|r| r.structure()))
+        .flatten()
 }
 
 /// Cuts chrome out of blocks before the rounds: what remains is analysed
