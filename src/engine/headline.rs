@@ -522,6 +522,27 @@ pub(super) fn headline(
             && candidate(u)
             && headline_over_standfirst(upper)
     });
+    // Two short lines right under a longer title, the lower no longer than
+    // the upper, are the title's fields, not a headline over its
+    // standfirst (which says more than its headline): an exhibition's
+    // "Gallery 4, Level 2" over "Free entry, booking recommended" under its
+    // title and its dates, one a line in text without blank lines. The
+    // title is the headline; dropped blocks between (the dates) are passed.
+    let fields_title =
+        standfirst.filter(|&u| u + 1 == k && blocks[view[k]].words <= blocks[view[u]].words).and_then(|u| {
+            (0..u)
+                .rev()
+                .take(STANDFIRST_META_BLOCKS + 1)
+                .find(|&t| reports[view[t]].decision != Decision::Drop)
+                .filter(|&t| {
+                    candidate(t)
+                        && !separated(&blocks[view[t]])
+                        && blocks[view[t]].words > blocks[view[u]].words
+                })
+        });
+    if let Some(t) = fields_title {
+        return Some(Headline::new(t..t + 1));
+    }
     // A short title under a headline and its standfirst, with only meta
     // lines and dropped blocks between (a live blog's first post under the
     // page's headline, its byline and its time): the headline is that
