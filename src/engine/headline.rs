@@ -1065,17 +1065,40 @@ const FAQ_TITLES: &[&str] = &[
 
 /// A site's menu on one line without separators, every word of it one of
 /// `MENU_WORDS`: "Home About Archive Contact", "Startseite Über uns
-/// Kontakt". At least three words.
+/// Kontakt". At least three words. A row of `HOME_TO_CONTACT_WORDS` or
+/// more that opens with the home page's label and closes with the contact
+/// page's is one, whatever its other items, when one of them is of
+/// `MENU_WORDS` too ("Start Über mich Gemüse Blumen Rezepte Kontakt": a
+/// blog's topics).
 fn menu_row(form: &str) -> bool {
-    let mut words = 0;
+    let (mut words, mut menu_words) = (0, 0);
+    let (mut first, mut last) = ("", "");
     for w in form.split_whitespace() {
-        if !MENU_WORDS.contains(&w) {
-            return false;
+        if words == 0 {
+            first = w;
         }
+        last = w;
         words += 1;
+        menu_words += usize::from(MENU_WORDS.contains(&w));
     }
-    words >= 3
+    // The labels at the ends, and one of `MENU_WORDS` between them.
+    let middle_menu_words = menu_words
+        - usize::from(MENU_WORDS.contains(&first))
+        - usize::from(words > 1 && MENU_WORDS.contains(&last));
+    let home_to_contact = words >= HOME_TO_CONTACT_WORDS
+        && HOME_LABELS.contains(&first)
+        && CONTACT_LABELS.contains(&last)
+        && middle_menu_words >= 1;
+    (menu_words == words && words >= 3) || home_to_contact
 }
+
+/// The fewest words of a menu's row from its home label to its contact label.
+const HOME_TO_CONTACT_WORDS: usize = 4;
+/// The home page's label, first in a menu's row.
+const HOME_LABELS: &[&str] = &["home", "start", "startseite", "accueil", "inicio", "início", "homepage"];
+/// The contact page's label (or the last word of it), last in a menu's row.
+const CONTACT_LABELS: &[&str] =
+    &["contact", "kontakt", "impressum", "contacto", "contato", "contatti", "contactez-nous", "contattaci"];
 
 /// The words of a site's menu, in the matching form (lower case).
 #[rustfmt::skip]
@@ -1535,7 +1558,7 @@ fn captioned(form: &str) -> bool {
     let bare = PHOTO_NOTES
         .iter()
         .any(|&note| inner.strip_prefix(note).is_some_and(|rest| rest.is_empty() || rest == "s"));
-    !bare && PHOTO_NOTES.iter().any(|note| inner.contains(note))
+    CAPTION_NOTES.contains(&inner) || (!bare && PHOTO_NOTES.iter().any(|note| inner.contains(note)))
 }
 
 /// A caption that names its photographer after a label: "Main image: The
@@ -1550,6 +1573,27 @@ const CREDIT_LABELS: [&str; 6] = ["photograph:", "photo:", "photos:", "foto:", "
 
 /// Words of a photo note or credit in brackets, in the matching form (lower
 /// case, full-width brackets folded).
+/// Notes in brackets that mark a photo's caption even alone: a stock or
+/// file photo ("円相場（イメージ）", "Die Börse (Symbolbild)", "…（资料图）"),
+/// which no headline says of itself.
+const CAPTION_NOTES: &[&str] = &[
+    "イメージ",
+    "イメージ写真",
+    "资料图",
+    "资料图片",
+    "示意图",
+    "symbolbild",
+    "symbolfoto",
+    "archivbild",
+    "file photo",
+    "stock photo",
+    "photo d'illustration",
+    "image d'illustration",
+    "foto de archivo",
+    "imagen de archivo",
+    "자료사진",
+];
+
 const PHOTO_NOTES: &[&str] =
     &["photo", "getty", "reuters", "afp", "bild", "foto", "写真", "撮影", "图片", "照片", "摄", "사진"];
 
@@ -2476,6 +2520,9 @@ mod tests {
         assert!(!captioned("fed holds rates (again)"));
         assert!(!captioned("tour the new library (photos)"));
         assert!(!captioned("新庁舎が完成(写真)"));
+        assert!(captioned("外国為替市場の円相場(イメージ)"));
+        assert!(captioned("die frankfurter börse (symbolbild)"));
+        assert!(!captioned("円相場のイメージ(上)"));
         assert!(!captioned("prices of older homes fall for the first time in a decade"));
     }
 
@@ -2499,6 +2546,11 @@ mod tests {
         assert!(menu_row("features pricing docs sign in"));
         assert!(!menu_row("home about"));
         assert!(!menu_row("contact us about home loans"));
+        assert!(menu_row("start über mich gemüse blumen rezepte kontakt"));
+        assert!(menu_row("home recipes travel garden shop contact"));
+        assert!(!menu_row("home and contact"));
+        assert!(!menu_row("start a garden, then make contact"));
+        assert!(!menu_row("home office workers lose contact"));
     }
 
     #[test]
