@@ -277,12 +277,15 @@ fn line_rules<'d>(doc: &'d Document<'_>, i: usize, line: &str) -> Vec<&'d Compil
 /// them is no label (or, unless `titled`, three lines or more are a
 /// rule's); with the evidence. A standfirst or a title over its byline, its
 /// date and share buttons, scraped as one block, keeps the standfirst or
-/// the title.
+/// the title. A block `long`er than any byline box is no name over its
+/// chrome, whatever its first line (a poem's title of two words over its
+/// lines, "Share" and a sign-up line).
 pub(super) fn chrome_tail(
     doc: &Document<'_>,
     i: usize,
     min_dropped: usize,
     titled: bool,
+    long: bool,
 ) -> Option<(usize, String)> {
     let block = &doc.blocks[i];
     let form = block.form.as_str();
@@ -321,7 +324,8 @@ pub(super) fn chrome_tail(
     // a rule matched the block, a title of `TITLE_WORDS` capitalised words
     // ("Easy Roasted Tomato Soup") over the chrome is more likely than a
     // name of as many.
-    let name = |line: &str| name_line(line) && !(titled && line.split_whitespace().count() >= TITLE_WORDS);
+    let name =
+        |line: &str| !long && name_line(line) && !(titled && line.split_whitespace().count() >= TITLE_WORDS);
     if doc.lines(i).next().is_some_and(name)
         || matches!(line_verdict(doc, i, &form[block.line_ranges[0].clone()]), Verdict::Dropped(_))
     {

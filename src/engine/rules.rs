@@ -1348,7 +1348,13 @@ pub(super) fn cut_chrome_tails(detector: &LangDetector, doc: &mut Document<'_>, 
             let askable = !fired
                 || (chrome_tail
                     && doc.firings[i].iter().all(|f| rules.rules()[f.rule].spec.action == Action::DropBlock));
-            if !askable || !sizes.contains(&doc.blocks[i].lines) || reports[i].by != DecidedBy::Default {
+            // A block a rule matched as a whole is asked however long it is:
+            // a cut tail keeps more than the rule's drop would (a poem of
+            // twenty short lines, the whole page in one block, over "Share"
+            // and a sign-up line).
+            let long = doc.blocks[i].lines > *sizes.end();
+            let sized = sizes.contains(&doc.blocks[i].lines) || (chrome_tail && fired && long);
+            if !askable || !sized || reports[i].by != DecidedBy::Default {
                 continue;
             }
             // Under the first long paragraph, a paragraph of the story with
@@ -1376,7 +1382,7 @@ pub(super) fn cut_chrome_tails(detector: &LangDetector, doc: &mut Document<'_>, 
                 // of chrome under a paragraph is enough.
                 Structure::ChromeTail { min_items, .. } => {
                     let min_dropped = if glued { 1 } else { min_items };
-                    super::chrome_lines::chrome_tail(doc, i, min_dropped, fired).filter(|_| {
+                    super::chrome_lines::chrome_tail(doc, i, min_dropped, fired, long).filter(|_| {
                         fired
                             || (super::headline::dated_title(&doc.blocks[i]).is_none()
                                 && super::chrome_lines::chrome_lines(doc, i).is_none())

@@ -5,7 +5,7 @@ use std::borrow::Cow;
 use std::cell::{OnceCell, RefCell};
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
-use std::ops::Range;
+use std::ops::{Range, RangeInclusive};
 
 use super::rules::{Body, Document};
 use crate::analyze::Analyzed;
@@ -81,7 +81,7 @@ pub(super) fn find(
                         && !sentence(k)
                         && !headline.as_ref().is_some_and(|h| h.contains(k))
                         && !outline.is_contents(k)
-                        && !opens_story(doc, view, k, first, &sentence)
+                        && !opens_story(doc, view, k, first..=body.last.unwrap_or(first), &sentence)
                         && !announced_between(doc, view, k, first, &kept_sentence)
                         && !introduced(doc, view, k, first, &kept_sentence)
                         && !listed_point(doc, view, reports, k)
@@ -273,7 +273,9 @@ impl Found {
 /// Leserinnen und Leser,"), or a line of Chinese or Japanese that ends a
 /// sentence ("こんばんは。" over a blog post's first lines, a sub-heading
 /// that asks a question), or a transcript's first speaker label ("Maya Chen
-/// (00:00):", [`speaker_label`]) when another stands below. Labels and
+/// (00:00):", [`speaker_label`]) when another stands below, or a
+/// question on a line of its own when another stands in the body (a help
+/// page's first question over its answer). Labels and
 /// bylines end with neither. A Latin-script line that ends a sentence there
 /// is more often a prompt ("Wait 1 second to continue.", "You can
 /// unsubscribe at any time.") or a sidebar's greeting, and is left to head
@@ -282,9 +284,10 @@ fn opens_story(
     doc: &Document<'_>,
     view: &[usize],
     k: usize,
-    first: usize,
+    body: RangeInclusive<usize>,
     sentence: &impl Fn(usize) -> bool,
 ) -> bool {
+    let first = *body.start();
     let b = &doc.blocks[view[k]];
     if k >= first || b.lines != 1 || b.headline_end {
         return false;
@@ -299,7 +302,22 @@ fn opens_story(
                 .iter()
                 .any(|&j| doc.lines(j).next().is_some_and(|l| speaker_label(l.trim_end())))
     };
-    let ends = salutation || (b.mostly_cjk() && line.ends_with(['!', '?', '。', '！', '？'])) || speaker();
+    // A help page's or an interview's first question, over its answer,
+    // when more questions on lines of their own stand in the body.
+    let question_line = |i: usize| {
+        let b = &doc.blocks[i];
+        b.lines == 1
+            && b.words <= QUESTION_WORDS
+            && doc.lines(i).next().is_some_and(|l| super::headline::one_question(l.trim_end()))
+    };
+    let question = || {
+        question_line(view[k])
+            && view.get(first + 1..=*body.end()).is_some_and(|v| v.iter().any(|&j| question_line(j)))
+    };
+    let ends = salutation
+        || (b.mostly_cjk() && line.ends_with(['!', '?', '。', '！', '？']))
+        || speaker()
+        || question();
     ends && (k + 1..first).all(sentence)
 }
 
@@ -321,6 +339,8 @@ fn speaker_label(line: &str) -> bool {
 
 /// The most words of a speaker's name in a transcript's label.
 const SPEAKER_WORDS: usize = 4;
+/// The most words of a question on a line of its own that opens the story.
+const QUESTION_WORDS: usize = 20;
 
 /// Whether block `k`, above the body's first paragraph `first`, is a short
 /// line that announces the sentence under it with a colon, under a sentence
