@@ -159,7 +159,9 @@ pub(super) fn find(
         Structure::LabelList { min_items, max_words, min_percent } => {
             // A text with no paragraph anywhere (a short text without blank
             // lines, which stays one block of a few lines) keeps a block
-            // with a sentence in it: it may be the whole text. One flag read
+            // with a sentence in it, at its end or at the end of any line
+            // ("Part-time barista, 20 hours a week." over "Apply now …" over
+            // "Privacy policy | Terms"): it may be the whole text. One flag read
             // a block, beside the labels counted for each.
             let no_paragraph = view.iter().all(|&i| !doc.blocks[i].prose);
             (0..view.len())
@@ -181,7 +183,9 @@ pub(super) fn find(
                         || holds_paragraph(doc, view[k])
                         || super::headline::dated_title(&doc.blocks[view[k]]).is_some()
                         || (body.first.is_some_and(|f| k < f) && headed_standfirst(doc, view[k]))
-                        || (no_paragraph && doc.blocks[view[k]].punctuated)
+                        || (no_paragraph
+                            && (doc.blocks[view[k]].punctuated
+                                || doc.lines(view[k]).any(crate::segment::ends_sentence)))
                     {
                         return None;
                     }
