@@ -792,10 +792,20 @@ fn is_label(part: &str, max_words: usize) -> bool {
 }
 
 /// [`is_label`] for a part in any script.
+/// The most characters of a script without spaces in a label.
+const UNSPACED_LABEL_CHARS: usize = 24;
+
 fn is_any_label(part: &str, max_words: usize) -> bool {
     // Counted only as far as the limit: a paragraph is no label, and says so early.
     let words = part.split_whitespace().take(max_words + 1).count();
     if words == 0 || words > max_words {
+        return false;
+    }
+    // In a script without spaces a word is a phrase: a part of more than
+    // `UNSPACED_LABEL_CHARS` of its characters is a line of text written
+    // without punctuation ("一早出發 沿著蜿蜒的山路慢慢往上開 車窗外的霧氣一層一層散開"),
+    // no label.
+    if part.chars().filter(|&c| crate::lang::is_unspaced(c)).nth(UNSPACED_LABEL_CHARS).is_some() {
         return false;
     }
     let Some(first) = part.chars().find(|c| c.is_alphanumeric()) else { return false };
