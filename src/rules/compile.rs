@@ -231,7 +231,13 @@ impl RuleSet {
                 MatchSpec::Phrases { phrases: list, .. } | MatchSpec::Regex { requires: list, .. }
                     if !list.is_empty() =>
                 {
-                    Some(list.iter().map(|p| normalize(&p.value)).collect())
+                    // Phrases that fold to one matching form ("订阅" and
+                    // "訂閱") are one phrase: `min-distinct` must not count
+                    // a single occurrence twice.
+                    let mut seen = std::collections::HashSet::new();
+                    Some(
+                        list.iter().map(|p| normalize(&p.value)).filter(|n| seen.insert(n.clone())).collect(),
+                    )
                 }
                 _ => None,
             })
