@@ -1071,25 +1071,31 @@ const FAQ_TITLES: &[&str] = &[
 /// `MENU_WORDS` too ("Start Über mich Gemüse Blumen Rezepte Kontakt": a
 /// blog's topics).
 fn menu_row(form: &str) -> bool {
-    let (mut words, mut menu_words) = (0, 0);
-    let (mut first, mut last) = ("", "");
-    for w in form.split_whitespace() {
-        if words == 0 {
-            first = w;
+    let mut words = form.split_whitespace();
+    let Some(first) = words.next() else { return false };
+    let home = HOME_LABELS.contains(&first);
+    let mut all_menu = MENU_WORDS.contains(&first);
+    // Most lines fail at their first word.
+    if !home && !all_menu {
+        return false;
+    }
+    let (mut count, mut middle_menu_words, mut last) = (1, 0, first);
+    for w in words {
+        let menu = MENU_WORDS.contains(&w);
+        // Not from the home label: every word must be a menu's.
+        if !home && !menu {
+            return false;
         }
+        all_menu &= menu;
+        // The previous word was between the ends.
+        middle_menu_words += usize::from(count > 1 && MENU_WORDS.contains(&last));
+        count += 1;
         last = w;
-        words += 1;
-        menu_words += usize::from(MENU_WORDS.contains(&w));
     }
     // The labels at the ends, and one of `MENU_WORDS` between them.
-    let middle_menu_words = menu_words
-        - usize::from(MENU_WORDS.contains(&first))
-        - usize::from(words > 1 && MENU_WORDS.contains(&last));
-    let home_to_contact = words >= HOME_TO_CONTACT_WORDS
-        && HOME_LABELS.contains(&first)
-        && CONTACT_LABELS.contains(&last)
-        && middle_menu_words >= 1;
-    (menu_words == words && words >= 3) || home_to_contact
+    let home_to_contact =
+        home && count >= HOME_TO_CONTACT_WORDS && CONTACT_LABELS.contains(&last) && middle_menu_words >= 1;
+    (all_menu && count >= 3) || home_to_contact
 }
 
 /// The fewest words of a menu's row from its home label to its contact label.
