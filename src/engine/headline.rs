@@ -1577,8 +1577,6 @@ fn credited(form: &str) -> bool {
 /// Labels of a photographer's credit inside a caption, in the matching form.
 const CREDIT_LABELS: [&str; 6] = ["photograph:", "photo:", "photos:", "foto:", "bild:", "credit:"];
 
-/// Words of a photo note or credit in brackets, in the matching form (lower
-/// case, full-width brackets folded).
 /// Notes in brackets that mark a photo's caption even alone: a stock or
 /// file photo ("円相場（イメージ）", "Die Börse (Symbolbild)", "…（资料图）"),
 /// which no headline says of itself.
@@ -1600,13 +1598,15 @@ const CAPTION_NOTES: &[&str] = &[
     "자료사진",
 ];
 
+/// Words of a photo note or credit in brackets, in the matching form (lower
+/// case, full-width brackets folded).
 const PHOTO_NOTES: &[&str] =
     &["photo", "getty", "reuters", "afp", "bild", "foto", "写真", "撮影", "图片", "照片", "摄", "사진"];
 
 /// A question on a line of its own, as forum threads and explainers are
 /// titled ("Best way to back up a home NAS to the cloud?"): at most
 /// `QUESTION_WORDS` words and no sentence before it.
-fn question_title(b: &Analyzed) -> bool {
+pub(super) fn question_title(b: &Analyzed) -> bool {
     let form = b.form.as_str().trim_end();
     b.lines == 1 && b.chars <= HEADLINE_CHARS && b.words <= QUESTION_WORDS && one_question(form)
 }

@@ -308,12 +308,7 @@ fn opens_story(
     };
     // A help page's or an interview's first question, over its answer,
     // when more questions on lines of their own stand in the body.
-    let question_line = |i: usize| {
-        let b = &doc.blocks[i];
-        b.lines == 1
-            && b.words <= QUESTION_WORDS
-            && doc.lines(i).next().is_some_and(|l| super::headline::one_question(l.trim_end()))
-    };
+    let question_line = |i: usize| super::headline::question_title(&doc.blocks[i]);
     let question = || {
         question_line(view[k])
             && view.get(first + 1..=*body.end()).is_some_and(|v| v.iter().any(|&j| question_line(j)))
@@ -343,8 +338,6 @@ fn speaker_label(line: &str) -> bool {
 
 /// The most words of a speaker's name in a transcript's label.
 const SPEAKER_WORDS: usize = 4;
-/// The most words of a question on a line of its own that opens the story.
-const QUESTION_WORDS: usize = 20;
 
 /// Whether block `k`, above the body's first paragraph `first`, is a short
 /// line that announces the sentence under it with a colon, under a sentence
@@ -791,10 +784,10 @@ fn is_label(part: &str, max_words: usize) -> bool {
     if part.is_ascii() { is_ascii_label(part, max_words) } else { is_any_label(part, max_words) }
 }
 
-/// [`is_label`] for a part in any script.
 /// The most characters of a script without spaces in a label.
 const UNSPACED_LABEL_CHARS: usize = 24;
 
+/// [`is_label`] for a part in any script.
 fn is_any_label(part: &str, max_words: usize) -> bool {
     // Counted only as far as the limit: a paragraph is no label, and says so early.
     let words = part.split_whitespace().take(max_words + 1).count();
