@@ -1079,7 +1079,7 @@ fn menu_row(form: &str) -> bool {
     if !home && !all_menu {
         return false;
     }
-    let (mut count, mut middle_menu_words, mut last) = (1, 0, first);
+    let (mut count, mut middle_menu_words, mut last, mut last_menu) = (1, 0, first, all_menu);
     for w in words {
         let menu = MENU_WORDS.contains(&w);
         // Not from the home label: every word must be a menu's.
@@ -1088,9 +1088,9 @@ fn menu_row(form: &str) -> bool {
         }
         all_menu &= menu;
         // The previous word was between the ends.
-        middle_menu_words += usize::from(count > 1 && MENU_WORDS.contains(&last));
+        middle_menu_words += usize::from(count > 1 && last_menu);
         count += 1;
-        last = w;
+        (last, last_menu) = (w, menu);
     }
     // The labels at the ends, and one of `MENU_WORDS` between them.
     let home_to_contact =

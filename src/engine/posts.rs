@@ -79,14 +79,19 @@ pub(super) fn ends_with_clock(form: &str) -> bool {
     if !form.bytes().any(|c| c.is_ascii_digit()) {
         return false;
     }
-    let words: Vec<&str> = form.split_whitespace().collect();
-    let marks = words.iter().rev().take_while(|w| TIME_MARKS.contains(w)).count();
-    words.len().checked_sub(marks + 1).is_some_and(|at| {
-        let (clock, glued) = clock_and_mark(words[at]);
-        let marked = marks > 0 || TIME_MARKS.contains(&glued);
-        (glued.is_empty() || TIME_MARKS.contains(&glued))
-            && clock_separator(clock).is_some_and(|separator| separator == ':' || marked)
-    })
+    // From the end: the marks, then the word they follow, no list collected.
+    let mut marks = 0;
+    let Some(word) = form.split_whitespace().rev().find(|w| {
+        let mark = TIME_MARKS.contains(w);
+        marks += usize::from(mark);
+        !mark
+    }) else {
+        return false;
+    };
+    let (clock, glued) = clock_and_mark(word);
+    let marked = marks > 0 || TIME_MARKS.contains(&glued);
+    (glued.is_empty() || TIME_MARKS.contains(&glued))
+        && clock_separator(clock).is_some_and(|separator| separator == ':' || marked)
 }
 
 /// Whether `form` is a post's age and nothing else: a number of minutes or
