@@ -8,6 +8,7 @@
 
 mod chart;
 mod chrome_lines;
+mod closing;
 mod context;
 mod emit;
 mod gallery;

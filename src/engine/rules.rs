@@ -534,17 +534,13 @@ pub(super) fn apply_rules(doc: &Document<'_>, view: &[usize], reports: &mut [Blo
             })
     };
     let question = |k: usize| super::headline::one_question(doc.blocks[view[k]].form.as_str());
-    // A Chinese or Japanese sentence too short to count as one ("ではまた。",
-    // "以上、参考になれば幸いです。") right under the body's last paragraph
-    // closes the post.
-    let cjk_closing = |k: usize| {
-        let b = &doc.blocks[view[k]];
-        let line = doc.lines(view[k]).next().unwrap_or_default().trim_end();
-        b.lines == 1
-            && b.mostly_cjk()
-            && b.chars >= CJK_CLOSING_CHARS
-            && line.ends_with(['。', '！'])
+    // A sentence too short to count as one ("Police are investigating.",
+    // "ではまた。", "以上、参考になれば幸いです。") right under the body's last
+    // paragraph closes the story.
+    let closing = |k: usize| {
+        super::closing::closing_line(&doc.blocks[view[k]], first_line(k))
             && sub_heading(k)
+            && policy.keeps_any(&doc.blocks[view[k]])
     };
     // Blocks a rule has dropped already (a photo's credit, an ad's label),
     // at most `DROPPED_REACH` in a row, are passed over: past them, the
@@ -579,7 +575,7 @@ pub(super) fn apply_rules(doc: &Document<'_>, view: &[usize], reports: &mut [Blo
     };
     if let Some(l) = &mut last {
         loop {
-            if *l + 1 < view.len() && (widens(*l + 1) || cjk_closing(*l + 1)) {
+            if *l + 1 < view.len() && (widens(*l + 1) || closing(*l + 1)) {
                 *l += 1;
             } else if *l + 2 < view.len() && (sub_heading(*l + 1) || met_button(*l + 1)) && widens(*l + 2) {
                 *l += 2;
@@ -688,10 +684,6 @@ const QUANTITY_CHARS: usize = 60;
 /// and the most blocks from the byline's first line to the story.
 const BYLINE_BUTTON_WORDS: usize = 5;
 const BYLINE_BLOCKS: usize = 10;
-
-/// The fewest non-space characters of a short closing sentence in Chinese
-/// or Japanese under the body.
-const CJK_CLOSING_CHARS: usize = 5;
 
 /// The most words of a dropped button the body widens over.
 const BUTTON_WORDS: usize = 3;
