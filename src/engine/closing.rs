@@ -48,7 +48,8 @@ const CLOSING_WORDS: usize = 3;
 /// "Merci", "Please", "More (from …)", "You (might also like)", "Be (the
 /// first …)", "Made (with …)", "Powered (by …)", "Story (continues
 /// below)", "Posted (by …)", "Updated (2 hours ago)", "Free (delivery …)",
-/// "Our (journalism needs you)"; separated by single spaces. ("No" is none: "No one was hurt." closes many a story.)
+/// "Our (journalism needs you)"; separated by single spaces. "No" is
+/// none: "No one was hurt." closes many a story.
 const CALL_OPENERS: &str = "abonnez-vous abonnieren advertise advertisement assine back be book browse buy check claim \
      click clique cliquez comparte condividi conheça contact continue create danke deja \
      descubra descubre discover don't donate download découvrez email enjoy enjoyed entdecken \
