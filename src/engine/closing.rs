@@ -65,3 +65,45 @@ const CALL_OPENERS: &str = "abonnez-vous abonnieren advertise advertisement assi
 /// form), and the share of capitalised words such a sentence may have.
 const GERMAN_OPENERS: &str = "der die das den dem ein eine einer er sie es wir man";
 const GERMAN_CAPITAL_SHARE: f32 = 0.7;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analyze::analyze_standalone;
+    use crate::lang::LangDetector;
+
+    fn closes(text: &str) -> bool {
+        closing_line(&analyze_standalone(text, &LangDetector::new(&["en"])), text)
+    }
+
+    #[test]
+    fn short_statements_close_a_story() {
+        for t in [
+            "Police are investigating.",
+            "No one was hurt.",
+            "The road remains closed.",
+            "Une enquête a été ouverte.",
+            "Die Polizei ermittelt.",
+            "ではまた。",
+        ] {
+            assert!(closes(t), "{t:?}");
+        }
+    }
+
+    #[test]
+    fn invitations_titles_and_prompts_do_not() {
+        for t in [
+            "Leave a comment.",
+            "Thanks for reading.",
+            "Story continues below.",
+            "Related Stories Here.",
+            "Police are investigating?",
+            "Police are investigating...",
+            "Two words.",
+            "police are investigating.",
+            "Police are investigating.\nThe road is closed.",
+        ] {
+            assert!(!closes(t), "{t:?}");
+        }
+    }
+}
