@@ -476,6 +476,22 @@ pub(super) fn headline(
     // hours between bullets) passes to any title above it that is no row,
     // however short ("Sachbearbeiter Buchhaltung (m/w/d)").
     let row = separated_labels(&blocks[view[last]]) && !short_label(&blocks[view[last]]);
+    // A label in Title Case of a few words more right under a title in
+    // sentence case at least `LABEL_TITLE_MARGIN` words longer, only
+    // dropped blocks between ("Terms and Privacy Policy", "Sponsored
+    // Content from Acme Bank" under "Chipmaker shares slide as export
+    // curbs weigh on outlook"), is a link or a promotion, not a headline
+    // over its standfirst: the title is the headline.
+    let over_label = (0..last).rev().find(|&u| reports[view[u]].decision != Decision::Drop).filter(|&u| {
+        let (upper, lower) = (&blocks[view[u]], &blocks[view[last]]);
+        title_case_label(lower)
+            && sentence_case(upper)
+            && upper.words >= lower.words + LABEL_TITLE_MARGIN
+            && candidate(u)
+    });
+    if let Some(u) = over_label {
+        return Some(Headline::new(u..u + 1));
+    }
     let k = if short_label(&blocks[view[last]]) || row {
         (0..last)
             .rev()
@@ -744,6 +760,26 @@ fn listed_link(
 
 /// A title line of at most `SHORT_LABEL_WORDS` words or `SHORT_LABEL_CHARS`
 /// non-space characters (はてなブックマーク).
+/// A label of `TITLE_LABEL_WORDS` words on a line of its own in Title
+/// Case, no figure and no sentence's end in it ("Motley Fool Stock
+/// Advisor", "Terms and Privacy Policy"): longer than a short label, but
+/// still a link's or a promotion's words under a title in sentence case.
+fn title_case_label(b: &Analyzed) -> bool {
+    b.lines == 1
+        && TITLE_LABEL_WORDS.contains(&b.words)
+        && !b.punctuated
+        && b.capital_share >= TITLE_LABEL_CAPITALS
+        && !b.form.as_str().contains(|c: char| c.is_ascii_digit())
+}
+
+/// How many words a Title Case label under a title has.
+const TITLE_LABEL_WORDS: std::ops::RangeInclusive<usize> = 4..=6;
+/// The least share of capitalised words in a Title Case label.
+const TITLE_LABEL_CAPITALS: f32 = 0.75;
+/// How many words more than a Title Case label under it a title in
+/// sentence case has, at least, to be the headline over it.
+const LABEL_TITLE_MARGIN: usize = 4;
+
 fn short_label(b: &Analyzed) -> bool {
     b.words <= SHORT_LABEL_WORDS || b.chars <= SHORT_LABEL_CHARS
 }
