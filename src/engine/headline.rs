@@ -758,8 +758,6 @@ fn listed_link(
     (above + 1..heading).any(|k| meta_line(blocks[view[k]].form.as_str())).then_some(above)
 }
 
-/// A title line of at most `SHORT_LABEL_WORDS` words or `SHORT_LABEL_CHARS`
-/// non-space characters (はてなブックマーク).
 /// A label of `TITLE_LABEL_WORDS` words on a line of its own in Title
 /// Case, no figure and no sentence's end in it ("Motley Fool Stock
 /// Advisor", "Terms and Privacy Policy"): longer than a short label, but
@@ -780,6 +778,8 @@ const TITLE_LABEL_CAPITALS: f32 = 0.75;
 /// sentence case has, at least, to be the headline over it.
 const LABEL_TITLE_MARGIN: usize = 4;
 
+/// A title line of at most `SHORT_LABEL_WORDS` words or `SHORT_LABEL_CHARS`
+/// non-space characters (はてなブックマーク).
 fn short_label(b: &Analyzed) -> bool {
     b.words <= SHORT_LABEL_WORDS || b.chars <= SHORT_LABEL_CHARS
 }
