@@ -482,13 +482,15 @@ pub(super) fn headline(
     // Content from Acme Bank" under "Chipmaker shares slide as export
     // curbs weigh on outlook"), is a link or a promotion, not a headline
     // over its standfirst: the title is the headline.
-    let over_label = (0..last).rev().find(|&u| reports[view[u]].decision != Decision::Drop).filter(|&u| {
-        let (upper, lower) = (&blocks[view[u]], &blocks[view[last]]);
-        title_case_label(lower)
-            && sentence_case(upper)
-            && upper.words >= lower.words + LABEL_TITLE_MARGIN
-            && candidate(u)
-    });
+    // The label's shape first: most headlines found are no such label.
+    let lower = &blocks[view[last]];
+    let over_label = title_case_label(lower)
+        .then(|| (0..last).rev().find(|&u| reports[view[u]].decision != Decision::Drop))
+        .flatten()
+        .filter(|&u| {
+            let upper = &blocks[view[u]];
+            sentence_case(upper) && upper.words >= lower.words + LABEL_TITLE_MARGIN && candidate(u)
+        });
     if let Some(u) = over_label {
         return Some(Headline::new(u..u + 1));
     }

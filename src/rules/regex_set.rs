@@ -443,12 +443,12 @@ impl RegexSet {
             .partition(|(_, h)| !h.properties().look_set_prefix().contains(Look::Start));
         // Each split, in the rules' order, into the fewest sets of at most
         // `SET_PATTERNS` patterns, of even size.
-        let block = [(lines, true), (blocks, false)]
+        let block = [(&lines, true), (&blocks, false)]
             .into_iter()
             .filter(|(group, _)| !group.is_empty())
             .flat_map(|(group, first_line)| {
                 let size = group.len().div_ceil(group.len().div_ceil(SET_PATTERNS));
-                group.chunks(size).map(|part| (part.to_vec(), first_line)).collect::<Vec<_>>()
+                group.chunks(size).map(move |part| (part, first_line))
             })
             .map(|(group, first_line)| {
                 let hirs: Vec<&Hir> = group.iter().map(|(_, h)| &***h).collect();
