@@ -71,6 +71,12 @@ impl Document<'_> {
         cut.chain(whole)
     }
 
+    /// Whether a `drop-block` rule fired on block `i`, wherever the rule
+    /// acts and in whatever language.
+    pub fn drop_rule_fires(&self, i: usize) -> bool {
+        self.firings[i].iter().any(|f| self.rules.rules()[f.rule].spec.action == Action::DropBlock)
+    }
+
     /// Whether a `drop-block` rule for the head (or anywhere) fired on
     /// block `i`, in any language: above the body, that rule drops it.
     pub fn drops_above_body(&self, i: usize) -> bool {
@@ -239,17 +245,25 @@ pub(super) fn apply_rules(doc: &Document<'_>, view: &[usize], reports: &mut [Blo
     // Minuten)", "Facebook" over "E-Mail") when a long paragraph follows
     // them (a teaser's title under its summary, its byline and its photo's
     // number is no story).
+    // The byline's lines may have gone already, to a rule for anywhere
+    // that a `head` rule would take as well ("03.12.2026, 15.12 Uhr", a
+    // date and time on a line of its own), in this round or an earlier one
+    // (out of the view, right above a block in it): they are the byline
+    // all the same.
     let open = |k: usize| undecided(&reports[view[k]]);
-    let head_chrome = |k: usize| open(k) && dropped_at(k, &|p| p == Position::Head);
+    let byline_gone =
+        |i: usize| reports[i].decision == Decision::Drop && drops_at(i, &|p| p == Position::Head);
+    let head_chrome = |k: usize| (open(k) && dropped_at(k, &|p| p == Position::Head)) || byline_gone(view[k]);
+    let gone_above = |k: usize| k > 0 && (view[k - 1] + 1..view[k]).any(byline_gone);
     let byline_button = |k: usize| {
         let b = &doc.blocks[view[k]];
         b.lines == 1 && b.words <= BYLINE_BUTTON_WORDS
     };
     if let Some(f) = first
-        && let Some(byline) = (f + 1..view.len()).find(|&k| open(k))
-        && head_chrome(byline)
-        && let Some(story) =
-            (byline + 1..view.len()).find(|&k| open(k) && !head_chrome(k) && !byline_button(k))
+        && let Some(byline) = (f + 1..view.len()).find(|&k| open(k) || head_chrome(k) || gone_above(k))
+        && (head_chrome(byline) || gone_above(byline))
+        && let Some(story) = (byline + usize::from(head_chrome(byline))..view.len())
+            .find(|&k| open(k) && !head_chrome(k) && !byline_button(k))
         && story - byline <= BYLINE_BLOCKS
         && (is_body(view[story]) || (sentence(story) && (byline..story).all(|k| !open(k) || head_chrome(k))))
         && last.is_some_and(|l| l >= story)
@@ -307,9 +321,7 @@ pub(super) fn apply_rules(doc: &Document<'_>, view: &[usize], reports: &mut [Blo
     // island. (The body does not widen up over such a gap to a short first
     // post: a second cleaning, without the dropped lines, would find no
     // gap and drop the name and the greeting the first kept.)
-    let meta_drop = |k: usize| {
-        doc.firings[view[k]].iter().any(|f| rules.rules()[f.rule].spec.action == Action::DropBlock)
-    };
+    let meta_drop = |k: usize| doc.drop_rule_fires(view[k]);
     let short_line = |k: usize| {
         let b = &doc.blocks[view[k]];
         b.lines == 1 && b.words <= SHORT_LINE_WORDS && undecided(&reports[view[k]]) && !meta_drop(k)

@@ -120,7 +120,9 @@ pub(super) fn teaser_runs(
         if noted_teaser(b) {
             return Some(1);
         }
-        if b.lines != 1 || !b.open_end {
+        // A title that a rule drops is chrome, not a story's ("Click here
+        // to subscribe to our newsletter" over a paragraph and a date line).
+        if b.lines != 1 || !b.open_end || doc.drop_rule_fires(view[k]) {
             return None;
         }
         let (summary, note) = (block(k + 1)?, block(k + 2)?);
