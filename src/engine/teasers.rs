@@ -101,11 +101,18 @@ const NOTE_CHARS: usize = 40;
 /// (a brief's paragraphs are short).
 const STORY_PARAGRAPH_CHARS: usize = 100;
 
+/// A story's paragraph: a body paragraph, or a block of at least
+/// `STORY_PARAGRAPH_CHARS` characters with a sentence, that is no teaser.
+fn story_paragraph(b: &Analyzed) -> bool {
+    (b.prose || b.punctuated && b.chars >= STORY_PARAGRAPH_CHARS) && !teaser(b)
+}
+
 /// Runs of at least `min_items` teasers with a figure in their note, one
 /// block after another. A run that is the page's whole body (fewer than
 /// two paragraphs outside it, body paragraphs or blocks of at least
 /// `STORY_PARAGRAPH_CHARS` characters with a sentence, that are no
-/// teasers: a section's front page) is not reported.
+/// teasers: a section's front page), or one with a story's paragraph right
+/// under it, is not reported.
 pub(super) fn teaser_runs(
     doc: &Document<'_>,
     view: &[usize],
@@ -154,7 +161,11 @@ pub(super) fn teaser_runs(
             timed &= n == 3 && post_time(end + 2);
             (end, items) = (end + n, items + 1);
         }
-        if items >= min_items && !(timed && last_post(end)) {
+        // A story's paragraph right under the run: its teasers were the
+        // story's own headline, standfirst and date line, and a
+        // sub-heading over a paragraph and a credit.
+        let story_goes_on = block(end).is_some_and(story_paragraph);
+        if items >= min_items && !(timed && last_post(end)) && !story_goes_on {
             runs.push((k..end, format!("{items} teasers: a title over its summary and a dated note")));
         }
         k = end.max(k + 1);
@@ -162,10 +173,7 @@ pub(super) fn teaser_runs(
     runs.retain(|(run, _)| {
         let outside = (0..view.len())
             .filter(|k| !run.contains(k))
-            .filter(|&k| {
-                let b = &doc.blocks[view[k]];
-                (b.prose || b.punctuated && b.chars >= STORY_PARAGRAPH_CHARS) && !teaser(b)
-            })
+            .filter(|&k| story_paragraph(&doc.blocks[view[k]]))
             .count();
         outside >= 2
     });
