@@ -34,12 +34,17 @@ fn noted_teaser(b: &Analyzed) -> bool {
 }
 
 /// A note under a teaser: short, with a figure, and no numbered item (a
-/// listicle's next "2. Tomar").
+/// listicle's next "2. Tomar") and no price (a buying guide's "Price: $49"
+/// under each product's name and verdict).
 fn short_note(line: &str) -> bool {
     at_most_chars(line, NOTE_CHARS)
         && line.bytes().any(|c| c.is_ascii_digit())
         && line_shape(line) == LineShape::Plain
+        && !line.contains(CURRENCY)
 }
+
+/// Currency signs: a figure with one is a price, not a time or a date.
+const CURRENCY: [char; 7] = ['$', '€', '£', '¥', '₹', '₩', '￥'];
 
 /// A related post's category under its date, as blog platforms print it:
 /// `In "News"`, `Dans « Actualités »`, `En «Noticias»`, `Em "Notícias"`,
