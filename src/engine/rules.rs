@@ -245,12 +245,12 @@ pub(super) fn apply_rules(doc: &Document<'_>, view: &[usize], reports: &mut [Blo
     // Minuten)", "Facebook" over "E-Mail") when a long paragraph follows
     // them (a teaser's title under its summary, its byline and its photo's
     // number is no story).
+    let open = |k: usize| undecided(&reports[view[k]]);
     // The byline's lines may have gone already, to a rule for anywhere
     // that a `head` rule would take as well ("03.12.2026, 15.12 Uhr", a
     // date and time on a line of its own), in this round or an earlier one
     // (out of the view, right above a block in it): they are the byline
     // all the same.
-    let open = |k: usize| undecided(&reports[view[k]]);
     let byline_gone =
         |i: usize| reports[i].decision == Decision::Drop && drops_at(i, &|p| p == Position::Head);
     let head_chrome = |k: usize| (open(k) && dropped_at(k, &|p| p == Position::Head)) || byline_gone(view[k]);

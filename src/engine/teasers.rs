@@ -166,11 +166,10 @@ pub(super) fn teaser_runs(
             timed &= n == 3 && post_time(end + 2);
             (end, items) = (end + n, items + 1);
         }
-        // A story's paragraph right under the run: its teasers were the
-        // story's own headline, standfirst and date line, and a
+        // With a story's paragraph right under the run, its teasers were
+        // the story's own headline, standfirst and date line, and a
         // sub-heading over a paragraph and a credit.
-        let story_goes_on = block(end).is_some_and(story_paragraph);
-        if items >= min_items && !(timed && last_post(end)) && !story_goes_on {
+        if items >= min_items && !(timed && last_post(end)) && !block(end).is_some_and(story_paragraph) {
             runs.push((k..end, format!("{items} teasers: a title over its summary and a dated note")));
         }
         k = end.max(k + 1);
