@@ -197,7 +197,6 @@ pub(super) fn apply_rules(doc: &Document<'_>, view: &[usize], reports: &mut [Blo
     // A rule for the head or the tail would drop this block there (a byline
     // between the standfirst and the first paragraph, a sign-up form with a
     // sentence in it): the body does not widen over it.
-    let dropped_at = |k: usize, at: &dyn Fn(Position) -> bool| drops_at(view[k], at);
     let outside_chrome = |k: usize| regional_chrome(view[k]);
     // A short block between two sentences is the article's (a sub-heading,
     // a year) unless such a rule would drop it.
@@ -251,10 +250,10 @@ pub(super) fn apply_rules(doc: &Document<'_>, view: &[usize], reports: &mut [Blo
     // date and time on a line of its own), in this round or an earlier one
     // (out of the view, right above a block in it): they are the byline
     // all the same.
-    let byline_gone =
-        |i: usize| reports[i].decision == Decision::Drop && drops_at(i, &|p| p == Position::Head);
-    let head_chrome = |k: usize| (open(k) && dropped_at(k, &|p| p == Position::Head)) || byline_gone(view[k]);
-    let gone_above = |k: usize| k > 0 && (view[k - 1] + 1..view[k]).any(byline_gone);
+    let gone = |i: usize| reports[i].decision == Decision::Drop;
+    let head_rule = |i: usize| drops_at(i, &|p| p == Position::Head);
+    let head_chrome = |k: usize| (open(k) || gone(view[k])) && head_rule(view[k]);
+    let gone_above = |k: usize| k > 0 && (view[k - 1] + 1..view[k]).any(|i| gone(i) && head_rule(i));
     let byline_button = |k: usize| {
         let b = &doc.blocks[view[k]];
         b.lines == 1 && b.words <= BYLINE_BUTTON_WORDS
