@@ -904,7 +904,7 @@ fn section_end(doc: &Document<'_>, view: &[usize], reports: &[BlockReport], k: u
     // Two sentences right under the heading, no teasers: it heads no list,
     // and the article goes on, however short its closing paragraphs (a
     // Chinese, Japanese or Korean sentence is short in characters).
-    if two_under(doc, view, reports, k, |b| !list_item(b) && !teaser(b) && any_sentence_after(b)) {
+    if two_under(doc, view, reports, k, story_sentence) {
         return k + 1;
     }
     let live: Vec<usize> = live_after(view, reports, k).collect();
@@ -1018,11 +1018,21 @@ const BOX_TITLE_CJK_CHARS: usize = 8;
 
 /// Where what follows the heading at view position `k` ends: the view's
 /// end — unless the two blocks right under it (blocks already dropped
-/// aside) are paragraphs of prose, the story going on past a counter or a
-/// stray "Comments" label in its middle. A comment section opens with an
-/// author line, a prompt or a form, or with a single comment.
+/// aside) are sentences (short closing paragraphs count), the story going
+/// on past a counter or a stray "Comments" label in its middle. A comment
+/// section opens with an author line, a prompt or a form, or with a single
+/// comment, and its comments stand under their authors' names or open
+/// with them ("Marta: Beautiful work! …").
 fn rest_end(doc: &Document<'_>, view: &[usize], reports: &[BlockReport], k: usize) -> usize {
-    if two_under(doc, view, reports, k, long_paragraph) { k + 1 } else { view.len() }
+    let story =
+        |b: &Analyzed| story_sentence(b) && !b.form.as_str().lines().next().is_some_and(labelled_value);
+    if two_under(doc, view, reports, k, story) { k + 1 } else { view.len() }
+}
+
+/// A sentence of a story going on: [`any_sentence_after`], neither a list
+/// item nor a teaser.
+fn story_sentence(b: &Analyzed) -> bool {
+    !list_item(b) && !teaser(b) && any_sentence_after(b)
 }
 
 /// The view positions after `k` whose blocks are not dropped.
