@@ -856,7 +856,20 @@ fn round(
                         let end = body.first.filter(|&f| k < f).map_or(end, |f| end.min(f));
                         rest = Some((first.rule, i, end));
                     }
-                    Action::DropWithLink => rest = Some((first.rule, i, link_end(doc, view, k))),
+                    Action::DropWithLink => {
+                        // Above the body, a title right over its first
+                        // paragraph is the story's headline, whatever
+                        // heading stands over it.
+                        // (In the first round, before the body is found,
+                        // the page's first long paragraph stands for it.)
+                        let long = |p: usize| long_paragraph(&doc.blocks[view[p]]);
+                        let start = body.first.or_else(|| (0..view.len()).find(|&p| long(p)));
+                        let end = match start {
+                            Some(f) if k + 2 == f => k + 1,
+                            _ => link_end(doc, view, k),
+                        };
+                        rest = Some((first.rule, i, end));
+                    }
                     _ => {}
                 }
             }
@@ -1162,9 +1175,16 @@ fn link_end(doc: &Document<'_>, view: &[usize], k: usize) -> usize {
     // Titles set as list items ("・地銀再編、次の焦点は") when the first is one,
     // and titles that ask a question (a Q&A site's "Hot Network Questions";
     // `linked_title` bounds the line's length).
-    let listed = list_item(&doc.blocks[view[k + 1]]);
+    // Past marked titles, a line without the mark is no longer the box's
+    // (the story's headline under "相關新聞：" over two "・" titles).
+    let marked = |b: &Analyzed| {
+        list_item(b)
+            || (b.lines == 1
+                && b.form.as_str().trim_start().starts_with(['・', '■', '□', '●', '○', '◆', '◇', '▶', '▷']))
+    };
+    let listed = marked(&doc.blocks[view[k + 1]]);
     let asks = |b: &Analyzed| b.lines == 1 && super::headline::one_question(b.form.as_str().trim_end());
-    let more = |b: &Analyzed| (titled(b) || asks(b)) && (listed || !list_item(b));
+    let more = |b: &Analyzed| (titled(b) || asks(b)) && if listed { marked(b) } else { !list_item(b) };
     let titles = (k + 2..view.len())
         .take(MORE_LINKS + 1)
         .take_while(|&j| more(&doc.blocks[view[j]]) && linked_title(doc, view, j - 1))
@@ -1174,7 +1194,10 @@ fn link_end(doc: &Document<'_>, view: &[usize], k: usize) -> usize {
     let after = k + 2 + titles;
     // The rest of the view is read only when the titles qualify and the
     // article does not resume right under them.
-    let resumes = || view.get(after).is_some_and(|&i| long_paragraph(&doc.blocks[i]));
+    // A list's items may end at the story's headline, a line right over
+    // its first paragraph.
+    let long = |j: usize| view.get(j).is_some_and(|&i| long_paragraph(&doc.blocks[i]));
+    let resumes = || long(after) || (listed && long(after + 1));
     let last = || view[after..].iter().all(|&i| !long_paragraph(&doc.blocks[i]));
     if titles > 0 && titles <= MORE_LINKS && (resumes() || last()) { after } else { k + 2 }
 }
