@@ -265,10 +265,10 @@ pub(super) fn headline(
                 // and meta lines aside: a site's name over its menu's
                 // labels, over a headline written as sentences, is not
                 // the headline (`stopped` finds that one below).
-                let kept = |k: usize| reports[view[k]].decision != Decision::Drop;
-                (t + 1..l).find(|&k| kept(k) && blocks[view[k]].punctuated).is_some_and(|p| {
+                let live = |k: usize| reports[view[k]].decision != Decision::Drop;
+                (t + 1..l).find(|&k| live(k) && blocks[view[k]].punctuated).is_some_and(|p| {
                     (t + 1..p)
-                        .all(|k| !kept(k) || chrome(view[k]) || meta_line(blocks[view[k]].form.as_str()))
+                        .all(|k| !live(k) || chrome(view[k]) || meta_line(blocks[view[k]].form.as_str()))
                 })
             })
             .unwrap_or(l)

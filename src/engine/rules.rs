@@ -859,15 +859,15 @@ fn round(
                     Action::DropWithLink => {
                         // Above the body, a title right over its first
                         // paragraph is the story's headline, whatever
-                        // heading stands over it.
-                        // (In the first round, before the body is found,
-                        // the page's first long paragraph stands for it.)
-                        let long = |p: usize| long_paragraph(&doc.blocks[view[p]]);
-                        let start = body.first.or_else(|| (0..view.len()).find(|&p| long(p)));
-                        let end = match start {
-                            Some(f) if k + 2 == f => k + 1,
-                            _ => link_end(doc, view, k),
+                        // heading stands over it. (In the first round,
+                        // before the body is found, the page's first long
+                        // paragraph stands for it.)
+                        let f = k + 2;
+                        let body_starts = match body.first {
+                            Some(first) => first == f,
+                            None => long_at(doc, view, f) && !(0..f).any(|p| long_at(doc, view, p)),
                         };
+                        let end = if body_starts { k + 1 } else { link_end(doc, view, k) };
                         rest = Some((first.rule, i, end));
                     }
                     _ => {}
@@ -1178,9 +1178,7 @@ fn link_end(doc: &Document<'_>, view: &[usize], k: usize) -> usize {
     // Past marked titles, a line without the mark is no longer the box's
     // (the story's headline under "相關新聞：" over two "・" titles).
     let marked = |b: &Analyzed| {
-        list_item(b)
-            || (b.lines == 1
-                && b.form.as_str().trim_start().starts_with(['・', '■', '□', '●', '○', '◆', '◇', '▶', '▷']))
+        list_item(b) || (b.lines == 1 && b.form.as_str().trim_start().starts_with(TITLE_MARKS))
     };
     let listed = marked(&doc.blocks[view[k + 1]]);
     let asks = |b: &Analyzed| b.lines == 1 && super::headline::one_question(b.form.as_str().trim_end());
@@ -1196,10 +1194,19 @@ fn link_end(doc: &Document<'_>, view: &[usize], k: usize) -> usize {
     // article does not resume right under them.
     // A list's items may end at the story's headline, a line right over
     // its first paragraph.
-    let long = |j: usize| view.get(j).is_some_and(|&i| long_paragraph(&doc.blocks[i]));
+    let long = |j: usize| long_at(doc, view, j);
     let resumes = || long(after) || (listed && long(after + 1));
-    let last = || view[after..].iter().all(|&i| !long_paragraph(&doc.blocks[i]));
+    let last = || (after..view.len()).all(|j| !long(j));
     if titles > 0 && titles <= MORE_LINKS && (resumes() || last()) { after } else { k + 2 }
+}
+
+/// The marks that open a list's titles where no space follows them, as
+/// Chinese and Japanese pages set them ("・地銀再編、次の焦点は").
+const TITLE_MARKS: [char; 9] = ['・', '■', '□', '●', '○', '◆', '◇', '▶', '▷'];
+
+/// Whether view position `j` exists and holds a long paragraph.
+fn long_at(doc: &Document<'_>, view: &[usize], j: usize) -> bool {
+    view.get(j).is_some_and(|&i| long_paragraph(&doc.blocks[i]))
 }
 
 /// The most titles under a link heading's first, in text without blank lines.
