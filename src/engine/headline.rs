@@ -8,7 +8,7 @@ use super::LangPolicy;
 use crate::analyze::Analyzed;
 use crate::report::{BlockReport, Decision};
 use crate::rules::spec::Action;
-use crate::segment::{LineShape, line_shape};
+use crate::segment::{LineShape, form_line_shape};
 
 /// The headline: the last heading-like block of two words or more among the
 /// first `before` blocks of `view` that nothing dropped (or, when there is
@@ -971,7 +971,7 @@ const LABEL_REACH: usize = 8;
 fn kept_title(b: &Analyzed, decision: Decision) -> bool {
     let form = b.form.as_str();
     // A list item ("+ All Share Services") is no headline.
-    line_shape(form) != LineShape::Bullet
+    form_line_shape(form) != LineShape::Bullet
         && decision != Decision::Drop
         && !meta_line(form)
         && !labels_a_list(form)
@@ -1301,7 +1301,7 @@ pub(super) fn dated_title(b: &Analyzed) -> Option<MetaLines> {
             && (spaced_words > SHORT_LABEL_WORDS
                 || (head.chars().any(crate::lang::is_unspaced) && chars > SHORT_LABEL_CHARS))
             && (crate::analyze::ends_open(without_site(head)) || one_question(head))
-            && line_shape(head) == LineShape::Plain
+            && form_line_shape(head) == LineShape::Plain
             && !meta_line(head)
             && !labels_a_list(head)
             && !address(head)
@@ -1317,7 +1317,7 @@ pub(super) fn dated_title(b: &Analyzed) -> Option<MetaLines> {
     let kicker = |r: &Range<usize>| {
         let line = &form[r.clone()];
         (kicker_line(line)
-            && line_shape(line) == LineShape::Plain
+            && form_line_shape(line) == LineShape::Plain
             && !line.contains(|c: char| c.is_ascii_digit()))
             || crate::segment::breadcrumb(line)
     };
@@ -2091,7 +2091,7 @@ fn title_over_subtitle(b: &Analyzed) -> bool {
             let line = form[r.clone()].trim_end();
             long_title(line)
                 && crate::analyze::ends_open(line)
-                && line_shape(line) == LineShape::Plain
+                && form_line_shape(line) == LineShape::Plain
                 && !meta_line(line)
                 && worded(line)
         })
@@ -2118,7 +2118,7 @@ fn kicker_over_title(b: &Analyzed) -> bool {
     // A date line is no title: "Live feed" over "Updated at 14.52 GMT" is
     // a live page's label over its time.
     labels
-        && line_shape(title) != LineShape::Bullet
+        && form_line_shape(title) != LineShape::Bullet
         && long_title(title)
         && kickers_over(b, kickers.len())
         && !meta_line(title)
@@ -2176,7 +2176,7 @@ pub(super) fn kickers_over(b: &Analyzed, t: usize) -> bool {
 fn kicker_line(line: &str) -> bool {
     (1..=KICKER_WORDS).contains(&line.split_whitespace().count())
         && crate::analyze::ends_open(line.trim_end())
-        && line_shape(line) != LineShape::Bullet
+        && form_line_shape(line) != LineShape::Bullet
 }
 
 /// The most words of a kicker over a title.

@@ -24,7 +24,7 @@ use crate::report::{BlockReport, DecidedBy, Decision};
 use crate::rules::compile::BlockForm;
 use crate::rules::spec::{Action, Position, Structure};
 use crate::rules::{CompiledRule, Firing, RuleSet};
-use crate::segment::{LineShape, Segmented, line_shape};
+use crate::segment::{LineShape, Segmented, form_line_shape, line_shape};
 
 /// One document: its text, lines, analysed blocks, and what the rules found in each.
 pub(super) struct Document<'a> {
@@ -401,7 +401,7 @@ pub(super) fn apply_rules(doc: &Document<'_>, view: &[usize], reports: &mut [Blo
         let b = &doc.blocks[view[k]];
         b.lines == 1
             && undecided(&reports[view[k]])
-            && matches!(line_shape(b.form.as_str()), LineShape::Numbered { has_content: true, .. })
+            && matches!(form_line_shape(b.form.as_str()), LineShape::Numbered { has_content: true, .. })
             && crate::segment::ends_sentence(b.form.as_str())
     };
     while let (Some(f), Some(l)) = (first, last)
@@ -1224,7 +1224,7 @@ fn linked_title(doc: &Document<'_>, view: &[usize], k: usize) -> bool {
         let asks_or_listed = |line: &str| {
             super::headline::one_question(line)
                 || kicker_question(line)
-                || line_shape(line) == LineShape::Bullet
+                || form_line_shape(line) == LineShape::Bullet
         };
         let one = b.lines == 1
             && b.chars <= LINK_CHARS
@@ -1271,7 +1271,7 @@ fn paragraph(b: &Analyzed) -> bool {
 
 /// A block that is a single list item ("3. Title", "* Title").
 fn list_item(b: &Analyzed) -> bool {
-    b.lines == 1 && line_shape(b.form.as_str()) != LineShape::Plain
+    b.lines == 1 && form_line_shape(b.form.as_str()) != LineShape::Plain
 }
 
 const PARAGRAPH_CHARS: usize = 100;

@@ -10,7 +10,7 @@ use std::ops::Range;
 
 use super::rules::Document;
 use crate::analyze::{Analyzed, ends_open};
-use crate::segment::{LineShape, at_most_chars, line_shape};
+use crate::segment::{LineShape, at_most_chars, form_line_shape};
 
 /// A teaser: two or three lines, the first a title (no sentence
 /// punctuation at its end, not a list item, at least `TITLE_WORDS` words or
@@ -39,7 +39,7 @@ fn noted_teaser(b: &Analyzed) -> bool {
 fn short_note(line: &str) -> bool {
     at_most_chars(line, NOTE_CHARS)
         && line.bytes().any(|c| c.is_ascii_digit())
-        && line_shape(line) == LineShape::Plain
+        && form_line_shape(line) == LineShape::Plain
         && !line.contains(CURRENCY)
 }
 
@@ -83,7 +83,7 @@ fn title(b: &Analyzed, line: &str) -> bool {
     if !at_most_chars(line, TITLE_CHARS)
         || !ends_open(line)
         || line.starts_with(['(', '[', '（', '【'])
-        || line_shape(line) != LineShape::Plain
+        || form_line_shape(line) != LineShape::Plain
     {
         return false;
     }

@@ -192,6 +192,19 @@ pub(crate) fn byte_prefix(text: &str, max: usize) -> &str {
 
 /// The shape of one line.
 pub fn line_shape(line: &str) -> LineShape {
+    shape(line, true)
+}
+
+/// The shape of one line of a block's matching form, which is lower case:
+/// as [`line_shape`] tells it, but an "o " at the line's start is no
+/// third-level bullet there, for it may have been Portuguese's capital
+/// article ("O Banco Central decidiu …", "O que muda"). The raw line's shape,
+/// which tells the two apart, is the segmenter's.
+pub fn form_line_shape(line: &str) -> LineShape {
+    shape(line, false)
+}
+
+fn shape(line: &str, o_bullet: bool) -> LineShape {
     let t = line.trim_matches(is_space);
     if let Some((index, rest)) = numbered_marker(t) {
         let rest = rest.trim_matches(is_space);
@@ -200,7 +213,8 @@ pub fn line_shape(line: &str) -> LineShape {
     }
     let mut chars = t.chars();
     if let Some(c) = chars.next()
-        && matches!(c, '•' | '-' | '*' | '+' | 'o' | '·' | '▪' | '►' | '◦' | '‣' | '–' | '›' | '»')
+        && (matches!(c, '•' | '-' | '*' | '+' | '·' | '▪' | '►' | '◦' | '‣' | '–' | '›' | '»')
+            || (o_bullet && c == 'o'))
         && chars.next().is_some_and(is_space)
     {
         return LineShape::Bullet;
@@ -672,5 +686,18 @@ mod tests {
         assert_eq!(line_shape("12,000"), LineShape::Plain);
         assert_eq!(line_shape("• item"), LineShape::Bullet);
         assert_eq!(line_shape("-5 degrees"), LineShape::Plain);
+    }
+
+    #[test]
+    fn an_o_opens_a_third_level_item_in_raw_text_only() {
+        // A text-mode browser's third-level bullet, in the raw line.
+        assert_eq!(line_shape("o Setting up"), LineShape::Bullet);
+        // In the lower-case matching form it may be Portuguese's article.
+        assert_eq!(form_line_shape("o banco central decidiu manter os juros."), LineShape::Plain);
+        assert_eq!(form_line_shape("o que muda com a nova lei"), LineShape::Plain);
+        // Other marks and numbers read the same in both.
+        assert_eq!(form_line_shape("• item"), LineShape::Bullet);
+        assert_eq!(form_line_shape("+ item"), LineShape::Bullet);
+        assert_eq!(form_line_shape("3. item"), line_shape("3. item"));
     }
 }
