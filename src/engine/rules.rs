@@ -920,6 +920,18 @@ fn section_end(doc: &Document<'_>, view: &[usize], reports: &[BlockReport], k: u
     if two_under(doc, view, reports, k, story_sentence) {
         return k + 1;
     }
+    // The story's last paragraph alone under the heading, the heading
+    // between two of the story's paragraphs: a widget's heading whose list
+    // came out empty ("Latest news" over the closing paragraph). A box of
+    // links puts a title first, and a teaser its summary under a title.
+    let mut under = live_after(view, reports, k);
+    let paragraph_at = |p: usize| long_paragraph(&doc.blocks[view[p]]) && !teaser(&doc.blocks[view[p]]);
+    if let (Some(p), None) = (under.next(), under.next())
+        && paragraph_at(p)
+        && (0..k).rev().find(|&q| reports[view[q]].decision != Decision::Drop).is_some_and(paragraph_at)
+    {
+        return k + 1;
+    }
     let live: Vec<usize> = live_after(view, reports, k).collect();
     // Titles one a line (a box of links in the story, as text without
     // blank lines puts it), then the page's last paragraph: the story ends
