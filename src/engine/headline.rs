@@ -58,7 +58,7 @@ pub(super) fn headline(
         reports[view[k]].decision == Decision::Strip
             && (opens_with_title(&blocks[view[k]]) || super::rules::cut_by_headline(&reports[view[k]]))
     };
-    let above = (0..before.min(view.len())).rev().find(|&k| reports[view[k]].decision != Decision::Drop);
+    let above = super::rules::live_before(view, reports, before);
     if let Some(k) =
         [Some(before).filter(|&b| b < view.len()), above].into_iter().flatten().find(|&k| titled_head(k))
     {
@@ -314,7 +314,7 @@ pub(super) fn headline(
     });
     // Asked only when needed: `title` may ask the block's language.
     let one_word_above = || {
-        (0..before).rev().find(|&k| reports[view[k]].decision != Decision::Drop).filter(|&k| {
+        super::rules::live_before(view, reports, before).filter(|&k| {
             let b = &blocks[view[k]];
             title_line(b) && one_word_title(b) && title(k)
         })
@@ -493,7 +493,7 @@ pub(super) fn headline(
     // The label's shape first: most headlines found are no such label.
     let lower = &blocks[view[last]];
     let over_label = title_case_label(lower)
-        .then(|| (0..last).rev().find(|&u| reports[view[u]].decision != Decision::Drop))
+        .then(|| super::rules::live_before(view, reports, last))
         .flatten()
         .filter(|&u| {
             let upper = &blocks[view[u]];

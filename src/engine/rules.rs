@@ -924,15 +924,14 @@ fn section_end(doc: &Document<'_>, view: &[usize], reports: &[BlockReport], k: u
     // between two of the story's paragraphs: a widget's heading whose list
     // came out empty ("Latest news" over the closing paragraph). A box of
     // links puts a title first, and a teaser its summary under a title.
-    let mut under = live_after(view, reports, k);
+    let live: Vec<usize> = live_after(view, reports, k).collect();
     let paragraph_at = |p: usize| long_paragraph(&doc.blocks[view[p]]) && !teaser(&doc.blocks[view[p]]);
-    if let (Some(p), None) = (under.next(), under.next())
+    if let [p] = live[..]
         && paragraph_at(p)
-        && (0..k).rev().find(|&q| reports[view[q]].decision != Decision::Drop).is_some_and(paragraph_at)
+        && live_before(view, reports, k).is_some_and(paragraph_at)
     {
         return k + 1;
     }
-    let live: Vec<usize> = live_after(view, reports, k).collect();
     // Titles one a line (a box of links in the story, as text without
     // blank lines puts it), then the page's last paragraph: the story ends
     // there. A teaser list puts a summary under each title, and more
@@ -1058,6 +1057,11 @@ fn rest_end(doc: &Document<'_>, view: &[usize], reports: &[BlockReport], k: usiz
 /// item nor a teaser.
 fn story_sentence(b: &Analyzed) -> bool {
     !list_item(b) && !teaser(b) && any_sentence_after(b)
+}
+
+/// The last view position before `k` whose block is not dropped.
+pub(super) fn live_before(view: &[usize], reports: &[BlockReport], k: usize) -> Option<usize> {
+    (0..k.min(view.len())).rev().find(|&p| reports[view[p]].decision != Decision::Drop)
 }
 
 /// The view positions after `k` whose blocks are not dropped.
