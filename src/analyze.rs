@@ -122,6 +122,16 @@ impl LazyLang {
 }
 
 impl Analyzed {
+    /// Which of the block's words start with a capital as written (for the
+    /// names in rules' matches).
+    pub fn capitals(&self) -> crate::rules::names::Capitals<'_> {
+        crate::rules::names::Capitals::new(
+            self.scripts.capitals,
+            self.scripts.tokens as usize,
+            self.form.as_str(),
+        )
+    }
+
     /// Whether the block holds a sentence of at least `min_words` words: it
     /// has sentence punctuation, or it has several lines that average
     /// `min_words` words (a list of statements without full stops).

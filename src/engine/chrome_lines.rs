@@ -59,7 +59,7 @@ fn every_line_dropped(doc: &Document<'_>, i: usize) -> Option<String> {
     let mut ids: Vec<&str> = Vec::new();
     let mut anywhere = false;
     for (n, range) in block.line_ranges.iter().enumerate() {
-        match line_verdict(doc, i, &form[range.clone()]) {
+        match line_verdict(doc, i, n) {
             Verdict::Dropped(drop) => {
                 anywhere |= drop.spec.when.position == Position::Anywhere;
                 ids.push(&drop.spec.id.value);
@@ -111,15 +111,15 @@ pub(super) fn labelled_lines(doc: &Document<'_>, i: usize, min_dropped: usize) -
         return None;
     }
     let mut dropped: Vec<(usize, &CompiledRule)> = Vec::with_capacity(block.line_ranges.len());
-    for &(n, line) in others.iter().rev() {
-        let Verdict::Dropped(drop) = line_verdict(doc, i, line) else { return None };
+    for &(n, _) in others.iter().rev() {
+        let Verdict::Dropped(drop) = line_verdict(doc, i, n) else { return None };
         dropped.push((n, drop));
     }
     // Then the labels, a rule's too when it drops one with a letter
     // ("Previous", "Share").
     let mut left = 0;
     for &(n, line) in &labels {
-        match line_verdict(doc, i, line) {
+        match line_verdict(doc, i, n) {
             Verdict::Kept => return None,
             Verdict::Dropped(drop) if line.contains(char::is_alphabetic) => dropped.push((n, drop)),
             _ => left += 1,
@@ -154,8 +154,6 @@ pub(super) fn punctuation_is_chrome(doc: &Document<'_>, i: usize) -> bool {
 }
 
 fn punctuated_lines_dropped(doc: &Document<'_>, i: usize) -> bool {
-    let block = &doc.blocks[i];
-    let form = block.form.as_str();
     // Read first, without asking a rule: a block of chrome has mostly short
     // lines, and a punctuated line too long for a rule to be asked about
     // is a reader's. Most blocks stop here.
@@ -172,11 +170,10 @@ fn punctuated_lines_dropped(doc: &Document<'_>, i: usize) -> bool {
         return false;
     }
     let mut any = false;
-    for (raw, range) in doc.lines(i).zip(&block.line_ranges) {
-        let line = &form[range.clone()];
+    for (n, raw) in doc.lines(i).enumerate() {
         // A comment section's heading ("3 Gedanken zu „…“", "Leave a
         // Reply"): what stands under it is the readers', not the article's.
-        let rules = line_rules(doc, i, line);
+        let rules = line_rules(doc, i, n);
         if rules.iter().any(|r| r.spec.action == Action::DropRest) {
             return true;
         }
@@ -227,11 +224,11 @@ enum Verdict<'d> {
     Unmatched,
 }
 
-/// The rules' verdict on `line`, a line of block `i`'s matching form: its
+/// The rules' verdict on line `n` of block `i`'s matching form: its
 /// `[when]` size conditions for the line and its language ones for the
 /// block; its position is not asked.
-fn line_verdict<'d>(doc: &'d Document<'_>, i: usize, line: &str) -> Verdict<'d> {
-    verdict(line_rules(doc, i, line))
+fn line_verdict<'d>(doc: &'d Document<'_>, i: usize, n: usize) -> Verdict<'d> {
+    verdict(line_rules(doc, i, n))
 }
 
 /// The verdict of the rules that fire on a line (`line_rules`).
@@ -252,17 +249,23 @@ fn verdict(rules: Vec<&CompiledRule>) -> Verdict<'_> {
     drop.map_or(Verdict::Unmatched, Verdict::Dropped)
 }
 
-/// The rules that fire on `line`, a line of block `i`'s matching form taken
+/// The rules that fire on line `n` of block `i`'s matching form taken
 /// as a block of its own, and whose `[when]` size conditions hold for the
 /// line and language ones for the block (position not asked), in rule
 /// order; none for a line of more than `MAX_LINE_CHARS` characters.
-fn line_rules<'d>(doc: &'d Document<'_>, i: usize, line: &str) -> Vec<&'d CompiledRule> {
+fn line_rules<'d>(doc: &'d Document<'_>, i: usize, n: usize) -> Vec<&'d CompiledRule> {
+    let block = &doc.blocks[i];
+    let form = block.form.as_str();
+    let range = block.line_ranges[n].clone();
+    let line = &form[range.clone()];
     let chars = non_space_chars(line);
     if chars > MAX_LINE_CHARS {
         return Vec::new();
     }
     let whole = 0..line.len();
-    let firings = doc.rules.fire(BlockForm { text: line, lines: std::slice::from_ref(&whole), chars });
+    let capitals = block.capitals().shifted(range.start);
+    let firings =
+        doc.rules.fire(BlockForm { text: line, lines: std::slice::from_ref(&whole), chars, capitals });
     let rules = doc.rules.rules();
     firings.iter().map(|f| &rules[f.rule]).filter(|r| applies_sized(r, chars, 1, &doc.blocks[i])).collect()
 }
@@ -294,7 +297,7 @@ pub(super) fn chrome_tail(
     let mut ids: Vec<&str> = Vec::new();
     for (n, range) in block.line_ranges.iter().enumerate().skip(1).rev() {
         let line = &form[range.clone()];
-        let verdict = line_verdict(doc, i, line);
+        let verdict = line_verdict(doc, i, n);
         // The last line is a rule's (a button, a date) or has no letter (a
         // counter, "12"): a menu's last label is neither, and most blocks
         // are asked about that line alone.
@@ -326,9 +329,7 @@ pub(super) fn chrome_tail(
     // name of as many.
     let name =
         |line: &str| !long && name_line(line) && !(titled && line.split_whitespace().count() >= TITLE_WORDS);
-    if doc.lines(i).next().is_some_and(name)
-        || matches!(line_verdict(doc, i, &form[block.line_ranges[0].clone()]), Verdict::Dropped(_))
-    {
+    if doc.lines(i).next().is_some_and(name) || matches!(line_verdict(doc, i, 0), Verdict::Dropped(_)) {
         return None;
     }
     // What stays says more than a label ("Reblog" over "Share", "Tweet"),
@@ -373,9 +374,9 @@ pub(super) fn chrome_head(doc: &Document<'_>, i: usize, min_dropped: usize) -> O
     };
     let mut ids: Vec<&str> = Vec::new();
     let mut start = 0;
-    for range in &block.line_ranges {
+    for (n, range) in block.line_ranges.iter().enumerate() {
         let line = &form[range.clone()];
-        match line_verdict(doc, i, line) {
+        match line_verdict(doc, i, n) {
             // A line a rule drops only in the body stays ("This article is
             // about …" under an encyclopedia's tagline).
             Verdict::Dropped(drop) if line.contains(char::is_alphabetic) && in_head(drop) => {
@@ -405,8 +406,8 @@ pub(super) fn chrome_head(doc: &Document<'_>, i: usize, min_dropped: usize) -> O
 /// and the form, in one block. With the evidence, as a cut from line 0.
 pub(super) fn rest_line(doc: &Document<'_>, i: usize) -> Option<(usize, String)> {
     let block = &doc.blocks[i];
-    let line = &block.form.as_str()[block.line_ranges.first()?.clone()];
-    let rest = line_rules(doc, i, line).into_iter().find(|r| r.spec.action == Action::DropRest)?;
+    block.line_ranges.first()?;
+    let rest = line_rules(doc, i, 0).into_iter().find(|r| r.spec.action == Action::DropRest)?;
     Some((0, format!("its first line opens the page's rest: {}", rest.spec.id.value)))
 }
 

@@ -108,7 +108,12 @@ impl Document<'_> {
 }
 
 fn fire_block(rules: &RuleSet, b: &Analyzed) -> Vec<Firing> {
-    let mut f = rules.fire(BlockForm { text: b.form.as_str(), lines: &b.line_ranges, chars: b.chars });
+    let mut f = rules.fire(BlockForm {
+        text: b.form.as_str(),
+        lines: &b.line_ranges,
+        chars: b.chars,
+        capitals: b.capitals(),
+    });
     f.retain(|f| applies(&rules.rules()[f.rule], b));
     f
 }

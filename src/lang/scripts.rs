@@ -67,6 +67,10 @@ pub struct Scripts {
     /// Tokens whose first letter is a capital.
     #[serde(skip)]
     pub capital_tokens: u32,
+    /// Of the first 64 tokens, those whose first letter is a capital: bit
+    /// `k` for token `k` (a rule's names are asked of it, [`crate::rules::names`]).
+    #[serde(skip)]
+    pub capitals: u64,
     /// Holds a CJK full stop, exclamation or question mark (。！？).
     #[serde(skip)]
     pub cjk_stop: bool,
@@ -98,7 +102,9 @@ impl Scripts {
                 if !lettered {
                     lettered = true;
                     s.cased_tokens += 1;
-                    s.capital_tokens += u32::from(kind & UPPER != 0);
+                    if kind & UPPER != 0 {
+                        s.add_capital();
+                    }
                 }
                 // The rest of the word's ASCII letters at once, eight bytes at a time.
                 let start = i;
@@ -146,7 +152,9 @@ impl Scripts {
                     lettered = true;
                     let (upper, lower) = (c.is_uppercase(), c.is_lowercase());
                     s.cased_tokens += u32::from(upper || lower);
-                    s.capital_tokens += u32::from(upper);
+                    if upper {
+                        s.add_capital();
+                    }
                 }
                 s.cjk_stop |= matches!(c, '。' | '！' | '？');
             }
@@ -176,6 +184,14 @@ impl Scripts {
             s.add_word(text, start, text.len(), word_accented);
         }
         s
+    }
+
+    /// Counts the token being read, the `tokens`th, as one that starts with a capital.
+    fn add_capital(&mut self) {
+        self.capital_tokens += 1;
+        if let Some(bit) = 1u64.checked_shl(self.tokens - 1) {
+            self.capitals |= bit;
+        }
     }
 
     /// Counts `c` as Han, kana or Hangul, or, when `other_letter` says it is
@@ -284,11 +300,14 @@ mod tests {
     /// The counts as defined, a character at a time, without the fast paths.
     fn reference(text: &str) -> Scripts {
         let mut s = Scripts::default();
-        for token in text.split_whitespace() {
+        for (k, token) in text.split_whitespace().enumerate() {
             s.tokens += 1;
             if let Some(c) = token.chars().find(|c| c.is_alphabetic()) {
                 s.cased_tokens += u32::from(c.is_uppercase() || c.is_lowercase());
                 s.capital_tokens += u32::from(c.is_uppercase());
+                if c.is_uppercase() && k < 64 {
+                    s.capitals |= 1 << k;
+                }
             }
         }
         let latin = |c: char| c.is_ascii_alphabetic() || (c.is_alphabetic() && is_latin_block(c));
@@ -343,6 +362,14 @@ mod tests {
         ] {
             assert_counts(text);
         }
+    }
+
+    #[test]
+    fn capitals_are_known_for_the_first_64_tokens() {
+        let text = format!("{} the End", "Word ".repeat(70));
+        assert_counts(&text);
+        assert_eq!(Scripts::count(&text).capitals, u64::MAX);
+        assert_eq!(Scripts::count("By Jane smith, É tá").capitals, 0b01011);
     }
 
     // Strings drawn from a palette that crosses every path: ASCII letters of

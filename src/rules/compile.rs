@@ -21,6 +21,7 @@ use regex_automata::meta;
 use regex_syntax::hir::Hir;
 
 use super::error::{RuleError, RuleErrors};
+use super::names::Capitals;
 use super::phrase_set::PhraseSet;
 use super::regex_set::{Pattern, RegexSet};
 use super::spec::{MatchSpec, RuleSpec, Scope, Structure};
@@ -191,7 +192,7 @@ enum Matcher {
         /// `pattern` parsed, shared with the set's pattern when that is the
         /// same (a block rule).
         hir: Option<Arc<Hir>>,
-        regex: OnceLock<Option<meta::Regex>>,
+        regex: OnceLock<Option<RuleRegex>>,
     },
     Structure(Structure),
 }
@@ -217,6 +218,10 @@ pub struct BlockForm<'a> {
     /// The block's non-space characters (what `max-chars` counts); a rule
     /// whose `max-chars` is below it is not asked.
     pub chars: usize,
+    /// Which of the block's words start with a capital as written, for the
+    /// named groups of rules' regexes ([`Capitals::name`]), from where
+    /// `text` starts in the block.
+    pub capitals: Capitals<'a>,
 }
 
 impl RuleSet {
@@ -392,24 +397,28 @@ impl RuleSet {
                     .hybrid_cache_capacity(SET_SIZE_LIMIT);
                 let mut builder = meta::Builder::new();
                 builder.configure(config);
-                match hir {
+                let regex = match hir {
                     Some(hir) => builder.build_from_hir(hir).ok(),
                     None => builder.build(pattern).ok(),
-                }
+                }?;
+                let names = regex
+                    .group_info()
+                    .pattern_names(regex_automata::PatternID::ZERO)
+                    .enumerate()
+                    .filter_map(|(group, name)| name.map(|_| group))
+                    .collect();
+                Some(RuleRegex { regex, names })
             })
             .as_ref()?;
         let mut spans = Vec::new();
         match r.spec.scope {
-            Scope::Block => spans.extend(regex.find_iter(block.text).map(|m| m.range())),
+            Scope::Block => push_matches(regex, block.text, 0, block.capitals, &mut spans),
             Scope::EachLine | Scope::AnyLine => {
                 let mut all = true;
                 for line in block.lines {
                     let before = spans.len();
-                    spans.extend(
-                        regex
-                            .find_iter(&block.text[line.clone()])
-                            .map(|m| m.start() + line.start..m.end() + line.start),
-                    );
+                    let capitals = block.capitals.shifted(line.start);
+                    push_matches(regex, &block.text[line.clone()], line.start, capitals, &mut spans);
                     all &= spans.len() > before;
                 }
                 if r.spec.scope == Scope::EachLine && !all {
@@ -422,6 +431,36 @@ impl RuleSet {
         }
         let evidence = spans.iter().map(|s| block.text[s.clone()].to_owned()).collect();
         Some(Firing { rule, evidence, spans })
+    }
+}
+
+/// A rule's own regex, for its lines and spans, and the indices of its
+/// named groups (names the text must write as such: [`Capitals::name`]).
+#[derive(Debug, Clone)]
+struct RuleRegex {
+    regex: meta::Regex,
+    names: Vec<usize>,
+}
+
+/// Adds to `spans` the matches of a rule's regex in `text` (moved by
+/// `offset`), each of its named groups a name as the text writes it
+/// (`capitals`).
+fn push_matches(
+    rule: &RuleRegex,
+    text: &str,
+    offset: usize,
+    capitals: Capitals<'_>,
+    spans: &mut Vec<Range<usize>>,
+) {
+    if rule.names.is_empty() {
+        spans.extend(rule.regex.find_iter(text).map(|m| m.start() + offset..m.end() + offset));
+        return;
+    }
+    for caps in rule.regex.captures_iter(text) {
+        let names = rule.names.iter().filter_map(|&g| caps.get_group(g)).all(|g| capitals.name(g.range()));
+        if let Some(m) = caps.get_match().filter(|_| names) {
+            spans.push(m.start() + offset..m.end() + offset);
+        }
     }
 }
 
@@ -783,7 +822,12 @@ keep = ["sign up for the course", "sign up"]
         let rules = RuleSet::compile(vec![spec]).unwrap();
         let fired = |text: &str| {
             let lines = vec![Range { start: 0, end: text.len() }];
-            let f = rules.fire(BlockForm { text, lines: &lines, chars: text.len() });
+            let f = rules.fire(BlockForm {
+                text,
+                lines: &lines,
+                chars: text.len(),
+                capitals: Default::default(),
+            });
             f.first().map(|f| f.evidence.clone())
         };
         assert_eq!(fired("residents can sign up for the free courses"), None);

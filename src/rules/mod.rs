@@ -1,9 +1,10 @@
 //! Rules: the file format ([`spec`]), loading from the embedded defaults and
-//! from folders ([`source`]), compiling into one matcher ([`compile`]), and
-//! located errors ([`error`]).
+//! from folders ([`source`]), compiling into one matcher ([`compile`]), the
+//! names a match may ask for ([`names`]), and located errors ([`error`]).
 
 pub mod compile;
 pub mod error;
+pub mod names;
 mod phrase_set;
 mod regex_set;
 mod required;
