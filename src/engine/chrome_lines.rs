@@ -267,7 +267,7 @@ fn line_rules<'d>(doc: &'d Document<'_>, i: usize, n: usize) -> Vec<&'d Compiled
     let firings =
         doc.rules.fire(BlockForm { text: line, lines: std::slice::from_ref(&whole), chars, capitals });
     let rules = doc.rules.rules();
-    firings.iter().map(|f| &rules[f.rule]).filter(|r| applies_sized(r, chars, 1, &doc.blocks[i])).collect()
+    firings.iter().map(|f| &rules[f.rule]).filter(|r| applies_sized(r, chars, 1, block)).collect()
 }
 
 /// The chrome under the first line of block `i`: the index of the first
@@ -405,8 +405,9 @@ pub(super) fn chrome_head(doc: &Document<'_>, i: usize, min_dropped: usize) -> O
 /// asked): a comment section's heading ("12 Kommentare") over the comments
 /// and the form, in one block. With the evidence, as a cut from line 0.
 pub(super) fn rest_line(doc: &Document<'_>, i: usize) -> Option<(usize, String)> {
-    let block = &doc.blocks[i];
-    block.line_ranges.first()?;
+    if doc.blocks[i].line_ranges.is_empty() {
+        return None;
+    }
     let rest = line_rules(doc, i, 0).into_iter().find(|r| r.spec.action == Action::DropRest)?;
     Some((0, format!("its first line opens the page's rest: {}", rest.spec.id.value)))
 }

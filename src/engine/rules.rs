@@ -633,7 +633,45 @@ pub(super) fn apply_rules(doc: &Document<'_>, view: &[usize], reports: &mut [Blo
     let lead_end = first.and_then(|f| (f + 1..view.len()).find(|&k| sentence(k) || is_body(view[k])));
     let body = Body { len: view.len(), first, last, lead_end };
     round(doc, view, &body, &outline, |p, i| p.is_regional() || i.is_some_and(defers), reports);
+    chrome_outside_region(doc, view, reports);
     body.first
+}
+
+/// The `chrome-lines` rules (without labels) on the blocks that only
+/// `drop-block` rules for a region matched as a whole and that stay where
+/// those rules do not reach: "By Jane Doe" over "Updated March 3, 2026"
+/// between two paragraphs, the shape of the head's byline rule, each line
+/// chrome alone. Asked after the rounds, so that a region's rule decides
+/// such a block where it reaches.
+fn chrome_outside_region(doc: &Document<'_>, view: &[usize], reports: &mut [BlockReport]) {
+    let rules = doc.rules;
+    let regional_only = |i: usize| {
+        !doc.firings[i].is_empty()
+            && doc.firings[i].iter().all(|f| {
+                let spec = &rules.rules()[f.rule].spec;
+                spec.action == Action::DropBlock && spec.when.position.is_regional()
+            })
+    };
+    for (r, structure) in rules.structures() {
+        let Structure::ChromeLines { min_items, max_items, labels: false } = structure else { continue };
+        if r.spec.when.position != Position::Anywhere {
+            continue;
+        }
+        for &i in view {
+            let b = &doc.blocks[i];
+            if !undecided(&reports[i])
+                || b.prose
+                || !(min_items..=max_items).contains(&b.lines)
+                || !regional_only(i)
+            {
+                continue;
+            }
+            if let Some(evidence) = super::chrome_lines::chrome_lines(doc, i) {
+                let evidence = vec![evidence.to_owned()];
+                decide(&mut reports[i], Decision::Drop, DecidedBy::Rule, Some(r), evidence);
+            }
+        }
+    }
 }
 
 /// How many blocks under the body's last paragraph a recipe's list

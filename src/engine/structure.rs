@@ -10,7 +10,7 @@ use std::ops::{Range, RangeInclusive};
 use super::rules::{Body, Document};
 use crate::analyze::Analyzed;
 use crate::report::BlockReport;
-use crate::rules::spec::{Action, Position, Structure};
+use crate::rules::spec::Structure;
 use crate::segment::{LineShape, is_space, line_shape};
 
 /// What the detector finds ([`Found`]): only runs starting at a position
@@ -124,13 +124,12 @@ pub(super) fn find(
             (0..view.len())
                 .filter(|&k| {
                     // Blocks of a few lines, no paragraph among them, that no
-                    // rule matched as a whole but a `drop-block` rule for a
-                    // region ("By Jane Smith" over "Updated March 3, 2026",
-                    // a byline the head's rule matches, between two
-                    // paragraphs): most blocks are not looked at. With labels, only blocks below the page's last
-                    // long paragraph are (a footer, which may hold a rule's
-                    // phrase that the rule's size conditions kept from deciding
-                    // it: "© 2026 …" among ten lines).
+                    // rule matched as a whole (a rule for a region is asked
+                    // first: `rules::chrome_outside_region`): most blocks are
+                    // not looked at. With labels, only blocks below the page's
+                    // last long paragraph are (a footer, which may hold a
+                    // rule's phrase that the rule's size conditions kept from
+                    // deciding it: "© 2026 …" among ten lines).
                     let b = &doc.blocks[view[k]];
                     in_position(k)
                         && super::undecided(&reports[view[k]])
@@ -139,10 +138,7 @@ pub(super) fn find(
                         && if labels {
                             last_prose.is_none_or(|l| k > l)
                         } else {
-                            doc.firings[view[k]].iter().all(|f| {
-                                let spec = &doc.rules.rules()[f.rule].spec;
-                                spec.action == Action::DropBlock && spec.when.position != Position::Anywhere
-                            })
+                            doc.firings[view[k]].is_empty()
                         }
                 })
                 .filter_map(|k| {
