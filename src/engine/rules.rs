@@ -658,12 +658,9 @@ fn chrome_outside_region(doc: &Document<'_>, view: &[usize], reports: &mut [Bloc
             continue;
         }
         for &i in view {
-            let b = &doc.blocks[i];
-            if !undecided(&reports[i])
-                || b.prose
-                || !(min_items..=max_items).contains(&b.lines)
-                || !regional_only(i)
-            {
+            let candidate =
+                super::structure::chrome_lines_candidate(&doc.blocks[i], &reports[i], min_items..=max_items);
+            if !candidate || !regional_only(i) {
                 continue;
             }
             if let Some(evidence) = super::chrome_lines::chrome_lines(doc, i) {

@@ -13,6 +13,16 @@ use crate::report::BlockReport;
 use crate::rules::spec::Structure;
 use crate::segment::{LineShape, is_space, line_shape};
 
+/// Whether `chrome-lines` asks about a block, whatever matched it: one
+/// still undecided, of `items` lines, no paragraph.
+pub(super) fn chrome_lines_candidate(
+    b: &Analyzed,
+    report: &BlockReport,
+    items: RangeInclusive<usize>,
+) -> bool {
+    super::undecided(report) && items.contains(&b.lines) && !b.prose
+}
+
 /// What the detector finds ([`Found`]): only runs starting at a position
 /// `in_position` accepts (the rule's region).
 pub(super) fn find(
@@ -130,11 +140,12 @@ pub(super) fn find(
                     // last long paragraph are (a footer, which may hold a
                     // rule's phrase that the rule's size conditions kept from
                     // deciding it: "© 2026 …" among ten lines).
-                    let b = &doc.blocks[view[k]];
                     in_position(k)
-                        && super::undecided(&reports[view[k]])
-                        && (min_items..=max_items).contains(&b.lines)
-                        && !b.prose
+                        && chrome_lines_candidate(
+                            &doc.blocks[view[k]],
+                            &reports[view[k]],
+                            min_items..=max_items,
+                        )
                         && if labels {
                             last_prose.is_none_or(|l| k > l)
                         } else {
