@@ -17,9 +17,30 @@ pub struct Capitals<'a> {
     at: usize,
 }
 
-/// The longest lower-case word a name may hold between capitalised ones:
-/// a particle ("Jan de Vries", "Ana de la Cruz", "Ursula von der Leyen").
-const PARTICLE_CHARS: usize = 3;
+/// The lower-case words a name may hold between capitalised ones:
+/// particles ("Jan de Vries", "Ana de la Cruz", "Ursula von der Leyen",
+/// "José Ortega y Gasset"), sorted. A word after the first that starts
+/// "d'" or "l'" ("Valéry Giscard d'Estaing") may be lower case too.
+#[rustfmt::skip]
+const PARTICLES: &[&str] = &[
+    "al", "bin", "da", "das", "de", "degli", "dei", "del", "della", "der", "des", "di",
+    "do", "dos", "du", "e", "el", "i", "ibn", "la", "le", "lo", "ten", "ter", "van",
+    "von", "y", "zu", "zum", "zur",
+];
+
+/// Words a Title Case heading is made of and a name hardly ever is, sorted:
+/// a "name" of these alone ("By Popular Demand", "By Monday Night") is a
+/// heading. Words that are also names ("May", "Grant", "Price", "Young")
+/// are left out.
+#[rustfmt::skip]
+const HEADING_WORDS: &[&str] = &[
+    "accident", "afternoon", "air", "category", "chance", "choice", "comparison",
+    "contrast", "country", "date", "day", "default", "definition", "demand", "design",
+    "evening", "example", "friday", "hand", "heart", "invitation", "land", "latest",
+    "midnight", "monday", "morning", "name", "nature", "night", "numbers", "popular",
+    "region", "request", "saturday", "sea", "sector", "sunday", "thursday", "today",
+    "tomorrow", "tonight", "topic", "tuesday", "wednesday", "week", "weekend", "year",
+];
 
 impl<'a> Capitals<'a> {
     /// Capitals of a block of `words` words whose matching form is `form`,
@@ -37,9 +58,10 @@ impl<'a> Capitals<'a> {
 
     /// Whether `range` of the text asked about (whole words of it) is a
     /// name as the block writes it: its first and last words start with a
-    /// capital, and so does every word between them but particles of at
-    /// most `PARTICLE_CHARS` letters; none of its words is an English
-    /// function word ("By The Numbers" is a heading). A form whose words
+    /// capital, and so does every word between them but particles
+    /// (`PARTICLES`); none of its words is an English function word ("By
+    /// The Numbers" is a heading), and not all of them are `HEADING_WORDS`
+    /// ("By Popular Demand"). A form whose words
     /// cannot be paired with the text's (more or fewer of them, or past the
     /// 64th) holds no name.
     pub fn name(self, range: Range<usize>) -> bool {
@@ -66,11 +88,12 @@ impl<'a> Capitals<'a> {
             return false;
         }
         let last = words.len() - 1;
+        let elided = |word: &str| ["d'", "d’", "l'", "l’"].iter().any(|p| word.starts_with(p));
         words.iter().enumerate().all(|(k, word)| {
             let capital = self.mask >> (first + k) & 1 == 1;
-            let particle = k > 0 && k < last && word.chars().count() <= PARTICLE_CHARS;
+            let particle = k > 0 && (elided(word) || k < last && PARTICLES.binary_search(word).is_ok());
             (capital || particle) && !crate::lang::is_english_function_word(word)
-        })
+        }) && !words.iter().all(|word| HEADING_WORDS.binary_search(word).is_ok())
     }
 }
 
@@ -93,6 +116,8 @@ mod tests {
         assert!(named("BY JANE SMITH", "jane smith"));
         assert!(named("Door Jan de Vries", "jan de vries"));
         assert!(named("Por Ana de la Cruz", "ana de la cruz"));
+        assert!(named("By Valéry Giscard d'Estaing", "valéry giscard d'estaing"));
+        assert!(named("By Grant Price", "grant price"));
         assert!(named("Von Jürgen Müller-Lüdenscheidt", "jürgen müller-lüdenscheidt"));
     }
 
@@ -102,6 +127,9 @@ mod tests {
         assert!(!named("By The Numbers", "the numbers"));
         assert!(!named("Von der Leyen warnt", "der leyen warnt"));
         assert!(!named("Por qué importa", "qué importa"));
+        assert!(!named("By Popular Demand", "popular demand"));
+        assert!(!named("By Monday Night", "monday night"));
+        assert!(!named("Von Kopf bis Fuß", "kopf bis fuß"));
         assert!(!named("By jane smith", "jane smith"));
         // Not whole words.
         assert!(!named("By Janet Smith", "anet smith"));
@@ -120,5 +148,11 @@ mod tests {
         let capitals = Capitals::new(s.capitals, s.tokens as usize, "by\njane smith");
         assert!(capitals.shifted(3).name(0..10));
         assert!(!capitals.name(0..7));
+    }
+
+    #[test]
+    fn the_word_lists_are_sorted_for_their_binary_search() {
+        assert!(PARTICLES.windows(2).all(|w| w[0] < w[1]));
+        assert!(HEADING_WORDS.windows(2).all(|w| w[0] < w[1]));
     }
 }
