@@ -889,7 +889,18 @@ fn round(
                     first.evidence.clone(),
                 );
                 match rule(first).spec.action {
-                    Action::DropRest => rest = Some((first.rule, i, rest_end(doc, view, reports, k))),
+                    Action::DropRest => {
+                        // A block that a rule live where it stands drops
+                        // (a comment form's "Your email address will not be
+                        // published.") is no sentence of the story's.
+                        let doomed = |q: usize| {
+                            doc.firings[view[q]].iter().any(|f| {
+                                let action = rule(f).spec.action;
+                                !action.keeps() && action != Action::StripSpan && fires(f, q)
+                            })
+                        };
+                        rest = Some((first.rule, i, rest_end(doc, view, reports, k, doomed)));
+                    }
                     Action::DropSection => {
                         // A section above the body ends where the body starts.
                         let end = section_end(doc, view, reports, k);
@@ -1081,16 +1092,28 @@ const BOX_TITLE_WORDS: usize = 4;
 const BOX_TITLE_CJK_CHARS: usize = 8;
 
 /// Where what follows the heading at view position `k` ends: the view's
-/// end — unless the two blocks right under it (blocks already dropped
-/// aside) are sentences (short closing paragraphs count), the story going
-/// on past a counter or a stray "Comments" label in its middle. A comment
-/// section opens with an author line, a prompt or a form, or with a single
-/// comment, and its comments stand under their authors' names or open
-/// with them ("Marta: Beautiful work! …").
-fn rest_end(doc: &Document<'_>, view: &[usize], reports: &[BlockReport], k: usize) -> usize {
+/// end — unless the two blocks right under it (blocks already dropped, and
+/// those `doomed` at their view position, aside) are sentences (short
+/// closing paragraphs count), the story going on past a counter or a stray
+/// "Comments" label in its middle. A comment section opens with an author
+/// line, a prompt or a form, or with a single comment, and its comments
+/// stand under their authors' names or open with them ("Marta: Beautiful
+/// work! …").
+fn rest_end(
+    doc: &Document<'_>,
+    view: &[usize],
+    reports: &[BlockReport],
+    k: usize,
+    doomed: impl Fn(usize) -> bool,
+) -> usize {
     let story =
         |b: &Analyzed| story_sentence(b) && !b.form.as_str().lines().next().is_some_and(labelled_value);
-    if two_under(doc, view, reports, k, story) { k + 1 } else { view.len() }
+    let mut under = live_after(view, reports, k).filter(|&p| !doomed(p));
+    let goes_on = under
+        .next()
+        .zip(under.next())
+        .is_some_and(|(first, second)| story(&doc.blocks[view[first]]) && story(&doc.blocks[view[second]]));
+    if goes_on { k + 1 } else { view.len() }
 }
 
 /// A sentence of a story going on: [`any_sentence_after`], neither a list
