@@ -892,12 +892,17 @@ fn round(
                     Action::DropRest => {
                         // A block that a rule live where it stands drops
                         // (a comment form's "Your email address will not be
-                        // published.") is no sentence of the story's.
+                        // published."), or that a rule for elsewhere would
+                        // (a "Log in" label), is no sentence of the story's.
                         let doomed = |q: usize| {
-                            doc.firings[view[q]].iter().any(|f| {
-                                let action = rule(f).spec.action;
-                                !action.keeps() && action != Action::StripSpan && fires(f, q)
-                            })
+                            let drops = || {
+                                doc.firings[view[q]].iter().filter(|f| {
+                                    let action = rule(f).spec.action;
+                                    !action.keeps() && action != Action::StripSpan
+                                })
+                            };
+                            drops().any(|f| fires(f, q))
+                                || (drops().next().is_some() && !story_sentence(&doc.blocks[view[q]]))
                         };
                         rest = Some((first.rule, i, rest_end(doc, view, reports, k, doomed)));
                     }
