@@ -973,7 +973,7 @@ fn section_end(doc: &Document<'_>, view: &[usize], reports: &[BlockReport], k: u
     // Two sentences right under the heading, no teasers: it heads no list,
     // and the article goes on, however short its closing paragraphs (a
     // Chinese, Japanese or Korean sentence is short in characters).
-    if two_under(doc, view, reports, k, story_sentence) {
+    if two_under(doc, view, reports, k, |_| false, story_sentence) {
         return k + 1;
     }
     // The story's last paragraph alone under the heading, the heading
@@ -1113,12 +1113,7 @@ fn rest_end(
 ) -> usize {
     let story =
         |b: &Analyzed| story_sentence(b) && !b.form.as_str().lines().next().is_some_and(labelled_value);
-    let mut under = live_after(view, reports, k).filter(|&p| !doomed(p));
-    let goes_on = under
-        .next()
-        .zip(under.next())
-        .is_some_and(|(first, second)| story(&doc.blocks[view[first]]) && story(&doc.blocks[view[second]]));
-    if goes_on { k + 1 } else { view.len() }
+    if two_under(doc, view, reports, k, doomed, story) { k + 1 } else { view.len() }
 }
 
 /// A sentence of a story going on: [`any_sentence_after`], neither a list
@@ -1142,15 +1137,17 @@ fn live_after<'v>(
 }
 
 /// Whether the two blocks right under view position `k` (blocks already
-/// dropped aside) both exist and are `such`.
+/// dropped, and those at view positions `passed`, aside) both exist and are
+/// `such`.
 fn two_under(
     doc: &Document<'_>,
     view: &[usize],
     reports: &[BlockReport],
     k: usize,
+    passed: impl Fn(usize) -> bool,
     such: impl Fn(&Analyzed) -> bool,
 ) -> bool {
-    let mut live = live_after(view, reports, k);
+    let mut live = live_after(view, reports, k).filter(|&p| !passed(p));
     live.next()
         .zip(live.next())
         .is_some_and(|(first, second)| such(&doc.blocks[view[first]]) && such(&doc.blocks[view[second]]))
