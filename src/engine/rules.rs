@@ -892,17 +892,17 @@ fn round(
                     Action::DropRest => {
                         // A block that a rule live where it stands drops
                         // (a comment form's "Your email address will not be
-                        // published."), or that a rule for elsewhere would
-                        // (a "Log in" label), is no sentence of the story's.
+                        // published."), or that a rule for elsewhere
+                        // matches and that is no story sentence (a log-in
+                        // prompt the tail's rule drops), is passed over.
                         let doomed = |q: usize| {
-                            let drops = || {
-                                doc.firings[view[q]].iter().filter(|f| {
-                                    let action = rule(f).spec.action;
-                                    !action.keeps() && action != Action::StripSpan
-                                })
-                            };
-                            drops().any(|f| fires(f, q))
-                                || (drops().next().is_some() && !story_sentence(&doc.blocks[view[q]]))
+                            let action = |f: &&Firing| rule(f).spec.action;
+                            let mut drops = doc.firings[view[q]]
+                                .iter()
+                                .filter(|f| !action(f).keeps() && action(f) != Action::StripSpan)
+                                .peekable();
+                            drops.peek().is_some()
+                                && (!story_sentence(&doc.blocks[view[q]]) || drops.any(|f| fires(f, q)))
                         };
                         rest = Some((first.rule, i, rest_end(doc, view, reports, k, doomed)));
                     }
