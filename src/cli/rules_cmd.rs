@@ -128,6 +128,10 @@ fn show(s: &RuleSpec, out: &mut impl Write) -> io::Result<()> {
             out,
             "  match: number-run: {min_items}+ consecutive one-line blocks of numbers without a letter"
         )?,
+        MatchSpec::Structure(Structure::FieldRun { min_items }) => writeln!(
+            out,
+            "  match: field-run: blocks in a row of fields' names and figures, a line each, {min_items}+ names over their figures"
+        )?,
         MatchSpec::Structure(Structure::EchoedLine { min_repeats, min_words }) => writeln!(
             out,
             "  match: echoed-line: a one-line block, one text of {min_words}+ words said {min_repeats}+ times over"

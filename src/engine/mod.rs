@@ -7,6 +7,7 @@
 //! the context pass, which decides only blocks nothing else decided.
 
 mod chart;
+mod fields;
 mod chrome_lines;
 mod closing;
 mod context;

@@ -115,6 +115,9 @@ pub(super) fn find(
             super::chart::number_runs(doc, view, min_items),
             "blocks of bare numbers in a row",
         ),
+        Structure::FieldRun { min_items } => {
+            described_in_position(super::fields::field_runs(doc, view, min_items))
+        }
         Structure::EchoedLine { min_repeats, min_words } => (0..view.len())
             .filter(|&k| {
                 // One line, long enough, and no sentence punctuation (a

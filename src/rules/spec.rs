@@ -110,6 +110,13 @@ pub enum Structure {
         /// The fewest blocks that make a run.
         min_items: usize,
     },
+    /// A quote box or a statistics box: blocks in a row holding nothing
+    /// but fields' names, each over its figure ("Previous Close" over
+    /// "182.52"), a line each.
+    FieldRun {
+        /// The fewest names over their figures that make a box.
+        min_items: usize,
+    },
     /// A one-line block that is one text said over and over ("Title Title
     /// Title"), without sentence punctuation: a link card whose image,
     /// heading and link all carry the linked story's title.
@@ -430,6 +437,7 @@ const STRUCTURES: &[&str] = &[
     "chrome-tail",
     "echoed-line",
     "empty-numbered-list",
+    "field-run",
     "label-list",
     "non-sentence",
     "number-run",
@@ -619,6 +627,10 @@ impl<'a> Walker<'a> {
             "number-run" => {
                 only(self, &keys_besides(&["min-items"]), kind);
                 Structure::NumberRun { min_items: min_items.unwrap_or(4).max(2) }
+            }
+            "field-run" => {
+                only(self, &keys_besides(&["min-items"]), kind);
+                Structure::FieldRun { min_items: min_items.unwrap_or(3).max(2) }
             }
             "chrome-lines" => {
                 only(self, &keys_besides(&["min-items", "max-items", "labels"]), kind);
