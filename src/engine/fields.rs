@@ -21,25 +21,54 @@ enum Line {
 /// names and figures, with at least `min_pairs` names each right over its
 /// figure, every figure under a name, and at most one name without a
 /// figure (the box's heading: "Key Statistics").
-pub(super) fn field_runs(doc: &Document<'_>, view: &[usize], min_pairs: usize) -> Vec<(Range<usize>, String)> {
-    let kinds: Vec<Option<Vec<Line>>> = view.iter().map(|&i| block_lines(doc, i)).collect();
+pub(super) fn field_runs(
+    doc: &Document<'_>,
+    view: &[usize],
+    min_pairs: usize,
+) -> Vec<(Range<usize>, String)> {
     let mut runs = Vec::new();
+    // Blocks of a box's shape in a row, with lines enough for its fields
+    // (most blocks are paragraphs, and a heading between two of them is
+    // one line): only their lines are looked at.
+    for stretch in stretches(view, |&i| shaped(&doc.blocks[i])) {
+        if view[stretch.clone()].iter().map(|&i| doc.blocks[i].lines).sum::<usize>() < 2 * min_pairs {
+            continue;
+        }
+        let kinds: Vec<Option<Vec<Line>>> =
+            view[stretch.clone()].iter().map(|&i| block_lines(doc, i)).collect();
+        for run in stretches(&kinds, Option::is_some) {
+            let lines: Vec<Line> = kinds[run.clone()].iter().flatten().flatten().copied().collect();
+            if let Some(pairs) = pairs(&lines).filter(|&p| p >= min_pairs) {
+                let run = stretch.start + run.start..stretch.start + run.end;
+                runs.push((run, format!("{pairs} field names over their figures")));
+            }
+        }
+    }
+    runs
+}
+
+/// The maximal ranges of consecutive items that are `such`.
+fn stretches<T>(items: &[T], such: impl Fn(&T) -> bool) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
     let mut k = 0;
-    while k < view.len() {
-        if kinds[k].is_none() {
+    while k < items.len() {
+        if !such(&items[k]) {
             k += 1;
             continue;
         }
         let start = k;
-        while kinds.get(k).is_some_and(Option::is_some) {
+        while items.get(k).is_some_and(&such) {
             k += 1;
         }
-        let lines: Vec<Line> = kinds[start..k].iter().flatten().flatten().copied().collect();
-        if let Some(pairs) = pairs(&lines).filter(|&p| p >= min_pairs) {
-            runs.push((start..k, format!("{pairs} field names over their figures")));
-        }
+        out.push(start..k);
     }
-    runs
+    out
+}
+
+/// A block a box's lines may make: short, no paragraph, no more words a
+/// line than a name has.
+fn shaped(b: &crate::analyze::Analyzed) -> bool {
+    b.chars <= MAX_BLOCK_CHARS && !b.prose && b.words <= b.lines * NAME_WORDS
 }
 
 /// The names right over a figure in `lines`, when every figure stands
@@ -65,12 +94,9 @@ fn pairs(lines: &[Line]) -> Option<usize> {
 }
 
 /// Each line of block `i` as a name or a figure; none when a line is
-/// neither, or the block is long.
+/// neither.
 fn block_lines(doc: &Document<'_>, i: usize) -> Option<Vec<Line>> {
     let b = &doc.blocks[i];
-    if b.chars > MAX_BLOCK_CHARS {
-        return None;
-    }
     b.form.as_str().lines().filter(|l| !l.trim().is_empty()).map(line_kind).collect()
 }
 
@@ -99,7 +125,11 @@ const NAME_CJK_CHARS: usize = 8;
 /// may end it.
 fn name(line: &str) -> bool {
     let line = line.strip_suffix(':').unwrap_or(line).trim_end();
-    let cjk = line.chars().filter(|&c| crate::lang::is_unspaced(c) || crate::lang::is_hangul(c)).count();
+    let cjk = if line.is_ascii() {
+        0
+    } else {
+        line.chars().filter(|&c| crate::lang::is_unspaced(c) || crate::lang::is_hangul(c)).count()
+    };
     let words = line.split_whitespace().count();
     let short = if cjk > 0 { cjk <= NAME_CJK_CHARS && words <= 2 } else { words <= NAME_WORDS };
     short
@@ -114,11 +144,16 @@ fn name(line: &str) -> bool {
 /// (currency, percent, a multiplier "K"/"M"/"B"/"T"/万/亿/億), a dash of a
 /// range, or a currency's code; a number among them.
 fn figure(line: &str) -> bool {
-    let tokens: Vec<&str> = line.split_whitespace().collect();
-    !tokens.is_empty()
-        && tokens.len() <= FIGURE_TOKENS
-        && tokens.iter().all(|t| figure_token(t))
-        && tokens.iter().any(|t| t.chars().any(|c| c.is_ascii_digit()))
+    let mut tokens = 0;
+    let mut number = false;
+    for t in line.split_whitespace() {
+        tokens += 1;
+        if tokens > FIGURE_TOKENS || !figure_token(t) {
+            return false;
+        }
+        number |= t.bytes().any(|c| c.is_ascii_digit());
+    }
+    number
 }
 
 /// The most tokens of a figure ("180.10 - 183.40", "+2.25 (+1.24%)").
@@ -137,11 +172,13 @@ fn figure_token(token: &str) -> bool {
     let t = t.trim_start_matches(['$', '€', '£', '¥', '₩']);
     let t = t.trim_end_matches(['%', 'k', 'm', 'b', 't', 'x', '万', '亿', '億', '円', '元']);
     let mut chars = t.chars();
-    chars.next().is_some_and(|c| c.is_ascii_digit()) && chars.all(|c| c.is_ascii_digit() || c == ',' || c == '.')
+    chars.next().is_some_and(|c| c.is_ascii_digit())
+        && chars.all(|c| c.is_ascii_digit() || c == ',' || c == '.')
 }
 
 /// Currency codes a figure may carry.
-const CURRENCIES: &[&str] = &["aud", "cad", "chf", "cny", "eur", "gbp", "hkd", "jpy", "krw", "rmb", "sgd", "twd", "usd"];
+const CURRENCIES: &[&str] =
+    &["aud", "cad", "chf", "cny", "eur", "gbp", "hkd", "jpy", "krw", "rmb", "sgd", "twd", "usd"];
 
 #[cfg(test)]
 mod tests {
@@ -149,13 +186,31 @@ mod tests {
 
     #[test]
     fn names_and_figures() {
-        for f in ["182.52", "2.87t", "52,114,300", "180.10 - 183.40", "0.96 (0.52%)", "+2.25 (+1.24%)", "$4.2b", "5,210万", "320.40 hkd"] {
+        for f in [
+            "182.52",
+            "2.87t",
+            "52,114,300",
+            "180.10 - 183.40",
+            "0.96 (0.52%)",
+            "+2.25 (+1.24%)",
+            "$4.2b",
+            "5,210万",
+            "320.40 hkd",
+        ] {
             assert!(figure(f), "{f}");
         }
         for f in ["2024 was", "$", "-", "1.2 kg", "10 hours", "abc"] {
             assert!(!figure(f), "{f}");
         }
-        for n in ["previous close", "day's range", "52 week range", "p/e ratio (ttm)", "market cap", "成交量", "key statistics"] {
+        for n in [
+            "previous close",
+            "day's range",
+            "52 week range",
+            "p/e ratio (ttm)",
+            "market cap",
+            "成交量",
+            "key statistics",
+        ] {
             assert!(name(n), "{n}");
         }
         for n in ["the shares rose.", "week 3", "one two three four five six", "a, b"] {

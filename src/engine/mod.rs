@@ -7,11 +7,11 @@
 //! the context pass, which decides only blocks nothing else decided.
 
 mod chart;
-mod fields;
 mod chrome_lines;
 mod closing;
 mod context;
 mod emit;
+mod fields;
 mod gallery;
 mod headline;
 mod language;
