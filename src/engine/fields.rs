@@ -47,20 +47,17 @@ pub(super) fn field_runs(
     runs
 }
 
-/// The maximal ranges of consecutive items that are `such`.
+/// The maximal ranges of consecutive items that are `such` (as
+/// `chart::number_runs` finds its runs).
 fn stretches<T>(items: &[T], such: impl Fn(&T) -> bool) -> Vec<Range<usize>> {
+    let marks: Vec<bool> = items.iter().map(such).collect();
     let mut out = Vec::new();
-    let mut k = 0;
-    while k < items.len() {
-        if !such(&items[k]) {
-            k += 1;
-            continue;
+    let mut start = 0;
+    for same in marks.chunk_by(|a, b| a == b) {
+        if same[0] {
+            out.push(start..start + same.len());
         }
-        let start = k;
-        while items.get(k).is_some_and(&such) {
-            k += 1;
-        }
-        out.push(start..k);
+        start += same.len();
     }
     out
 }
