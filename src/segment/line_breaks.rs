@@ -13,7 +13,9 @@
 //! its lines are not wrapped at one width and three of them are plain
 //! sentences of 30 characters or more: short paragraphs (a Japanese
 //! sentence of 40 characters, a wire story's one-sentence paragraphs) among
-//! menus, when such blocks hold more of them than stand alone. A block of
+//! menus, when such blocks hold more of them than stand alone; one such
+//! sentence is enough among lines that are mostly labels (a news brief's
+//! lead among the page's menus and links). A block of
 //! five lines or more whose one paragraph line, a sentence, is its first or
 //! its last (a page's menu and headline over its lead, the last paragraph
 //! over the links under it) is split whatever the other blocks are, as is
@@ -92,6 +94,31 @@ fn short_paragraph(text: &str, l: &Line, steps: bool) -> bool {
 const SHORT_PARAGRAPHS: usize = 3;
 const SHORT_PARAGRAPH_CHARS: usize = 30;
 const SHORT_UNSPACED_CHARS: usize = 20;
+
+/// Whether `lines` are a news brief's lead among a page's labels: one line
+/// at least that is a sentence of `LEAD_CHARS` non-space characters, and
+/// labels (at most `LABEL_WORDS` words, no sentence's end) for at least
+/// `LABEL_SHARE` of the lines. A short story without blank lines ("Home",
+/// "News", the headline, its one-sentence lead, "Share this article",
+/// "Related stories" and their titles) has too few sentences for
+/// `SHORT_PARAGRAPHS`, and stayed one block, kept whole.
+fn lead_among_labels(text: &str, lines: &[Line]) -> bool {
+    let label = |l: &Line| {
+        let line = &text[l.span.clone()];
+        !ends_sentence(line) && line.split_whitespace().nth(LABEL_WORDS).is_none()
+    };
+    let labels = lines.iter().filter(|l| label(l)).count();
+    let lead = lines.iter().any(|l| {
+        short_paragraph(text, l, false) && non_space(&text[l.span.clone()]).nth(LEAD_CHARS - 1).is_some()
+    });
+    lead && labels as f32 >= lines.len() as f32 * LABEL_SHARE
+}
+
+/// The fewest non-space characters of a brief's lead, the most words of a
+/// label, and the share of a block's lines that are labels around it.
+const LEAD_CHARS: usize = 60;
+const LABEL_WORDS: usize = 4;
+const LABEL_SHARE: f32 = 0.6;
 
 /// How near the wrap width a wrapped line's width is.
 const WRAP_SHARE: f32 = 0.75;
@@ -508,7 +535,8 @@ pub(super) fn split_single_breaks(text: &str, out: &mut Segmented) {
             // references) is one unit.
             let steps = 2 * lines.iter().filter(|l| l.shape != LineShape::Plain).count() < lines.len();
             let n = lines.iter().filter(|l| short_paragraph(text, l, steps)).count();
-            (n >= SHORT_PARAGRAPHS && !wrapped(text, lines)).then_some(n)
+            let enough = n >= SHORT_PARAGRAPHS || (n > 0 && lead_among_labels(text, lines));
+            (enough && !wrapped(text, lines)).then_some(n)
         })
         .collect();
     let short_together: usize = short.iter().flatten().sum();

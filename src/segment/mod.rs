@@ -462,6 +462,23 @@ mod tests {
     }
 
     #[test]
+    fn a_briefs_one_sentence_among_a_pages_labels_is_split_from_them() {
+        // One sentence among labels: too few sentences for a page of short
+        // paragraphs, and the whole page stayed one block, kept whole.
+        let page = "Home\nNews\nSport\nBusiness\nBridge closed after lorry strike\n\
+                    The Mill Street bridge will stay closed until Monday after a lorry hit one of its supports.\n\
+                    Share this article\nFacebook\nEmail\nRelated stories\nBus fares to rise in January\nMost read";
+        assert_eq!(segment(page).blocks.len(), page.lines().count());
+        // A poem's lines are not labels: more than four words, or a
+        // sentence's end.
+        let poem = "The river runs beneath the mill,\nand no one hears it now,\nthe wheel is still,\n\
+                    the stones are cold,\nthe miller sleeps beneath the hill\nwhere all the millers go.\n\
+                    But in the spring the water sings\nof every grain it turned,\nof bread and beer and wedding rings,\n\
+                    and all the wages earned in a hundred years of honest work.";
+        assert_eq!(segment(poem).blocks.len(), 1);
+    }
+
+    #[test]
     fn a_portals_tag_is_split_off_an_english_headline_or_lede() {
         let title = "Oil slips as producers signal they may delay output cuts";
         for (tagged, tag) in [(format!("彭博：{title}"), "彭博："), (format!("【速報】 {title}"), "【速報】")]
