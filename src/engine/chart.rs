@@ -9,15 +9,8 @@ use super::rules::Document;
 /// Runs of at least `min_items` consecutive view positions whose block is a
 /// bare number (see [`is_bare_number`]).
 pub(super) fn number_runs(doc: &Document<'_>, view: &[usize], min_items: usize) -> Vec<Range<usize>> {
-    let bare: Vec<bool> = view.iter().map(|&i| is_bare_number(doc, i)).collect();
-    let mut runs = Vec::new();
-    let mut start = 0;
-    for same in bare.chunk_by(|a, b| a == b) {
-        if same[0] && same.len() >= min_items {
-            runs.push(start..start + same.len());
-        }
-        start += same.len();
-    }
+    let mut runs = super::stretches(view, |&i| is_bare_number(doc, i));
+    runs.retain(|r| r.len() >= min_items);
     runs
 }
 

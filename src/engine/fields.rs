@@ -30,13 +30,13 @@ pub(super) fn field_runs(
     // Blocks of a box's shape in a row, with lines enough for its fields
     // (most blocks are paragraphs, and a heading between two of them is
     // one line): only their lines are looked at.
-    for stretch in stretches(view, |&i| shaped(&doc.blocks[i])) {
+    for stretch in super::stretches(view, |&i| shaped(&doc.blocks[i])) {
         if view[stretch.clone()].iter().map(|&i| doc.blocks[i].lines).sum::<usize>() < 2 * min_pairs {
             continue;
         }
         let kinds: Vec<Option<Vec<Line>>> =
             view[stretch.clone()].iter().map(|&i| block_lines(doc, i)).collect();
-        for run in stretches(&kinds, Option::is_some) {
+        for run in super::stretches(&kinds, Option::is_some) {
             let lines: Vec<Line> = kinds[run.clone()].iter().flatten().flatten().copied().collect();
             if let Some(pairs) = pairs(&lines).filter(|&p| p >= min_pairs) {
                 let run = stretch.start + run.start..stretch.start + run.end;
@@ -45,21 +45,6 @@ pub(super) fn field_runs(
         }
     }
     runs
-}
-
-/// The maximal ranges of consecutive items that are `such` (as
-/// `chart::number_runs` finds its runs).
-fn stretches<T>(items: &[T], such: impl Fn(&T) -> bool) -> Vec<Range<usize>> {
-    let marks: Vec<bool> = items.iter().map(such).collect();
-    let mut out = Vec::new();
-    let mut start = 0;
-    for same in marks.chunk_by(|a, b| a == b) {
-        if same[0] {
-            out.push(start..start + same.len());
-        }
-        start += same.len();
-    }
-    out
 }
 
 /// A block a box's lines may make: short, no paragraph, no more words a

@@ -136,6 +136,21 @@ fn chrome_cut_rule(rule: &CompiledRule) -> bool {
     matches!(rule.structure(), Some(Structure::ChromeTail { .. } | Structure::ChromeHead { .. }))
 }
 
+/// The maximal ranges of consecutive items that are `such`: the runs the
+/// structural detectors look at (bare numbers, a box's fields).
+fn stretches<T>(items: &[T], such: impl Fn(&T) -> bool) -> Vec<std::ops::Range<usize>> {
+    let marks: Vec<bool> = items.iter().map(such).collect();
+    let mut out = Vec::new();
+    let mut start = 0;
+    for same in marks.chunk_by(|a, b| a == b) {
+        if same[0] {
+            out.push(start..start + same.len());
+        }
+        start += same.len();
+    }
+    out
+}
+
 /// Whether later stages may still drop a block: nothing decided it, or a
 /// `strip-span` rule only cut a span from it.
 fn undecided(r: &BlockReport) -> bool {
